@@ -1,0 +1,75 @@
+"""The `tsbackup` command: parses arguments, calls `core`, prints what it says.
+
+No behaviour lives here. Every failure reaches the user as one translated
+sentence on stderr with the exit code of the contract (DESIGN.md); with
+``--json`` stdout carries only JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import Sequence
+
+from . import __version__
+from .clicmd import COMMANDS
+from .clicmd.output import Output
+from .core.errors import Exit, UserError
+from .core.logsetup import setup_logging
+from .core.messages import QT_TRANSLATE_NOOP, define
+
+log = logging.getLogger(__name__)
+
+BAD_USAGE = define(
+    "cli.bad_usage",
+    QT_TRANSLATE_NOOP("core", "{detail}. Run 'tsbackup --help' to see how the command is used."),
+)
+UNEXPECTED = define(
+    "cli.unexpected",
+    QT_TRANSLATE_NOOP("core", "Something unexpected went wrong ({reason}). Nothing was changed; the details are in the log {log}."),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument as one plain sentence instead of usage text."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        raise UserError(BAD_USAGE(detail=message[:1].upper() + message[1:]), Exit.USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="tsbackup", description="Backups for timeSensor LEGAL, checked.")
+    parser.add_argument("--version", action="version", version=f"tsbackup {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for command in COMMANDS:
+        command.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    out = Output()
+    try:
+        args = build_parser().parse_args(argv)
+        out.json = bool(getattr(args, "json", False))
+        if not getattr(args, "command", None):
+            build_parser().print_help(sys.stderr)
+            return Exit.USAGE
+        log_file = setup_logging()
+        try:
+            return int(args.handler(args, out))
+        except UserError:
+            raise
+        except KeyboardInterrupt:
+            return 130
+        except Exception as exc:  # last resort: a sentence for the user, the traceback for the log
+            log.exception("unexpected error in %s", args.command)
+            out.say(UNEXPECTED(reason=type(exc).__name__, log=str(log_file)))
+            return Exit.USAGE
+    except UserError as error:
+        out.say(error.message)
+        return error.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
