@@ -64,10 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 130
         except Exception as exc:  # last resort: a sentence for the user, the traceback for the log
             log.exception("unexpected error in %s", args.command)
-            out.say(UNEXPECTED(reason=type(exc).__name__, log=str(log_file)))
+            out.warn(UNEXPECTED(reason=type(exc).__name__, log=str(log_file)))
             return Exit.USAGE
     except UserError as error:
-        out.say(error.message)
+        out.warn(error.message)
         return error.exit_code
 
 
