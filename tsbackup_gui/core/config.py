@@ -63,6 +63,8 @@ class Config:
     secondary: dict[str, Any] | None = None
     process_names: list[str] | None = None  # None: the guard's defaults
     language: str | None = None  # None: follow the system
+    created: str | None = None  # ISO time of the first setup: overdue and reminders count from it
+    recovery_sheet_confirmed: str | None = None  # ISO date the user confirmed the sheet is stored safely
     extra: dict[str, Any] = field(default_factory=dict)  # keys written by newer versions, kept
 
     def to_json(self) -> dict[str, Any]:
