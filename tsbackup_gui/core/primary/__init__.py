@@ -1,0 +1,26 @@
+"""The primary backup: read-only, hashed, hard-linked generations on an identified drive.
+
+Layout (DESIGN.md)::
+
+    <primary>/timeSensor Backups/
+      HOW-TO-RESTORE.txt
+      <computer>/
+        .tsbackup-target               marker: no marker, no backup
+        2026-11-27_020000/             a finished generation
+          timeSensor DataFiles/…
+          4D Backup/…                  (server: archives kept outside the data folder)
+          tsbackup-manifest.json
+        .partial-2026-11-28_020000/    never listed; removed by the next run
+"""
+
+from .copier import DATA_DIR, GenerationResult, Guard, make_generation
+from .generations import Generation, list_generations, new_generation_id, remove_partials
+from .manifest import MANIFEST_NAME, Entry, Manifest
+from .retention import RetentionOutcome, RetentionPlan, apply_retention, looks_like_mass_change, plan_retention
+from .target import Target
+
+__all__ = [
+    "DATA_DIR", "MANIFEST_NAME", "Entry", "Generation", "GenerationResult", "Guard", "Manifest",
+    "RetentionOutcome", "RetentionPlan", "Target", "apply_retention", "list_generations",
+    "looks_like_mass_change", "make_generation", "new_generation_id", "plan_retention", "remove_partials",
+]

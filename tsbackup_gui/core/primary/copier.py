@@ -1,0 +1,248 @@
+"""One new generation: scan, check space, copy or link, flush, rename.
+
+The order is what makes a generation trustworthy:
+
+1. the drive marker is checked (only read), then the guard's ``before()``;
+   nothing is written before both said yes;
+2. leftovers of an interrupted run (``.partial-*``) are removed, never resumed;
+3. the source is scanned once; the free-space check counts only what cannot
+   be hard-linked (or everything, where links do not work), and refuses
+   before the first byte is written;
+4. everything is copied into ``.partial-<id>/`` (see treecopy): each file
+   hashed in the same read that copies it, or — when unchanged since the
+   previous generation, not marked damaged and not a live database file —
+   hard-linked from it, its hash taken from that manifest; copies are
+   created read-only, folders get their mtimes after their contents and
+   are made read-only last;
+5. the guard's ``after(entries)`` may still throw the copy away;
+6. manifest, flush to disk, atomic rename to ``<id>``, fsync of the parent.
+
+Any failure on the way deletes the partial folder (best effort; the next run
+finishes the job) and is reported as one sentence with exit code 4 (target)
+or the guard's own error. A source file that cannot be read does not stop
+the run: it is recorded in the manifest with a ``skipped_reason`` and
+reported as a warning (exit 1 for the run), because a backup of everything
+else is worth more than none. A live database file that 4D keeps locked is
+reported with its own message (it is covered by the 4D archive).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from ..config import fsync_dir
+from ..errors import Exit, UserError
+from ..messages import Message, QT_TRANSLATE_NOOP, define
+from .filecopy import FULL_ERRNOS
+from .generations import (PARTIAL_PREFIX, Generation, list_generations, new_generation_id,
+                          remove_partials, utc_text)
+from .manifest import MANIFEST_NAME, Entry, Manifest
+from .scan import Item, scan_tree
+from .space import block_size, bytes_needed, check_file_size_limit, check_space, filesystem_type, links_work
+from .target import Target
+from .treecopy import Guard, TreeCopy, Warnings
+from .treeops import remove_tree_quietly
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = "timeSensor DataFiles"
+
+SOURCE_MISSING = define(
+    "primary.source_missing",
+    QT_TRANSLATE_NOOP("core", "The data folder {path} cannot be found. Check that the drive holding it is connected, or run the setup again with the right folder."),
+)
+SOURCE_UNREADABLE = define(
+    "primary.source_unreadable",
+    QT_TRANSLATE_NOOP("core", "The data folder {path} cannot be read ({reason}). Check that this user may read it."),
+)
+EXTRA_MISSING = define(
+    "primary.extra_missing",
+    QT_TRANSLATE_NOOP("core", "The folder {path} cannot be read ({reason}), so it is not part of this backup."),
+)
+TARGET_INSIDE_SOURCE = define(
+    "primary.target_inside_source",
+    QT_TRANSLATE_NOOP("core", "The backup folder {path} lies inside the data folder {source}. Choose a backup drive outside the data folder and run the setup again."),
+)
+TARGET_FULL = define(
+    "primary.target_full",
+    QT_TRANSLATE_NOOP("core", "The backup drive is full ({path}). The unfinished backup was removed and the older backups are untouched; free space on the drive or connect a bigger one."),
+)
+TARGET_GONE = define(
+    "primary.target_gone",
+    QT_TRANSLATE_NOOP("core", "Connect the backup drive: {path} disappeared during the backup. The older backups on it are untouched."),
+)
+TARGET_WRITE_FAILED = define(
+    "primary.target_write_failed",
+    QT_TRANSLATE_NOOP("core", "The backup drive {path} cannot be written to ({reason}). The unfinished backup was removed; check the drive and try again."),
+)
+
+@dataclass
+class GenerationResult:
+    generation: Generation
+    files: int
+    bytes: int
+    linked: int
+    copied: int
+    warnings: list[Message]
+    previous: Generation | None = None  # the generation files were linked from (for the mass-change check)
+    removed_partials: list[Path] = field(default_factory=list)
+
+
+def make_generation(
+    source: Path,
+    target: Target,
+    *,
+    setup_id: str,
+    computer: str,
+    now: datetime,
+    verdict: str = "consistent",
+    guard: Guard | None = None,
+    progress: Callable[[dict[str, Any]], None] | None = None,
+    extra_sources: Iterable[tuple[Path, str]] = (),
+    live_predicate: Callable[[Path], bool] | None = None,
+    damaged: set[str] | frozenset[str] = frozenset(),
+    previous: Generation | None | str = "auto",
+) -> GenerationResult:
+    """Makes one finished generation of `source` (plus `extra_sources`) on `target`.
+
+    `now` is the run's start as the injectable clock gives it (local time; it
+    names the generation). `live_predicate(path)` tells which source files are
+    live database files. `damaged` holds manifest paths that must be copied
+    afresh, never linked. `previous="auto"` links from the newest generation.
+    """
+    started_at = time.monotonic()
+    start = now if now.tzinfo is not None else now.astimezone()
+    if _inside(target.computer_dir, Path(source)):
+        raise UserError(TARGET_INSIDE_SOURCE(path=str(target.primary), source=str(source)), Exit.USAGE)
+    target.require_marker(setup_id)
+    if guard is not None:
+        guard.before()
+    try:
+        removed = remove_partials(target)
+        if previous == "auto":
+            listed = list_generations(target)
+            previous = listed[-1] if listed else None
+    except OSError as exc:
+        raise _target_error(exc, target) from None
+
+    warnings = Warnings()
+    items = _scan_all(Path(source), list(extra_sources), warnings.add, live_predicate)
+    link_from = _plan_links(items, previous, damaged, target)
+
+    names = {p.name for p in _listdir(target.computer_dir)}
+    existing = names | {n[len(PARTIAL_PREFIX):] for n in names if n.startswith(PARTIAL_PREFIX)}
+    gen_id = new_generation_id(now, existing)
+    partial = target.computer_dir / f"{PARTIAL_PREFIX}{gen_id}"
+    final = target.computer_dir / gen_id
+    run = TreeCopy(partial, items, link_from, previous, warnings, progress, guard)
+    try:
+        os.mkdir(partial)
+        entries = run.copy_all()
+        if guard is not None:
+            guard.after(entries)
+        ended = start + timedelta(seconds=time.monotonic() - started_at)
+        manifest = _manifest(gen_id, setup_id, computer, source, verdict, start, ended, entries, run, warnings)
+        run.finish(manifest)
+        os.rename(partial, final)
+        fsync_dir(target.computer_dir)
+    except UserError:
+        remove_tree_quietly(partial)
+        raise
+    except OSError as exc:
+        remove_tree_quietly(partial)
+        raise _target_error(exc, target) from None
+    except BaseException:
+        remove_tree_quietly(partial)
+        raise
+    log.info("generation %s: %d files, %d bytes, %d linked, %d copied, %d warnings, %.1f s",
+             gen_id, manifest.files, manifest.bytes, manifest.linked, manifest.copied, len(warnings.all),
+             time.monotonic() - started_at)
+    generation = Generation(gen_id, final, manifest)
+    return GenerationResult(generation, manifest.files, manifest.bytes, manifest.linked, manifest.copied,
+                            warnings.for_result(), previous, removed)
+
+
+def _scan_all(source: Path, extra_sources, warn, live_predicate) -> list[Item]:
+    try:
+        items = scan_tree(source, DATA_DIR, warn, live_predicate)
+    except FileNotFoundError:
+        raise UserError(SOURCE_MISSING(path=str(source)), Exit.USAGE) from None
+    except NotADirectoryError:
+        raise UserError(SOURCE_MISSING(path=str(source)), Exit.USAGE) from None
+    except OSError as exc:
+        raise UserError(SOURCE_UNREADABLE(path=str(source), reason=exc.strerror or str(exc)), Exit.USAGE) from None
+    labels = {DATA_DIR}
+    for folder, label in extra_sources:
+        if not label or "/" in label or "\\" in label or label.startswith(".") or label in labels or label == MANIFEST_NAME:
+            raise ValueError(f"bad or repeated label for an extra source: {label!r}")
+        labels.add(label)
+        try:
+            items.extend(scan_tree(Path(folder), label, warn, live_predicate))
+        except OSError as exc:
+            warn(EXTRA_MISSING(path=str(folder), reason=exc.strerror or str(exc)))
+    return items
+
+
+def _plan_links(items: list[Item], previous: Generation | None, damaged, target: Target) -> dict[str, Entry]:
+    """Which files can be linked, and whether everything else fits on the drive."""
+    files = [i for i in items if i.kind == "file"]
+    link_from: dict[str, Entry] = {}
+    try:
+        if previous is not None and links_work(target.computer_dir):
+            known = {e.path: e for e in previous.manifest.entries if e.type == "file"}
+            for item in files:
+                entry = known.get(item.rel)
+                # live files are always copied: while the database holds them open,
+                # their mtime can lag behind their writes (NTFS directory entries)
+                if (entry is not None and entry.sha256 and entry.skipped_reason is None
+                        and entry.size == item.size and entry.mtime_ns == item.mtime_ns
+                        and item.rel not in damaged and not item.live):
+                    link_from[item.rel] = entry
+        to_copy = [i for i in files if i.rel not in link_from]
+        check_file_size_limit(filesystem_type(target.computer_dir), ((i.src, i.size) for i in to_copy), target.primary)
+        needed = bytes_needed([i.size for i in to_copy], len(items) - len(to_copy), block_size(target.computer_dir))
+        check_space(target.computer_dir, needed, target.primary)
+    except OSError as exc:
+        raise _target_error(exc, target) from None
+    return link_from
+
+
+def _manifest(gen_id, setup_id, computer, source, verdict, start, ended, entries, run: TreeCopy, warnings) -> Manifest:
+    entries.sort(key=lambda e: e.path)
+    stored = [e for e in entries if e.type == "file" and e.skipped_reason is None]
+    return Manifest(
+        generation=gen_id, setup_id=setup_id, computer=computer, source=os.path.abspath(source), verdict=verdict,
+        started=utc_text(start), ended=utc_text(ended), entries=entries,
+        files=len(stored), bytes=sum(e.size for e in stored), linked=run.linked, copied=run.copied,
+        warnings=[m.to_json() for m in warnings.all],
+    )
+
+
+def _target_error(exc: OSError, target: Target) -> UserError:
+    if exc.errno in FULL_ERRNOS:
+        return UserError(TARGET_FULL(path=str(target.primary)), Exit.TARGET_UNAVAILABLE)
+    if not os.path.exists(target.marker_path):
+        return UserError(TARGET_GONE(path=str(target.primary)), Exit.TARGET_UNAVAILABLE)
+    return UserError(TARGET_WRITE_FAILED(path=str(target.primary), reason=exc.strerror or str(exc)),
+                     Exit.TARGET_UNAVAILABLE)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    real, base = os.path.realpath(path), os.path.realpath(folder)
+    try:
+        return os.path.commonpath([real, base]) == base
+    except ValueError:
+        return False
+
+
+def _listdir(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []

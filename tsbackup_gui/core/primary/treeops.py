@@ -1,0 +1,69 @@
+"""Removing generation trees that were made read-only on purpose.
+
+Finished generations have read-only folders, so a plain `rmtree` fails. Only
+*folders* are made writable before deleting: unlinking a file needs write
+permission on its folder, not on the file, and a file is usually a hard link
+shared with newer generations — chmod-ing it would make their copies
+writable too (the very thing read-only generations protect against).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import sys
+from pathlib import Path
+
+DIR_MODE = 0o555
+FILE_MODE = 0o444
+WORK_DIR_MODE = 0o755
+
+
+def make_dirs_writable(root: Path) -> None:
+    """Gives the owner write access to every folder under `root` (files keep their mode)."""
+    root = Path(root)
+    try:
+        if root.is_symlink() or not root.is_dir():
+            return
+        os.chmod(root, WORK_DIR_MODE)
+    except OSError:
+        return
+    for folder, dirnames, _files in os.walk(root):
+        for name in dirnames:
+            path = os.path.join(folder, name)
+            try:
+                if not os.path.islink(path):
+                    os.chmod(path, WORK_DIR_MODE)
+            except OSError:
+                pass
+
+
+def remove_tree(root: Path) -> None:
+    """Deletes a generation or partial folder; raises OSError when something stays."""
+    root = Path(root)
+    if not root.exists() and not root.is_symlink():
+        return
+    make_dirs_writable(root)
+    shutil.rmtree(root, onerror=_on_rm_error)
+
+
+def remove_tree_quietly(root: Path) -> bool:
+    """Best effort for clean-up after a failure; True when nothing is left."""
+    try:
+        remove_tree(root)
+    except OSError:
+        return False
+    return not os.path.lexists(root)
+
+
+def _on_rm_error(func, path, exc_info):
+    """Windows refuses to unlink read-only files: only there a file's flag is cleared."""
+    exc = exc_info[1]
+    if sys.platform == "win32" and isinstance(exc, PermissionError) and func in (os.unlink, os.remove):
+        os.chmod(path, stat.S_IWRITE)
+        func(path)
+        return
+    if isinstance(exc, FileNotFoundError):
+        return
+    raise exc
