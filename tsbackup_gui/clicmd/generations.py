@@ -1,0 +1,24 @@
+"""`tsbackup generations`: the finished primary generations, oldest first."""
+
+from __future__ import annotations
+
+from ..core import config as config_mod
+from ..core.jobs_generations import NO_GENERATIONS, generation_line, generation_rows
+
+
+def add_parser(sub):
+    p = sub.add_parser("generations", help="list the primary backups")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run)
+
+
+def run(args, out) -> int:
+    rows = generation_rows(config_mod.require())
+    if args.json:
+        out.emit(rows)
+        return 0
+    if not rows:
+        out.say(NO_GENERATIONS())
+    for row in rows:
+        out.say(generation_line(row))
+    return 0

@@ -1,0 +1,248 @@
+"""One backup run, end to end: locks, history, the drive marker, the copy, retention.
+
+The caller (CLI, tray worker thread, OS task) gets a `RunResult` and, while
+it runs, plain dict events: ``start``, the engine's ``progress`` events, and
+one ``summary`` at the end. Every attempt that got past the state-dir lock is
+recorded in the history with its outcome and reasons — also when it fails,
+is skipped because timeSensor is open, or is killed (then the next run or
+reader sees it as interrupted).
+
+Retention runs only after a good copy and pauses when the new generation
+looks like mass change (ransomware, a wiped database): then nothing is
+deleted and the run ends with a warning, so the older generations survive
+until a person has looked.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from . import locks
+from .clock import Clock
+from .config import Config
+from .errors import Exit, UserError
+from .history import History
+from .messages import QT_TRANSLATE_NOOP, Message, define
+from .places import Places, places
+
+log = logging.getLogger(__name__)
+
+Events = Callable[[dict[str, Any]], None]
+
+RUN_UNEXPECTED = define(
+    "run.unexpected",
+    QT_TRANSLATE_NOOP("core", "The backup run stopped because of an unexpected error ({reason}). The details are in the log."),
+)
+RUN_INTERRUPTED = define(
+    "run.interrupted",
+    QT_TRANSLATE_NOOP("core", "The backup was stopped before it finished. No new backup was kept."),
+)
+RETENTION_FAILED = define(
+    "run.retention_failed",
+    QT_TRANSLATE_NOOP("core", "Old backups could not be cleaned up ({reason}). The new backup is complete; check the backup drive."),
+)
+RUN_FINISHED = define(
+    "run.finished",
+    QT_TRANSLATE_NOOP("core", "Backup finished: {files} files, {size}, generation {generation}."),
+)
+RUN_FINISHED_WARNINGS = define(
+    "run.finished_warnings",
+    QT_TRANSLATE_NOOP("core", "Backup finished with warnings: {files} files, {size}, generation {generation}."),
+)
+RUN_NOT_DONE = define(
+    "run.not_done",
+    QT_TRANSLATE_NOOP("core", "No backup was made."),
+)
+
+#: Which outcome a run stopped by a `UserError` has, by its exit code.
+_OUTCOME_BY_EXIT = {
+    Exit.SOURCE_BUSY: "skipped",
+    Exit.RUN_IN_PROGRESS: "skipped",
+}
+
+
+@dataclass
+class RunResult:
+    outcome: str  # ok / warning / failed / skipped
+    exit_code: int
+    generation: str | None = None
+    files: int | None = None
+    bytes: int | None = None
+    reasons: list[Message] = field(default_factory=list)
+
+    def summary_event(self) -> dict[str, Any]:
+        return {
+            "event": "summary",
+            "outcome": self.outcome,
+            "exit_code": self.exit_code,
+            "generation": self.generation,
+            "files": self.files,
+            "bytes": self.bytes,
+            "reasons": [{"code": reason.id, "message": reason.english()} for reason in self.reasons],
+        }
+
+    def messages(self) -> list[Message]:
+        """What a person reads at the end: the headline, then the reasons."""
+        if self.generation is not None and self.outcome in ("ok", "warning"):
+            kind = RUN_FINISHED if self.outcome == "ok" else RUN_FINISHED_WARNINGS
+            head = kind(files=format_count(self.files or 0), size=format_size(self.bytes or 0), generation=self.generation)
+            return [head, *self.reasons]
+        return list(self.reasons) or [RUN_NOT_DONE()]
+
+
+def run_backup(
+    config: Config,
+    *,
+    clock: Clock,
+    events: Events | None = None,
+    guard_factory: Callable[[Config], Any] | None = None,
+    where: Places | None = None,
+) -> RunResult:
+    """Makes one primary generation now. Never raises `UserError`: every end is a `RunResult`.
+
+    A second run while one is alive ends at once with exit 6 and is not
+    recorded (the running attempt is); everything after the lock is recorded.
+    """
+    emit = _safe(events)
+    here = where or places()
+    try:
+        state = locks.state_lock(here.lock_file)
+    except UserError as error:
+        result = RunResult("skipped", error.exit_code, reasons=[error.message])
+        emit(result.summary_event())
+        return result
+    try:
+        history = History(here.history_db, lock_path=here.lock_file)
+        started = clock.now()
+        try:
+            history.close_interrupted(started)  # we hold the lock: any open attempt is from a dead process
+            attempt = history.start("backup", started)
+        except UserError as error:  # no journal, no run: a backup nobody can see would be trusted blindly
+            result = RunResult("failed", error.exit_code, reasons=[error.message])
+            emit(result.summary_event())
+            return result
+        emit({"event": "start", "started": started.isoformat(timespec="seconds"), "source": config.source,
+              "primary": config.primary, "computer": config.computer, "mode": config.mode})
+        result = RunResult("failed", Exit.USAGE, reasons=[RUN_INTERRUPTED()])  # what a Ctrl-C leaves
+        try:
+            result = _run(config, clock=clock, emit=emit, guard_factory=guard_factory)
+        except UserError as error:
+            result = RunResult(_OUTCOME_BY_EXIT.get(error.exit_code, "failed"), error.exit_code, reasons=_reasons_of(error))
+        except Exception as exc:  # a bug or an OS error nobody foresaw: recorded, never a traceback
+            log.exception("backup run failed unexpectedly")
+            result = RunResult("failed", Exit.USAGE, reasons=[RUN_UNEXPECTED(reason=f"{type(exc).__name__}: {exc}")])
+        finally:
+            # Also on KeyboardInterrupt/SystemExit: the attempt gets an end.
+            try:
+                history.finish(
+                    attempt, clock.now(), result.outcome, result.exit_code, result.reasons,
+                    files=result.files, bytes=result.bytes, generation=result.generation,
+                )
+            except UserError as error:  # the generation exists; say that its record is missing
+                log.error("history: %s", error.message.english())
+                result.reasons.append(error.message)
+                if result.exit_code == Exit.OK:
+                    result.outcome, result.exit_code = "warning", Exit.WARNING
+        emit(result.summary_event())
+        return result
+    finally:
+        state.release()
+
+
+def _run(config: Config, *, clock: Clock, emit: Events, guard_factory) -> RunResult:
+    from .primary.copier import make_generation
+    from .primary.generations import list_generations
+    from .primary.target import Target
+
+    target = Target(Path(config.primary), config.computer)
+    target.require_marker(config.setup_id)
+    target_lock = locks.target_lock(target.computer_dir)
+    try:
+        guard = guard_factory(config) if guard_factory is not None else None
+        # Listed once: reading every generation's manifest is the expensive part of a no-change run.
+        existing = list_generations(target)
+        made = make_generation(
+            Path(config.source), target,
+            setup_id=config.setup_id, computer=config.computer, now=clock.now(),
+            verdict=_verdict(config), guard=guard, progress=_progress(emit),
+            previous=existing[-1] if existing else None,
+        )
+        reasons: list[Message] = list(made.warnings)
+        reasons += _retention(config, [*existing, made.generation], made, clock)
+    finally:
+        if target_lock is not None:
+            target_lock.release()
+    outcome, code = ("warning", Exit.WARNING) if reasons else ("ok", Exit.OK)
+    return RunResult(outcome, code, made.generation.id, made.files, made.bytes, reasons)
+
+
+def _reasons_of(error: UserError) -> list[Message]:
+    """The plain sentence first (what to do), then the specific one when there is one (why)."""
+    reasons = [error.message]
+    specific = getattr(error, "reason", None)
+    if isinstance(specific, Message) and specific != error.message:
+        reasons.append(specific)
+    return reasons
+
+
+def _verdict(config: Config) -> str:
+    """single-user: the guard (when given) makes the copy consistent. Server mode has no
+    archive check yet (next issue), so its copy cannot claim more than archive-stale."""
+    return "consistent" if config.mode == "single" else "archive-stale"
+
+
+def _retention(config: Config, generations, made, clock: Clock) -> list[Message]:
+    """Deletes what the plan says, unless the new generation looks like mass change
+    against the one it was made from (then nothing is deleted: a warning)."""
+    from .primary.retention import apply_retention, looks_like_mass_change, plan_retention
+
+    try:
+        previous = made.previous
+        if previous is not None:
+            alarm = looks_like_mass_change(made.generation.manifest, previous.manifest)
+            if alarm is not None:
+                return [alarm]
+        plan = plan_retention(generations, clock.now(), config.keep_daily, config.keep_weekly, config.keep_monthly)
+        return list(apply_retention(plan).warnings)
+    except UserError as error:
+        return [error.message]
+    except OSError as exc:
+        log.exception("retention failed")
+        return [RETENTION_FAILED(reason=exc.strerror or str(exc))]
+
+
+def _progress(emit: Events) -> Callable[[dict[str, Any]], None]:
+    def forward(event: dict[str, Any]) -> None:
+        emit(event if "event" in event else {"event": "progress", **event})
+
+    return forward
+
+
+def _safe(events: Events | None) -> Events:
+    """A listener that fails (closed pipe, a dead window) must not stop the backup."""
+    if events is None:
+        return lambda event: None
+
+    def emit(event: dict[str, Any]) -> None:
+        try:
+            events(event)
+        except Exception:
+            log.warning("event listener failed; going on without it", exc_info=True)
+
+    return emit
+
+
+# -- numbers for people -----------------------------------------------------------------
+
+
+def format_count(value: int) -> str:
+    return f"{value:,}"
+
+
+def format_size(value: int) -> str:
+    from .primary.space import human_size
+
+    return human_size(value)
