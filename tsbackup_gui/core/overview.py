@@ -1,7 +1,8 @@
 """Everything the status window shows, gathered in one call off the GUI thread.
 
-Until the status model exists this is the window's only source; it keeps the
-window free of any decision about what the facts mean.
+The headline is the status model's sentence once a backup is set up, so the
+window, the tray and `tsbackup status` say the same thing; before that it
+says what detection found.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from . import config as config_mod
 from . import install
+from .clock import Clock
 from .messages import Message, QT_TRANSLATE_NOOP, define
 
 NOT_SET_UP_FOUND = define(
@@ -23,33 +25,32 @@ NOTHING_FOUND = define(
     "overview.nothing_found",
     QT_TRANSLATE_NOOP("core", "No timeSensor LEGAL data was found on this computer."),
 )
-NO_BACKUP_YET = define(
-    "overview.no_backup_yet",
-    QT_TRANSLATE_NOOP("core", "The backup is set up, but no backup has been made yet."),
-)
-LAST_BACKUP = define(
-    "overview.last_backup",
-    QT_TRANSLATE_NOOP("core", "Last backup {when}."),
-)
 
 
 @dataclass
 class Overview:
     headline: Message
+    state: str
     detection: dict[str, Any]
     notes: list[Message] = field(default_factory=list)
     primary: str | None = None
     primary_folder: str | None = None
     generations: list[dict[str, Any]] = field(default_factory=list)
+    demo: Any = None  # the DemoLayout in demo mode
+
+    @property
+    def configured(self) -> bool:
+        return self.primary is not None
 
 
-def gather(demo_root: Path | None = None, now: datetime | None = None) -> Overview:
-    """Detects the installation (demo tree when given, created on first use) and reads the setup."""
+def gather(demo_root: Path | None = None, clock: Clock | None = None) -> Overview:
+    """Detects the installation (the demo tree when given, refreshed each time) and reads the setup."""
+    now = (clock or Clock()).now()
+    layout = None
     if demo_root is not None:
         from . import demo
 
-        if not demo_root.exists():
-            demo.create_demo(demo_root, "single-user", now=now)
+        layout = demo.create_demo(demo_root, "single-user", now=now)  # keeps its 4D archive fresh
         detection = install.detect(root=demo_root, os_name="macos", now=now)
     else:
         detection = install.detect(now=now)
@@ -58,28 +59,36 @@ def gather(demo_root: Path | None = None, now: datetime | None = None) -> Overvi
     cfg = config_mod.load()
     if cfg is None:
         headline = NOTHING_FOUND() if det_json.get("mode") in (None, "not-found") else NOT_SET_UP_FOUND()
-        return Overview(headline, det_json, notes)
-    generations = _generations(cfg)
-    folder = str(Path(cfg.primary) / "timeSensor Backups")
-    if generations:
-        headline = LAST_BACKUP(when=generations[-1]["ended_local"])
-    else:
-        headline = NO_BACKUP_YET()
-    return Overview(headline, det_json, notes, cfg.primary, folder if Path(folder).is_dir() else None, generations)
+        return Overview(headline, "not-configured", det_json, notes, demo=layout)
+
+    from .status import compute_status
+    from .status_facts import gather as gather_facts, load_attempts
+
+    status = compute_status(cfg, load_attempts(), now, gather_facts(cfg))
+    notes = [reason.message for reason in status.reasons] + [r.message for r in status.reminders] + notes
+    folder = Path(cfg.primary) / "timeSensor Backups"
+    return Overview(status.message, status.state, det_json, notes, cfg.primary,
+                    str(folder) if folder.is_dir() else None, _generations(cfg), demo=layout)
+
+
+def setup_demo(layout) -> None:
+    """Sets the demo up as an IT partner would with `tsbackup setup` (demo home only)."""
+    from .setup import SetupOptions, configure
+
+    configure(SetupOptions(source=str(layout.data_dir), primary=str(layout.primary_target), computer="Demo-Mac"))
 
 
 def _generations(cfg: config_mod.Config) -> list[dict[str, Any]]:
+    from .errors import UserError
+    from .primary.generations import list_generations
+    from .primary.target import Target
+
     try:
-        from .primary.generations import list_generations
-        from .primary.target import Target
-    except ImportError:  # the engine is not there yet in this build
+        generations = list_generations(Target(Path(cfg.primary), cfg.computer))
+    except (UserError, OSError):
         return []
-    target = Target(Path(cfg.primary), cfg.computer)
-    out = []
-    for gen in list_generations(target):
-        ended = gen.ended.astimezone()
-        out.append({
-            "id": gen.id, "verdict": gen.verdict, "files": gen.files, "bytes": gen.bytes,
-            "ended_local": ended.strftime("%Y-%m-%d %H:%M"),
-        })
-    return out
+    return [
+        {"id": gen.id, "verdict": gen.verdict, "files": gen.files, "bytes": gen.bytes,
+         "ended_local": gen.ended.astimezone().strftime("%Y-%m-%d %H:%M")}
+        for gen in generations
+    ]

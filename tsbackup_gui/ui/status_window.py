@@ -36,6 +36,7 @@ class StatusWindow(QMainWindow):
         self._tasks: list[worker.Task] = []
         self._translate = Translator(language)
         self.snapshot: overview.Overview | None = None
+        self.loads = 0  # how many overviews were shown; lets tests and the tray wait for a fresh one
         self.setWindowTitle(self.tr("tsbackup — backups for timeSensor LEGAL"))
         self.resize(820, 600)
 
@@ -56,9 +57,10 @@ class StatusWindow(QMainWindow):
         self.demo_note.setVisible(demo_root is not None)
         layout.addWidget(self.demo_note)
 
-        row = QHBoxLayout()
+        row = QVBoxLayout()
         self.install_box = QGroupBox(self.tr("timeSensor LEGAL on this computer"), central)
         install_form = QFormLayout(self.install_box)
+        install_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.mode_label = self._value_label(self.tr("Kind of installation"))
         self.data_label = self._value_label(self.tr("Data folder"))
         self.archive_label = self._value_label(self.tr("4D's own backup"))
@@ -98,8 +100,21 @@ class StatusWindow(QMainWindow):
         self.open_button.setAccessibleName(self.tr("Open backup folder"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_backup_folder)
+        self.setup_demo_button = QPushButton(self.tr("&Set up the demo backup"), central)
+        self.setup_demo_button.setAccessibleName(self.tr("Set up the demo backup"))
+        self.setup_demo_button.setVisible(False)
+        self.setup_demo_button.clicked.connect(self.set_up_demo)
+        self.backup_button = QPushButton(self.tr("&Back up now"), central)
+        self.backup_button.setAccessibleName(self.tr("Back up now"))
+        self.backup_button.setEnabled(False)
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.progress_label = QLabel("", central)
+        self.progress_label.setAccessibleName(self.tr("Progress"))
+        buttons.addWidget(self.setup_demo_button)
+        buttons.addWidget(self.backup_button)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.progress_label)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.setCentralWidget(central)
@@ -122,6 +137,40 @@ class StatusWindow(QMainWindow):
         )
         self._tasks.append(task)
 
+    def set_up_demo(self) -> None:
+        if not (self.snapshot and self.snapshot.demo):
+            return
+        layout = self.snapshot.demo
+        self.setup_demo_button.setEnabled(False)
+        self._tasks.append(worker.start(lambda progress: overview.setup_demo(layout),
+                                        on_done=self._after_change, on_error=self.show_error))
+
+    def back_up_now(self) -> None:
+        from ..core import config as config_mod
+        from ..core.clock import Clock
+        from ..core.jobs import run_backup
+
+        self.backup_button.setEnabled(False)
+        self.progress_label.setText(self.tr("Backing up …"))
+
+        def job(progress):
+            return run_backup(config_mod.require(), clock=Clock(), events=progress)
+
+        self._tasks.append(worker.start(job, on_done=self.backup_finished, on_error=self.show_error,
+                                        on_progress=self.show_progress))
+
+    def show_progress(self, event: dict) -> None:
+        if event.get("event") == "progress" and event.get("files_total"):
+            self.progress_label.setText(self.tr("Backing up: {0} of {1} files").format(
+                event.get("files_done", 0), event["files_total"]))
+
+    def backup_finished(self, result) -> None:
+        self.progress_label.setText("")
+        self.refresh()
+
+    def _after_change(self, _result=None) -> None:
+        self.refresh()
+
     def show_error(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
         message = getattr(exc, "message", None)
@@ -129,6 +178,7 @@ class StatusWindow(QMainWindow):
 
     def show_overview(self, snapshot: "overview.Overview") -> None:
         self.snapshot = snapshot
+        self.loads += 1
         self.refresh_button.setEnabled(True)
         t = self._translate
         self.headline.setText(t(snapshot.headline))
@@ -139,6 +189,9 @@ class StatusWindow(QMainWindow):
         self.notes.setText("\n".join(t(m) for m in snapshot.notes))
         self.primary_label.setText(snapshot.primary or self.tr("not set up yet"))
         self.open_button.setEnabled(bool(snapshot.primary_folder))
+        self.backup_button.setEnabled(snapshot.configured)
+        self.setup_demo_button.setVisible(snapshot.demo is not None and not snapshot.configured)
+        self.setup_demo_button.setEnabled(True)
         gens = snapshot.generations
         self.count_label.setText(str(len(gens)) if snapshot.primary else "—")
         self.last_label.setText(gens[-1]["ended_local"] if gens else self.tr("none yet"))
