@@ -1,10 +1,15 @@
-"""`tsbackup run`: one primary backup now, with the exit codes of the contract."""
+"""`tsbackup run`: one primary backup now, with the exit codes of the contract.
+
+`--scheduled` is what the OS task runs: it backs up only when a slot is due
+(else exit 0, nothing recorded) and records a wait for timeSensor LEGAL or
+the backup drive once per slot.
+"""
 
 from __future__ import annotations
 
 from ..core import config as config_mod
 from ..core.clock import Clock
-from ..core.jobs import run_backup
+from ..core.jobs import NOT_DUE, run_backup
 
 
 def add_parser(sub):
@@ -16,10 +21,9 @@ def add_parser(sub):
 
 def run(args, out) -> int:
     config = config_mod.require()
-    # --scheduled: until the schedule exists, every call is due (the status issue narrows this).
-    result = run_backup(config, clock=Clock(), events=out.emit if args.json else None)
+    result = run_backup(config, clock=Clock(), events=out.emit if args.json else None, scheduled=args.scheduled)
     messages = result.messages()
-    if result.generation is not None:  # a backup was made: the headline is the command's output
+    if result.generation is not None or result.outcome == NOT_DUE:  # the command's normal output
         out.say(messages.pop(0))
     for message in messages:  # warnings and errors: stderr, like every other error sentence
         out.warn(message)

@@ -7,6 +7,16 @@ recorded in the history with its outcome and reasons — also when it fails,
 is skipped because timeSensor is open, or is killed (then the next run or
 reader sees it as interrupted).
 
+What makes the verdict true per mode (the single-user guard, 4D's archives
+on a server) is prepared in `jobs_consistency`.
+
+`run_backup(..., scheduled=True)` is the OS task's `run --scheduled`: it
+acts only when the schedule says a slot (or the off-site retry) is due, and
+records nothing otherwise. Before it records a start it looks quickly
+whether timeSensor LEGAL is open or the backup drive is missing; such waits
+are recorded once per slot (`schedule.record_skip`), so a task that asks
+every few minutes leaves one history row, not hundreds.
+
 Retention runs only after a good copy and pauses when the new generation
 looks like mass change (ransomware, a wiped database): then nothing is
 deleted and the run ends with a warning, so the older generations survive
@@ -25,6 +35,7 @@ from .clock import Clock
 from .config import Config
 from .errors import Exit, UserError
 from .history import History
+from .jobs_consistency import ArchiveWait, default_guard, prepare
 from .messages import QT_TRANSLATE_NOOP, Message, define
 from .places import Places, places
 
@@ -56,6 +67,13 @@ RUN_NOT_DONE = define(
     "run.not_done",
     QT_TRANSLATE_NOOP("core", "No backup was made."),
 )
+RUN_NOT_DUE = define(
+    "run.not_due",
+    QT_TRANSLATE_NOOP("core", "No backup is due now. The next one is due on {when}."),
+)
+
+#: The outcome of `run --scheduled` when nothing is due (exit 0, nothing recorded).
+NOT_DUE = "not-due"
 
 #: Which outcome a run stopped by a `UserError` has, by its exit code.
 _OUTCOME_BY_EXIT = {
@@ -66,7 +84,7 @@ _OUTCOME_BY_EXIT = {
 
 @dataclass
 class RunResult:
-    outcome: str  # ok / warning / failed / skipped
+    outcome: str  # ok / warning / failed / skipped; not-due (run --scheduled, nothing recorded)
     exit_code: int
     generation: str | None = None
     files: int | None = None
@@ -100,14 +118,26 @@ def run_backup(
     events: Events | None = None,
     guard_factory: Callable[[Config], Any] | None = None,
     where: Places | None = None,
+    scheduled: bool = False,
+    archive_wait: ArchiveWait | None = None,
 ) -> RunResult:
     """Makes one primary generation now. Never raises `UserError`: every end is a `RunResult`.
 
     A second run while one is alive ends at once with exit 6 and is not
     recorded (the running attempt is); everything after the lock is recorded.
+    ``scheduled``: only when a slot is due (else outcome ``not-due``, exit 0,
+    nothing recorded), and waits for timeSensor or the drive are one record
+    per slot. ``guard_factory`` replaces the mode's guard (tests);
+    ``archive_wait`` bounds the wait for a 4D archive being written.
     """
     emit = _safe(events)
     here = where or places()
+    if scheduled:
+        history = History(here.history_db, lock_path=here.lock_file)
+        not_due = _not_due(config, history, clock)  # before the lock: a running backup is not "another run" here
+        if not_due is not None:
+            emit(not_due.summary_event())
+            return not_due
     try:
         state = locks.state_lock(here.lock_file)
     except UserError as error:
@@ -119,6 +149,12 @@ def run_backup(
         started = clock.now()
         try:
             history.close_interrupted(started)  # we hold the lock: any open attempt is from a dead process
+            guard = guard_factory(config) if guard_factory is not None else default_guard(config)
+            if scheduled:
+                waited = _scheduled_gate(config, history, clock, started, guard)
+                if waited is not None:
+                    emit(waited.summary_event())
+                    return waited
             attempt = history.start("backup", started)
         except UserError as error:  # no journal, no run: a backup nobody can see would be trusted blindly
             result = RunResult("failed", error.exit_code, reasons=[error.message])
@@ -128,7 +164,7 @@ def run_backup(
               "primary": config.primary, "computer": config.computer, "mode": config.mode})
         result = RunResult("failed", Exit.USAGE, reasons=[RUN_INTERRUPTED()])  # what a Ctrl-C leaves
         try:
-            result = _run(config, clock=clock, emit=emit, guard_factory=guard_factory)
+            result = _run(config, clock=clock, emit=emit, guard=guard, archive_wait=archive_wait)
         except UserError as error:
             result = RunResult(_OUTCOME_BY_EXIT.get(error.exit_code, "failed"), error.exit_code, reasons=_reasons_of(error))
         except Exception as exc:  # a bug or an OS error nobody foresaw: recorded, never a traceback
@@ -152,7 +188,50 @@ def run_backup(
         state.release()
 
 
-def _run(config: Config, *, clock: Clock, emit: Events, guard_factory) -> RunResult:
+def _not_due(config: Config, history: History, clock: Clock) -> RunResult | None:
+    """`run --scheduled` when no slot is due: the result to report (nothing is recorded)."""
+    from .schedule import is_due, next_slot
+    from .status_facts import load_attempts
+
+    now = clock.now()
+    try:
+        attempts = load_attempts(history)
+    except UserError as error:  # no journal: the run itself reports it (and records nothing)
+        log.warning("history: %s", error.message.english())
+        return None
+    if is_due(config, attempts, now):
+        return None
+    when = next_slot(config, now)
+    return RunResult(NOT_DUE, Exit.OK, reasons=[RUN_NOT_DUE(when=when.strftime("%Y-%m-%d %H:%M"))])
+
+
+def _scheduled_gate(config: Config, history: History, clock: Clock, started, guard) -> RunResult | None:
+    """Under the lock: still due? Then the quick looks (drive marker, timeSensor closed).
+
+    A wait is recorded once per slot: a repeat only moves that record's end.
+    Returns the result when the run ends here, None when it goes on.
+    """
+    from .primary.target import Target
+    from .schedule import due_slot, record_skip
+    from .status_facts import load_attempts
+
+    not_due = _not_due(config, history, clock)
+    if not_due is not None:  # another run handled the slot while we waited for the lock
+        return not_due
+    try:
+        Target(Path(config.primary), config.computer).require_marker(config.setup_id)
+        if guard is not None:
+            guard.before()
+        return None
+    except UserError as error:
+        result = RunResult(_OUTCOME_BY_EXIT.get(error.exit_code, "failed"), error.exit_code, reasons=_reasons_of(error))
+    attempts = load_attempts(history)
+    slot = due_slot(config, attempts, started)
+    record_skip(history, attempts, slot, started, clock.now(), result.exit_code, result.reasons, result.outcome)
+    return result
+
+
+def _run(config: Config, *, clock: Clock, emit: Events, guard, archive_wait: ArchiveWait | None) -> RunResult:
     from .primary.copier import make_generation
     from .primary.generations import list_generations
     from .primary.target import Target
@@ -161,16 +240,20 @@ def _run(config: Config, *, clock: Clock, emit: Events, guard_factory) -> RunRes
     target.require_marker(config.setup_id)
     target_lock = locks.target_lock(target.computer_dir)
     try:
-        guard = guard_factory(config) if guard_factory is not None else None
+        prepared = prepare(config, clock=clock, guard=guard, keep_out=[target.backups_root],
+                           wait=archive_wait, emit=emit)
+        if config.mode == "server":
+            emit(prepared.event())
         # Listed once: reading every generation's manifest is the expensive part of a no-change run.
         existing = list_generations(target)
         made = make_generation(
             Path(config.source), target,
             setup_id=config.setup_id, computer=config.computer, now=clock.now(),
-            verdict=_verdict(config), guard=guard, progress=_progress(emit),
-            previous=existing[-1] if existing else None,
+            verdict=prepared.verdict, guard=prepared.guard, progress=_progress(emit),
+            extra_sources=prepared.extra_sources, live_predicate=prepared.live_predicate,
+            exclude=prepared.exclude, previous=existing[-1] if existing else None,
         )
-        reasons: list[Message] = list(made.warnings)
+        reasons: list[Message] = [*prepared.warnings, *prepared.copy_warnings(made.warnings)]
         reasons += _retention(config, [*existing, made.generation], made, clock)
     finally:
         if target_lock is not None:
@@ -186,12 +269,6 @@ def _reasons_of(error: UserError) -> list[Message]:
     if isinstance(specific, Message) and specific != error.message:
         reasons.append(specific)
     return reasons
-
-
-def _verdict(config: Config) -> str:
-    """single-user: the guard (when given) makes the copy consistent. Server mode has no
-    archive check yet (next issue), so its copy cannot claim more than archive-stale."""
-    return "consistent" if config.mode == "single" else "archive-stale"
 
 
 def _retention(config: Config, generations, made, clock: Clock) -> list[Message]:

@@ -108,6 +108,7 @@ def make_generation(
     live_predicate: Callable[[Path], bool] | None = None,
     damaged: set[str] | frozenset[str] = frozenset(),
     previous: Generation | None | str = "auto",
+    exclude: Callable[[Path], bool] | None = None,
 ) -> GenerationResult:
     """Makes one finished generation of `source` (plus `extra_sources`) on `target`.
 
@@ -115,6 +116,8 @@ def make_generation(
     names the generation). `live_predicate(path)` tells which source files are
     live database files. `damaged` holds manifest paths that must be copied
     afresh, never linked. `previous="auto"` links from the newest generation.
+    `exclude(path)` leaves a source file or folder (absolute path) out of the
+    generation entirely: a 4D archive still being written is not copied as if whole.
     """
     started_at = time.monotonic()
     start = now if now.tzinfo is not None else now.astimezone()
@@ -133,6 +136,8 @@ def make_generation(
 
     warnings = Warnings()
     items = _scan_all(Path(source), list(extra_sources), warnings.add, live_predicate)
+    if exclude is not None:
+        items = _without(items, exclude)
     link_from = _plan_links(items, previous, damaged, target)
 
     names = {p.name for p in _listdir(target.computer_dir)}
@@ -187,6 +192,27 @@ def _scan_all(source: Path, extra_sources, warn, live_predicate) -> list[Item]:
         except OSError as exc:
             warn(EXTRA_MISSING(path=str(folder), reason=exc.strerror or str(exc)))
     return items
+
+
+def _without(items: list[Item], exclude: Callable[[Path], bool]) -> list[Item]:
+    """The scanned items minus the excluded ones and everything below an excluded folder.
+
+    The roots (the data folder, each extra source) are always kept.
+    """
+    kept: list[Item] = []
+    cut: set[str] = set()  # rels of excluded folders (a folder is scanned before its contents)
+    for item in items:
+        parent = item.rel.rpartition("/")[0]
+        if parent in cut:
+            if item.kind == "dir":
+                cut.add(item.rel)
+            continue
+        if parent and exclude(Path(item.src)):
+            if item.kind == "dir":
+                cut.add(item.rel)
+            continue
+        kept.append(item)
+    return kept
 
 
 def _plan_links(items: list[Item], previous: Generation | None, damaged, target: Target) -> dict[str, Entry]:
