@@ -1,18 +1,24 @@
-"""Start-up of the GUI: the application object, the translator, demo mode."""
+"""Start-up of the GUI: one app per user, the tray with its scheduler (or the status window
+where no system tray exists), the translator, demo mode."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
+from typing import Callable, Mapping
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from .. import __version__
-from ..render.translate import resources_dir, system_language, translations_dir
+from ..render.translate import Translator, resources_dir, system_language, translations_dir
+from . import tray_presenter as tp
+
+log = logging.getLogger(__name__)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -20,6 +26,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="use a built-in demo installation (no timeSensor needed)")
     parser.add_argument("--demo-dir", type=Path, default=None, help="where the demo lives (default: the user cache)")
     parser.add_argument("--lang", choices=("en", "de"), default=None, help="language (default: the system's)")
+    parser.add_argument("--tray", choices=("auto", "always", "never"), default="auto",
+                        help="auto: the tray where the desktop has one, else the status window (always: benchmarks)")
     parser.add_argument("--version", action="version", version=f"tsbackup {__version__}")
     return parser.parse_known_args(argv)[0]
 
@@ -43,6 +51,115 @@ def demo_home(explicit: Path | None) -> Path:
     return Path(platformdirs.user_cache_dir("tsbackup-demo", appauthor=False))
 
 
+class AppShell(QObject):
+    """Ties the tray, the scheduler, the notifier and the status window together.
+
+    `actions` are the menu's later features (check, drill, settings) as
+    callbacks; those not given stay in the menu, disabled ("comes later").
+    """
+
+    def __init__(self, *, language: str, demo_root: Path | None = None, use_tray: bool = True,
+                 scheduler=None, actions: Mapping[str, Callable[[], None]] | None = None,
+                 quit_app: Callable[[], None] | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.language = language
+        self.demo_root = demo_root
+        self.translate = Translator(language)
+        self.actions = dict(actions or {})
+        self.quit_app = quit_app or QApplication.quit
+        self.window = None
+        self.tray = None
+        self.scheduler = None
+        self.notifier = None
+        if use_tray:
+            self._start_tray(scheduler)
+        else:
+            self.open_window()
+
+    def _start_tray(self, scheduler) -> None:
+        from .notifier import Notifier
+        from .scheduler import Scheduler
+        from .tray import Tray
+
+        app = QApplication.instance()
+        if app is not None:
+            app.setQuitOnLastWindowClosed(False)  # closing the window leaves the tray running
+        self.tray = Tray(parent=self)
+        self.notifier = Notifier(self.translate, self.tray.show_message)
+        self.scheduler = scheduler or Scheduler(parent=self)
+        self.tray.triggered.connect(self.on_entry)
+        self.tray.message_clicked.connect(self.open_window)
+        for signal in (self.scheduler.status_changed, self.scheduler.progress, self.scheduler.run_started,
+                       self.scheduler.run_finished, self.scheduler.checked):
+            signal.connect(self.refresh_view)
+        self.scheduler.notify.connect(self.notifier.notify)
+        self.scheduler.withdraw.connect(self.notifier.withdraw)
+        self.scheduler.run_finished.connect(self._refresh_window)
+        self.refresh_view()
+        self.tray.show()
+        self.scheduler.start()
+
+    def view(self) -> tp.TrayView:
+        s = self.scheduler
+        return tp.present(
+            s.status, self.translate, running=s.running, own_run=s.running, can_cancel=s.can_cancel,
+            percent=s.percent, available=self.actions.keys(), reminders=s.reminders() if s.status else None,
+        )
+
+    def refresh_view(self, *_args) -> None:
+        if self.tray is not None and self.scheduler is not None:
+            self.tray.show_view(self.view())
+
+    def on_entry(self, entry_id: str) -> None:
+        """A menu entry was chosen: hand it to the part that does it."""
+        if entry_id == tp.BACKUP_NOW and self.scheduler is not None:
+            self.scheduler.back_up_now()
+        elif entry_id == tp.CANCEL and self.scheduler is not None:
+            self.scheduler.cancel()
+        elif entry_id == tp.OPEN_WINDOW:
+            self.open_window()
+        elif entry_id in (tp.CHECK, tp.DRILL, tp.SETTINGS):
+            self._action(entry_id)
+        elif entry_id.startswith(tp.SNOOZE) and self.scheduler is not None:
+            self.scheduler.snooze(entry_id[len(tp.SNOOZE):])
+            self.refresh_view()
+        elif entry_id.startswith(tp.REMINDER):
+            action = tp.REMINDER_ACTIONS.get(entry_id[len(tp.REMINDER):])
+            if action in self.actions:
+                self._action(action)
+            else:
+                self.open_window()
+        elif entry_id == tp.QUIT:
+            self.shutdown()
+            self.quit_app()
+
+    def _action(self, entry_id: str) -> None:
+        callback = self.actions.get(entry_id)
+        if callback is not None:
+            callback()
+
+    def open_window(self) -> None:
+        from .status_window import StatusWindow
+
+        if self.window is None:
+            self.window = StatusWindow(demo_root=self.demo_root, language=self.language)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        self.window.refresh()
+
+    def _refresh_window(self, *_args) -> None:
+        if self.window is not None and self.window.isVisible():
+            self.window.refresh()
+
+    def shutdown(self) -> None:
+        """Stops the tick; a run that is going finishes first (the pool waits for it)."""
+        if self.scheduler is not None:
+            self.scheduler.stop()
+        if self.tray is not None:
+            self.tray.hide()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     demo_root = None
@@ -54,15 +171,23 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("tsbackup")
     app.setApplicationDisplayName("tsbackup")
     app.setApplicationVersion(__version__)
+
+    from .single_instance import SingleInstance
+
+    instance = SingleInstance()
+    if not instance.claim():
+        return 0  # the running app was asked to show its window
     icon = resources_dir() / "icons" / "tsbackup.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     language = args.lang or system_language()
     install_translator(app, language)
 
-    from .status_window import StatusWindow
-
-    window = StatusWindow(demo_root=demo_root, language=language)
-    window.show()
-    window.refresh()
-    return app.exec()
+    use_tray = args.tray == "always" or (args.tray == "auto" and QSystemTrayIcon.isSystemTrayAvailable())
+    shell = AppShell(language=language, demo_root=demo_root, use_tray=use_tray)
+    instance.activated.connect(shell.open_window)
+    try:
+        return app.exec()
+    finally:
+        shell.shutdown()
+        instance.release()

@@ -1,0 +1,86 @@
+"""Which command starts the app and the CLI, and how each OS wants a command line written.
+
+Autostart entries and OS tasks outlive the shell that made them, so they
+carry absolute paths: the installed entry points next to this Python when
+they exist, else ``python -m``; a frozen bundle starts itself.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Sequence
+
+
+def _entry_point(name: str) -> str | None:
+    folder = Path(sys.executable).parent
+    for candidate in (folder / name, folder / f"{name}.exe"):
+        if candidate.is_file():
+            return str(candidate)
+    return None
+
+
+def gui_argv() -> list[str]:
+    """The app (tray) as started at login."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    found = _entry_point("tsbackup-gui")
+    return [found] if found else [sys.executable, "-m", "tsbackup_gui"]
+
+
+def cli_argv() -> list[str]:
+    """The `tsbackup` command, for the OS task."""
+    if getattr(sys, "frozen", False):
+        sibling = Path(sys.executable).with_name("tsbackup.exe" if os.name == "nt" else "tsbackup")
+        return [str(sibling)]
+    found = _entry_point("tsbackup")
+    return [found] if found else [sys.executable, "-m", "tsbackup_gui.cli"]
+
+
+def windows_command_line(argv: Sequence[str]) -> str:
+    """One Windows command line (the MS C runtime's quoting rules)."""
+    return subprocess.list2cmdline(list(argv))
+
+
+def posix_command_line(argv: Sequence[str]) -> str:
+    return shlex.join(list(argv))
+
+
+_SYSTEMD_SPECIAL = set(' \t\n"\'\\;$%')
+
+
+def systemd_command_line(argv: Sequence[str]) -> str:
+    """ExecStart= quoting: double quotes with C escapes; ``%`` and ``$`` doubled (specifiers, variables)."""
+    out = []
+    for arg in argv:
+        text = arg.replace("%", "%%").replace("$", "$$")
+        if arg and not (_SYSTEMD_SPECIAL & set(arg)):
+            out.append(text)
+            continue
+        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+        out.append(f'"{text}"')
+    return " ".join(out)
+
+
+_DESKTOP_RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')
+
+
+def desktop_exec(argv: Sequence[str]) -> str:
+    """The Exec= value of a .desktop file (freedesktop Desktop Entry spec).
+
+    An argument with reserved characters is double-quoted, with ``"`\\$``
+    backslash-escaped inside; then the string-value rule doubles every
+    backslash again, and ``%`` becomes ``%%`` (field codes).
+    """
+    out = []
+    for arg in argv:
+        text = arg
+        if not text or _DESKTOP_RESERVED & set(text):
+            for ch in ("\\", '"', "`", "$"):
+                text = text.replace(ch, "\\" + ch)
+            text = f'"{text}"'
+        out.append(text.replace("%", "%%"))
+    return " ".join(out).replace("\\", "\\\\")

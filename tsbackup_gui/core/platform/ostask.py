@@ -1,0 +1,276 @@
+"""The OS task for servers where nobody is logged in: `tsbackup run --scheduled`, daily, as the tray's user.
+
+Task Scheduler (Windows), launchd (macOS) and a systemd user timer (Linux)
+start the command at the daily slot and then every hour: `--scheduled`
+acts only when a slot is due (or the hourly off-site retry), so the extra
+starts cost a second each and let a run that waited for the drive start
+within the hour. It runs as the same user as the tray, so configuration,
+keyring and run lock are shared: the lock keeps the tray and the task from
+overlapping, and the tray shows the task's run as running.
+
+Whether the task's context can read the keyring is the weak point
+(Windows' S4U logon, a macOS daemon without a login keychain): register it,
+start it once (`run_now_steps`) and look at what it recorded.
+"""
+
+from __future__ import annotations
+
+import os
+import plistlib
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from . import Command, RemoveFile, Step, WriteFile, check_os
+from .commands import systemd_command_line, windows_command_line
+
+TASK_NAME = "tsbackup"
+LABEL = "ch.tsbackup.scheduled"
+UNIT = "tsbackup-scheduled"
+DESCRIPTION = "tsbackup: daily backup of timeSensor LEGAL (runs only when a backup is due)"
+TASK_NS = "http://schemas.microsoft.com/windows/2004/02/mit/task"
+START_DATE = "2024-01-01"  # any past day: the trigger repeats daily from there
+RETRY_HOURS = 23  # after the slot, hourly until just before the next day's slot
+TIME_LIMIT_HOURS = 12
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    """One scheduled task. `argv` is the full command (`tsbackup run --scheduled`); `time` is HH:MM."""
+
+    argv: tuple[str, ...]
+    time: str
+    user: str
+    env: Mapping[str, str] = field(default_factory=dict)
+    logon: str = "password"  # Windows: password (credentials available) | s4u | interactive
+
+    @property
+    def hour(self) -> int:
+        return int(self.time.split(":")[0])
+
+    @property
+    def minute(self) -> int:
+        return int(self.time.split(":")[1])
+
+
+def spec(cli: Sequence[str], time: str, user: str, env: Mapping[str, str] | None = None, logon: str = "password") -> TaskSpec:
+    hours, minutes = str(time).split(":")
+    hour, minute = int(hours), int(minutes)
+    if not (0 <= hour < 24 and 0 <= minute < 60):
+        raise ValueError(f"not a time of day: {time!r}")
+    if logon not in ("password", "s4u", "interactive"):
+        raise ValueError(f"unknown logon type {logon!r}")
+    return TaskSpec((*cli, "run", "--scheduled"), f"{hour:02d}:{minute:02d}", user, dict(env or {}), logon)
+
+
+# -- Windows: Task Scheduler XML ------------------------------------------------------------
+
+_LOGON = {"password": "Password", "s4u": "S4U", "interactive": "InteractiveToken"}
+
+
+def task_xml(task: TaskSpec) -> str:
+    """The task definition for `schtasks /Create /XML`. "Password" logon runs whether or not the
+    user is logged on and with the user's credentials (keyring); S4U has no access to them."""
+    ET.register_namespace("", TASK_NS)
+
+    def el(parent, tag, text=None, **attrs):
+        node = ET.SubElement(parent, f"{{{TASK_NS}}}{tag}", attrs)
+        if text is not None:
+            node.text = text
+        return node
+
+    root = ET.Element(f"{{{TASK_NS}}}Task", {"version": "1.2"})
+    info = el(root, "RegistrationInfo")
+    el(info, "Description", DESCRIPTION)
+    el(info, "Author", task.user)
+    el(info, "URI", f"\\{TASK_NAME}")
+    trigger = el(el(root, "Triggers"), "CalendarTrigger")
+    el(trigger, "StartBoundary", f"{START_DATE}T{task.time}:00")
+    el(trigger, "Enabled", "true")
+    el(el(trigger, "ScheduleByDay"), "DaysInterval", "1")
+    repetition = el(trigger, "Repetition")
+    el(repetition, "Interval", "PT1H")
+    el(repetition, "Duration", f"PT{RETRY_HOURS}H")
+    el(repetition, "StopAtDurationEnd", "false")
+    principal = el(el(root, "Principals"), "Principal", id="Author")
+    el(principal, "UserId", task.user)
+    el(principal, "LogonType", _LOGON[task.logon])
+    el(principal, "RunLevel", "LeastPrivilege")
+    settings = el(root, "Settings")
+    for tag, text in (
+        ("MultipleInstancesPolicy", "IgnoreNew"),
+        ("DisallowStartIfOnBatteries", "false"),
+        ("StopIfGoingOnBatteries", "false"),
+        ("AllowHardTerminate", "true"),
+        ("StartWhenAvailable", "true"),  # a slot missed while switched off runs at the next start
+        ("RunOnlyIfNetworkAvailable", "false"),
+        ("AllowStartOnDemand", "true"),
+        ("Enabled", "true"),
+        ("Hidden", "false"),
+        ("RunOnlyIfIdle", "false"),
+        ("WakeToRun", "false"),
+        ("ExecutionTimeLimit", f"PT{TIME_LIMIT_HOURS}H"),
+        ("Priority", "7"),
+    ):
+        el(settings, tag, text)
+    idle = el(settings, "IdleSettings")
+    el(idle, "StopOnIdleEnd", "false")
+    el(idle, "RestartOnIdle", "false")
+    action = el(el(root, "Actions", Context="Author"), "Exec")
+    el(action, "Command", task.argv[0])
+    el(action, "Arguments", windows_command_line(task.argv[1:]))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-16"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def task_xml_bytes(task: TaskSpec) -> bytes:
+    """UTF-16 with a byte-order mark: what schtasks reads without complaint."""
+    return task_xml(task).encode("utf-16")
+
+
+# -- macOS: launchd --------------------------------------------------------------------------
+
+
+def launchd_plist(task: TaskSpec, daemon: bool = False) -> bytes:
+    """A LaunchAgent (runs while the user is logged in) or, with `daemon`, a LaunchDaemon with
+    ``UserName`` (runs with nobody logged in; it cannot unlock the login keychain)."""
+    job: dict = {
+        "Label": LABEL,
+        "ProgramArguments": list(task.argv),
+        "StartCalendarInterval": [{"Hour": task.hour, "Minute": task.minute}],
+        "StartInterval": 3600,
+        "RunAtLoad": False,
+        "ProcessType": "Background",
+        "LowPriorityIO": True,
+        "StandardOutPath": "/dev/null",
+        "StandardErrorPath": "/dev/null",
+    }
+    if daemon:
+        job["UserName"] = task.user
+    if task.env:
+        job["EnvironmentVariables"] = dict(task.env)
+    return plistlib.dumps(job, fmt=plistlib.FMT_XML, sort_keys=True)
+
+
+def launchd_path(home: Path, daemon: bool = False) -> Path:
+    if daemon:
+        return Path("/Library/LaunchDaemons") / f"{LABEL}.plist"
+    return home / "Library" / "LaunchAgents" / f"{LABEL}.plist"
+
+
+# -- Linux: systemd user units -------------------------------------------------------------
+
+
+def systemd_service(task: TaskSpec) -> str:
+    lines = [
+        "[Unit]",
+        f"Description={DESCRIPTION}",
+        "Wants=network-online.target",
+        "After=network-online.target",
+        "",
+        "[Service]",
+        "Type=oneshot",
+        f"ExecStart={systemd_command_line(task.argv)}",
+        "Nice=10",
+        "IOSchedulingClass=idle",
+        f"TimeoutStartSec={TIME_LIMIT_HOURS}h",
+    ]
+    for key, value in sorted(task.env.items()):
+        lines.append(f"Environment={_systemd_env(key, value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _systemd_env(key: str, value: str) -> str:
+    """Environment= takes quoted "KEY=value" words; specifiers (%) are expanded, variables are not."""
+    text = f"{key}={value}".replace("%", "%%").replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
+def systemd_timer(task: TaskSpec) -> str:
+    return "\n".join([
+        "[Unit]",
+        f"Description={DESCRIPTION}",
+        "",
+        "[Timer]",
+        f"OnCalendar=*-*-* {task.time}:00",
+        f"OnCalendar=*-*-* *:{task.minute:02d}:00",  # the hourly retry
+        "Persistent=true",  # a slot missed while switched off runs at the next boot
+        "AccuracySec=1min",
+        f"Unit={UNIT}.service",
+        "",
+        "[Install]",
+        "WantedBy=timers.target",
+        "",
+    ])
+
+
+def systemd_dir(home: Path, xdg_config_home: Path | None = None) -> Path:
+    return (xdg_config_home or home / ".config") / "systemd" / "user"
+
+
+# -- applying --------------------------------------------------------------------------------
+
+
+def _uid() -> int:
+    getuid = getattr(os, "getuid", None)
+    return getuid() if getuid is not None else 501
+
+
+def install_steps(os_name: str, task: TaskSpec, home: Path, *, folder: Path | None = None, uid: int | None = None,
+                  daemon: bool = False, xdg_config_home: Path | None = None) -> list[Step]:
+    """Registers the task with the OS's own tool. `folder` holds the Windows XML file
+    (any writable folder, e.g. the state dir); `uid` is the macOS user id."""
+    check_os(os_name)
+    if os_name == "windows":
+        xml_file = (folder or home) / f"{TASK_NAME}-task.xml"
+        create = ["schtasks", "/Create", "/TN", TASK_NAME, "/XML", str(xml_file), "/F"]
+        if task.logon == "password":
+            create += ["/RU", task.user, "/RP", "*"]  # schtasks asks for the password itself
+        return [WriteFile(xml_file, task_xml_bytes(task)), Command(tuple(create))]
+    if os_name == "macos":
+        path = launchd_path(home, daemon)
+        domain = "system" if daemon else f"gui/{uid if uid is not None else _uid()}"
+        return [
+            WriteFile(path, launchd_plist(task, daemon)),
+            Command(("launchctl", "bootout", f"{domain}/{LABEL}"), may_fail=True),
+            Command(("launchctl", "bootstrap", domain, str(path))),
+        ]
+    units = systemd_dir(home, xdg_config_home)
+    return [
+        WriteFile(units / f"{UNIT}.service", systemd_service(task).encode("utf-8")),
+        WriteFile(units / f"{UNIT}.timer", systemd_timer(task).encode("utf-8")),
+        Command(("systemctl", "--user", "daemon-reload")),
+        Command(("systemctl", "--user", "enable", "--now", f"{UNIT}.timer")),
+        # Without lingering, a user's systemd (and its timers) only runs while they are logged in.
+        Command(("loginctl", "enable-linger", task.user)),
+    ]
+
+
+def run_now_steps(os_name: str, *, uid: int | None = None, daemon: bool = False) -> list[Step]:
+    """Starts the registered task once, in its own context (to see whether it can read the
+    configuration and the keyring there)."""
+    check_os(os_name)
+    if os_name == "windows":
+        return [Command(("schtasks", "/Run", "/TN", TASK_NAME))]
+    if os_name == "macos":
+        domain = "system" if daemon else f"gui/{uid if uid is not None else _uid()}"
+        return [Command(("launchctl", "kickstart", "-k", f"{domain}/{LABEL}"))]
+    return [Command(("systemctl", "--user", "start", f"{UNIT}.service"))]
+
+
+def remove_steps(os_name: str, home: Path, *, uid: int | None = None, daemon: bool = False,
+                 xdg_config_home: Path | None = None) -> list[Step]:
+    check_os(os_name)
+    if os_name == "windows":
+        return [Command(("schtasks", "/Delete", "/TN", TASK_NAME, "/F"), may_fail=True)]
+    if os_name == "macos":
+        domain = "system" if daemon else f"gui/{uid if uid is not None else _uid()}"
+        return [Command(("launchctl", "bootout", f"{domain}/{LABEL}"), may_fail=True), RemoveFile(launchd_path(home, daemon))]
+    units = systemd_dir(home, xdg_config_home)
+    return [
+        Command(("systemctl", "--user", "disable", "--now", f"{UNIT}.timer"), may_fail=True),
+        RemoveFile(units / f"{UNIT}.timer"),
+        RemoveFile(units / f"{UNIT}.service"),
+        Command(("systemctl", "--user", "daemon-reload"), may_fail=True),
+    ]
