@@ -169,27 +169,6 @@ def test_manifest_round_trip_keeps_unknown_keys(tmp_path):
         Manifest.from_json(data)
 
 
-def test_every_primary_sentence_has_german_with_the_same_placeholders():
-    """Until the lead merges pending_de_primary.json into the .ts (test_messages checks it there)."""
-    import importlib
-    import pkgutil
-    from pathlib import Path
-
-    import tsbackup_gui.core.primary as package
-    from tsbackup_gui.core import messages
-
-    pending = Path(__file__).resolve().parents[1] / "resources" / "translations" / "pending_de_primary.json"
-    if not pending.exists():
-        return
-    for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
-        importlib.import_module(module.name)
-    german = json.loads(pending.read_text(encoding="utf-8"))
-    mine = [k for k in messages.registry().values() if k.id.startswith("primary.")]
-    assert len(mine) >= 20
-    assert [k.template for k in mine if k.template not in german] == []
-    assert [k.id for k in mine if messages.placeholders(german[k.template]) != messages.placeholders(k.template)] == []
-
-
 def test_listing_reads_only_the_head_of_a_manifest_and_entries_on_demand(tmp_path):
     manifest = Manifest(
         generation="g", setup_id=SETUP, computer=COMPUTER, source="/data", verdict="archive-ok",

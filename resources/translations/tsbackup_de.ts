@@ -2,6 +2,404 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>DrillReport</name>
+        <message>
+            <source>Restore drill report</source>
+            <extracomment>Files listed one by one; a bigger installation gets the count and the first ones.</extracomment>
+            <translation>Bericht über die Wiederherstellungsprobe</translation>
+        </message>
+        <message>
+            <source>{computer}, {date}</source>
+            <translation>{computer}, {date}</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>Passed: every restored file matches the manifest of the backup.</source>
+            <translation>Bestanden: Jede wiederhergestellte Datei stimmt mit dem Manifest der Sicherung überein.</translation>
+        </message>
+        <message>
+            <source>Failed: {count} restored items do not match the manifest of the backup.</source>
+            <translation>Fehlgeschlagen: {count} wiederhergestellte Einträge stimmen nicht mit dem Manifest der Sicherung überein.</translation>
+        </message>
+        <message>
+            <source>What was restored</source>
+            <translation>Was wiederhergestellt wurde</translation>
+        </message>
+        <message>
+            <source>Off-site repository</source>
+            <translation>Externes Repository</translation>
+        </message>
+        <message>
+            <source>Snapshot</source>
+            <translation>Snapshot</translation>
+        </message>
+        <message>
+            <source>Snapshot taken</source>
+            <translation>Snapshot erstellt</translation>
+        </message>
+        <message>
+            <source>Backup generation</source>
+            <translation>Sicherungsgeneration</translation>
+        </message>
+        <message>
+            <source>Backup finished</source>
+            <translation>Sicherung abgeschlossen</translation>
+        </message>
+        <message>
+            <source>State of the backed-up data</source>
+            <translation>Zustand der gesicherten Daten</translation>
+        </message>
+        <message>
+            <source>The drill</source>
+            <translation>Die Probe</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Begonnen</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>Beendet</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>Computer</translation>
+        </message>
+        <message>
+            <source>Program</source>
+            <translation>Programm</translation>
+        </message>
+        <message>
+            <source>Restored into</source>
+            <translation>Wiederhergestellt nach</translation>
+        </message>
+        <message>
+            <source>{path} (a scratch folder, removed after the drill)</source>
+            <translation>{path} (ein Arbeitsordner, nach der Probe gelöscht)</translation>
+        </message>
+        <message>
+            <source>Duration of restore and comparison</source>
+            <translation>Dauer von Wiederherstellung und Vergleich</translation>
+        </message>
+        <message>
+            <source>{seconds} seconds</source>
+            <translation>{seconds} Sekunden</translation>
+        </message>
+        <message>
+            <source>Throughput</source>
+            <translation>Durchsatz</translation>
+        </message>
+        <message>
+            <source>{size} per second</source>
+            <translation>{size} pro Sekunde</translation>
+        </message>
+        <message>
+            <source>Comparison with the manifest</source>
+            <translation>Vergleich mit dem Manifest</translation>
+        </message>
+        <message>
+            <source>Files compared</source>
+            <translation>Verglichene Dateien</translation>
+        </message>
+        <message>
+            <source>Data compared</source>
+            <translation>Verglichene Datenmenge</translation>
+        </message>
+        <message>
+            <source>Folders and links checked</source>
+            <translation>Geprüfte Ordner und Verknüpfungen</translation>
+        </message>
+        <message>
+            <source>Items that do not match</source>
+            <translation>Abweichende Einträge</translation>
+        </message>
+        <message>
+            <source>Items that do not match the manifest</source>
+            <translation>Einträge, die nicht mit dem Manifest übereinstimmen</translation>
+        </message>
+        <message>
+            <source>Files compared, with their size</source>
+            <translation>Verglichene Dateien mit ihrer Grösse</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Datei</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Grösse</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <source>… and {count} more files.</source>
+            <translation>… und {count} weitere Dateien.</translation>
+        </message>
+        <message>
+            <source>Method: the newest off-site snapshot of this computer was restored with restic into an empty folder. Every restored file was read and its SHA-256 hash compared with the manifest that travelled inside the snapshot; those hashes were taken when the backup read the original data. The duration covers the restore and the comparison together.</source>
+            <translation>Vorgehen: Der neueste externe Snapshot dieses Computers wurde mit restic in einen leeren Ordner wiederhergestellt. Jede wiederhergestellte Datei wurde gelesen und ihr SHA-256-Hashwert mit dem Manifest verglichen, das im Snapshot mitgesichert wurde; diese Hashwerte wurden beim Lesen der Originaldaten durch die Sicherung ermittelt. Die Dauer umfasst Wiederherstellung und Vergleich zusammen.</translation>
+        </message>
+        <message>
+            <source>Checked by (name, date, signature)</source>
+            <translation>Geprüft von (Name, Datum, Unterschrift)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusWindow</name>
+        <message>
+            <source>tsbackup — backups for timeSensor LEGAL</source>
+            <translation>tsbackup — Datensicherung für timeSensor LEGAL</translation>
+        </message>
+        <message>
+            <source>Looking for timeSensor LEGAL …</source>
+            <translation>timeSensor LEGAL wird gesucht …</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Demo mode: this is a built-in example installation, not your real data.</source>
+            <translation>Demo-Modus: Dies ist eine eingebaute Beispielinstallation, nicht Ihre echten Daten.</translation>
+        </message>
+        <message>
+            <source>timeSensor LEGAL on this computer</source>
+            <translation>timeSensor LEGAL auf diesem Computer</translation>
+        </message>
+        <message>
+            <source>Kind of installation</source>
+            <translation>Art der Installation</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>Datenordner</translation>
+        </message>
+        <message>
+            <source>4D's own backup</source>
+            <translation>Eigene Sicherung von 4D</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>Art:</translation>
+        </message>
+        <message>
+            <source>Data folder:</source>
+            <translation>Datenordner:</translation>
+        </message>
+        <message>
+            <source>4D's own backup:</source>
+            <translation>Eigene Sicherung von 4D:</translation>
+        </message>
+        <message>
+            <source>Backup drive</source>
+            <translation>Sicherungslaufwerk</translation>
+        </message>
+        <message>
+            <source>Last backup</source>
+            <translation>Letzte Sicherung</translation>
+        </message>
+        <message>
+            <source>Generations</source>
+            <translation>Generationen</translation>
+        </message>
+        <message>
+            <source>Where:</source>
+            <translation>Wo:</translation>
+        </message>
+        <message>
+            <source>Last backup:</source>
+            <translation>Letzte Sicherung:</translation>
+        </message>
+        <message>
+            <source>Generations:</source>
+            <translation>Generationen:</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Hinweise</translation>
+        </message>
+        <message>
+            <source>Generation</source>
+            <translation>Generation</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Beurteilung</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Dateien</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Grösse</translation>
+        </message>
+        <message>
+            <source>Backup generations</source>
+            <translation>Sicherungsgenerationen</translation>
+        </message>
+        <message>
+            <source>&amp;Check again</source>
+            <translation>&amp;Erneut prüfen</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>Erneut prüfen</translation>
+        </message>
+        <message>
+            <source>&amp;Open backup folder</source>
+            <translation>Sicherungsordner ö&amp;ffnen</translation>
+        </message>
+        <message>
+            <source>Open backup folder</source>
+            <translation>Sicherungsordner öffnen</translation>
+        </message>
+        <message>
+            <source>&amp;Set up the demo backup</source>
+            <translation>Demo-Sicherung &amp;einrichten</translation>
+        </message>
+        <message>
+            <source>Set up the demo backup</source>
+            <translation>Demo-Sicherung einrichten</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>Jetzt &amp;sichern</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>Jetzt sichern</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Fortschritt</translation>
+        </message>
+        <message>
+            <source>Backing up …</source>
+            <translation>Sicherung läuft …</translation>
+        </message>
+        <message>
+            <source>Backing up: {0} of {1} files</source>
+            <translation>Sicherung läuft: {0} von {1} Dateien</translation>
+        </message>
+        <message>
+            <source>Something went wrong: {0}</source>
+            <translation>Etwas ist schiefgegangen: {0}</translation>
+        </message>
+        <message>
+            <source>not found</source>
+            <translation>nicht gefunden</translation>
+        </message>
+        <message>
+            <source>not set up yet</source>
+            <translation>noch nicht eingerichtet</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>noch keine</translation>
+        </message>
+        <message>
+            <source>Single-user (timeSensor LEGAL on this Mac)</source>
+            <translation>Einzelplatz (timeSensor LEGAL auf diesem Mac)</translation>
+        </message>
+        <message>
+            <source>Server (several users)</source>
+            <translation>Server (mehrere Benutzer)</translation>
+        </message>
+        <message>
+            <source>Workstation: the data lives on the server; install this assistant there</source>
+            <translation>Arbeitsplatz: Die Daten liegen auf dem Server; installieren Sie diesen Assistenten dort</translation>
+        </message>
+        <message>
+            <source>No timeSensor LEGAL data found</source>
+            <translation>Keine Daten von timeSensor LEGAL gefunden</translation>
+        </message>
+        <message>
+            <source>consistent (timeSensor was closed)</source>
+            <translation>konsistent (timeSensor war geschlossen)</translation>
+        </message>
+        <message>
+            <source>4D archive fresh</source>
+            <translation>4D-Archiv aktuell</translation>
+        </message>
+        <message>
+            <source>4D archive too old</source>
+            <translation>4D-Archiv zu alt</translation>
+        </message>
+        <message>
+            <source>no 4D archive found</source>
+            <translation>kein 4D-Archiv gefunden</translation>
+        </message>
+        <message>
+            <source>{0} hours old</source>
+            <translation>{0} Stunden alt</translation>
+        </message>
+        <message>
+            <source>fresh</source>
+            <translation>aktuell</translation>
+        </message>
+        <message>
+            <source>too old</source>
+            <translation>zu alt</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrayPresenter</name>
+        <message>
+            <source>Looking at the backups …</source>
+            <translation>Die Sicherungen werden geprüft …</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>Jetzt sichern</translation>
+        </message>
+        <message>
+            <source>Cancel backup</source>
+            <translation>Sicherung abbrechen</translation>
+        </message>
+        <message>
+            <source>This backup was not started here and cannot be stopped from here.</source>
+            <translation>Diese Sicherung wurde nicht hier gestartet und kann von hier aus nicht abgebrochen werden.</translation>
+        </message>
+        <message>
+            <source>Open status window</source>
+            <translation>Statusfenster öffnen</translation>
+        </message>
+        <message>
+            <source>Run monthly check</source>
+            <translation>Monatliche Prüfung ausführen</translation>
+        </message>
+        <message>
+            <source>Restore drill</source>
+            <translation>Wiederherstellungsübung</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>Einstellungen…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Beenden</translation>
+        </message>
+        <message>
+            <source>Comes in a later version.</source>
+            <translation>Folgt in einer späteren Version.</translation>
+        </message>
+        <message>
+            <source>Set up the backup first (Settings…).</source>
+            <translation>Richten Sie zuerst die Sicherung ein (Einstellungen…).</translation>
+        </message>
+        <message>
+            <source>Remind me tomorrow</source>
+            <translation>Morgen erinnern</translation>
+        </message>
+    </context>
+    <context>
         <name>core</name>
         <message>
             <source>{detail}. Run 'tsbackup --help' to see how the command is used.</source>
@@ -38,6 +436,1029 @@
         <message>
             <source>The password store refused access ({reason}). Unlock it and try again.</source>
             <translation>Der Passwortspeicher hat den Zugriff verweigert ({reason}). Entsperren Sie ihn und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Once you have checked these items yourself, confirm them with: tsbackup check --confirm-external</source>
+            <translation>Wenn Sie diese Punkte selbst geprüft haben, bestätigen Sie sie mit: tsbackup check --confirm-external</translation>
+        </message>
+        <message>
+            <source>Say where to restore from: --from primary, --from secondary, or --repo URL with --password-stdin.</source>
+            <translation>Geben Sie an, woraus wiederhergestellt werden soll: --from primary, --from secondary oder --repo URL mit --password-stdin.</translation>
+        </message>
+        <message>
+            <source>{option} cannot be used here: {hint}</source>
+            <translation>{option} kann hier nicht verwendet werden: {hint}</translation>
+        </message>
+        <message>
+            <source>--generation is for --from primary, --snapshot for the off-site backup.</source>
+            <translation>--generation gilt für --from primary, --snapshot für die externe Sicherung.</translation>
+        </message>
+        <message>
+            <source>--repo restores without a configuration and replaces --from.</source>
+            <translation>--repo stellt ohne Einrichtung wieder her und ersetzt --from.</translation>
+        </message>
+        <message>
+            <source>--repo needs --password-stdin: pass the password from the recovery sheet on standard input.</source>
+            <translation>--repo braucht --password-stdin: Übergeben Sie das Passwort vom Wiederherstellungsblatt über die Standardeingabe.</translation>
+        </message>
+        <message>
+            <source>No password arrived on standard input. Pass the password from the recovery sheet, for example with: echo 'PASSWORD' | tsbackup restore …</source>
+            <translation>Über die Standardeingabe kam kein Passwort an. Übergeben Sie das Passwort vom Wiederherstellungsblatt, zum Beispiel mit: echo 'PASSWORT' | tsbackup restore …</translation>
+        </message>
+        <message>
+            <source>No off-site backup is set up on this computer. Use --repo URL --password-stdin to restore from one.</source>
+            <translation>Auf diesem Computer ist keine externe Sicherung eingerichtet. Verwenden Sie --repo URL --password-stdin, um aus einer wiederherzustellen.</translation>
+        </message>
+        <message>
+            <source>There is no backup {generation} on the backup drive. 'tsbackup generations' lists them.</source>
+            <translation>Auf dem Sicherungslaufwerk gibt es keine Sicherung {generation}. 'tsbackup generations' zeigt die vorhandenen.</translation>
+        </message>
+        <message>
+            <source>A demo single-user installation of timeSensor LEGAL is ready in {root}.</source>
+            <translation>Eine Demo-Einzelplatz-Installation von timeSensor LEGAL ist in {root} bereit.</translation>
+        </message>
+        <message>
+            <source>A demo timeSensor LEGAL server installation is ready in {root}.</source>
+            <translation>Eine Demo-Serverinstallation von timeSensor LEGAL ist in {root} bereit.</translation>
+        </message>
+        <message>
+            <source>Its data folder: {path}</source>
+            <translation>Ihr Datenordner: {path}</translation>
+        </message>
+        <message>
+            <source>4D's own backups in it: {path}</source>
+            <translation>Die eigenen Sicherungen von 4D darin: {path}</translation>
+        </message>
+        <message>
+            <source>Demo backup drive (for the primary backup): {path}</source>
+            <translation>Demo-Sicherungslaufwerk (für die Hauptsicherung): {path}</translation>
+        </message>
+        <message>
+            <source>Demo off-site folder (for the secondary backup): {path}</source>
+            <translation>Demo-Ordner ausser Haus (für die Zweitsicherung): {path}</translation>
+        </message>
+        <message>
+            <source>To see what the assistant finds there, run: tsbackup detect --root '{root}' --os macos</source>
+            <translation>Um zu sehen, was der Assistent dort findet, führen Sie aus: tsbackup detect --root '{root}' --os macos</translation>
+        </message>
+        <message>
+            <source>The folder {path} is not empty and holds no demo. Choose a new or empty folder for the demo.</source>
+            <translation>Der Ordner {path} ist nicht leer und enthält keine Demo. Wählen Sie für die Demo einen neuen oder leeren Ordner.</translation>
+        </message>
+        <message>
+            <source>The folder {path} already holds a different demo. Choose a new or empty folder for this one.</source>
+            <translation>Der Ordner {path} enthält bereits eine andere Demo. Wählen Sie für diese einen neuen oder leeren Ordner.</translation>
+        </message>
+        <message>
+            <source>{path} is a file, not a folder. Choose a new or empty folder for the demo.</source>
+            <translation>{path} ist eine Datei, kein Ordner. Wählen Sie für die Demo einen neuen oder leeren Ordner.</translation>
+        </message>
+        <message>
+            <source>The demo could not be written to {path} ({reason}). Choose a folder you may write to.</source>
+            <translation>Die Demo konnte nicht in {path} geschrieben werden ({reason}). Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+        </message>
+        <message>
+            <source>No off-site backup is set up, so there is nothing to restore in a drill. Add an off-site target in the setup first.</source>
+            <translation>Es ist keine externe Sicherung eingerichtet, daher gibt es für eine Wiederherstellungsprobe nichts wiederherzustellen. Richten Sie zuerst ein externes Sicherungsziel ein.</translation>
+        </message>
+        <message>
+            <source>The off-site copy is handled outside this program ({where}); do the restore drill with that service's own tools.</source>
+            <translation>Die externe Kopie wird ausserhalb dieses Programms erstellt ({where}); führen Sie die Wiederherstellungsprobe mit den Werkzeugen dieses Dienstes durch.</translation>
+        </message>
+        <message>
+            <source>The off-site backup at {repo} holds no copy of this computer yet, so there is nothing to restore. Make a backup first, then run the drill.</source>
+            <translation>Die externe Sicherung unter {repo} enthält noch keine Kopie dieses Computers, daher gibt es nichts wiederherzustellen. Erstellen Sie zuerst eine Sicherung und führen Sie dann die Probe aus.</translation>
+        </message>
+        <message>
+            <source>Restore drill passed: {files} files ({size}) of the off-site copy from {when} were restored in {seconds} seconds and all match the manifest.</source>
+            <translation>Wiederherstellungsprobe bestanden: {files} Dateien ({size}) der externen Kopie vom {when} wurden in {seconds} Sekunden wiederhergestellt und stimmen alle mit dem Manifest überein.</translation>
+        </message>
+        <message>
+            <source>Restore drill failed: {count} restored items do not match the manifest of the off-site copy; the first is {path} ({problem}). Run the monthly check and a backup, then try the drill again.</source>
+            <translation>Wiederherstellungsprobe fehlgeschlagen: {count} wiederhergestellte Einträge stimmen nicht mit dem Manifest der externen Kopie überein; der erste ist {path} ({problem}). Führen Sie die monatliche Prüfung und eine Sicherung aus und wiederholen Sie dann die Probe.</translation>
+        </message>
+        <message>
+            <source>The drill report is at {path}.</source>
+            <translation>Der Bericht der Wiederherstellungsprobe liegt unter {path}.</translation>
+        </message>
+        <message>
+            <source>The drill report could not be written to {path} ({reason}).</source>
+            <translation>Der Bericht der Wiederherstellungsprobe konnte nicht unter {path} gespeichert werden ({reason}).</translation>
+        </message>
+        <message>
+            <source>The restored files are in {path}.</source>
+            <translation>Die wiederhergestellten Dateien liegen in {path}.</translation>
+        </message>
+        <message>
+            <source>No folder with 4D backups was found for {data_dir}. Check that the automatic backup of timeSensor Server is switched on.</source>
+            <extracomment>An archive changed more recently than this may still be being written by 4D.</extracomment>
+            <translation>Für {data_dir} wurde kein Ordner mit 4D-Sicherungen gefunden. Prüfen Sie, ob die automatische Sicherung von timeSensor Server eingeschaltet ist.</translation>
+        </message>
+        <message>
+            <source>The folder with 4D's backups, {path}, cannot be opened ({reason}).</source>
+            <translation>Der Ordner mit den Sicherungen von 4D, {path}, lässt sich nicht öffnen ({reason}).</translation>
+        </message>
+        <message>
+            <source>There are no 4D backups in {path} yet. Check that the automatic backup of timeSensor Server is switched on.</source>
+            <translation>In {path} gibt es noch keine 4D-Sicherungen. Prüfen Sie, ob die automatische Sicherung von timeSensor Server eingeschaltet ist.</translation>
+        </message>
+        <message>
+            <source>The newest 4D backup, {name}, is from {when} ({age} hours ago) and complete.</source>
+            <translation>Die neueste 4D-Sicherung, {name}, stammt vom {when} (vor {age} Stunden) und ist vollständig.</translation>
+        </message>
+        <message>
+            <source>The newest 4D backup, {name}, is from {when}, {age} hours ago; a newer one was due after {limit} hours. Check the automatic backup of timeSensor Server.</source>
+            <translation>Die neueste 4D-Sicherung, {name}, stammt vom {when}, vor {age} Stunden; eine neuere war nach {limit} Stunden fällig. Prüfen Sie die automatische Sicherung von timeSensor Server.</translation>
+        </message>
+        <message>
+            <source>The newest 4D backup, {name}, is not complete.</source>
+            <translation>Die neueste 4D-Sicherung, {name}, ist nicht vollständig.</translation>
+        </message>
+        <message>
+            <source>The newest complete 4D backup is {name} from {when} ({age} hours ago).</source>
+            <translation>Die neueste vollständige 4D-Sicherung ist {name} vom {when} (vor {age} Stunden).</translation>
+        </message>
+        <message>
+            <source>None of the 4D backups in {path} is complete.</source>
+            <translation>Keine der 4D-Sicherungen in {path} ist vollständig.</translation>
+        </message>
+        <message>
+            <source>The 4D backup {name} was changed {minutes} minutes ago; 4D may still be writing it.</source>
+            <translation>Die 4D-Sicherung {name} wurde vor {minutes} Minuten geändert; 4D schreibt sie möglicherweise noch.</translation>
+        </message>
+        <message>
+            <source>4D recorded the backup {name} as failed (status {status}).</source>
+            <translation>4D hat die Sicherung {name} als fehlgeschlagen vermerkt (Status {status}).</translation>
+        </message>
+        <message>
+            <source>4D's most recent backup attempt, on {when}, failed (status {status}).</source>
+            <translation>Der letzte Sicherungsversuch von 4D am {when} ist fehlgeschlagen (Status {status}).</translation>
+        </message>
+        <message>
+            <source>4D's backup journal reports a problem: {line}</source>
+            <translation>Das Sicherungsprotokoll von 4D meldet ein Problem: {line}</translation>
+        </message>
+        <message>
+            <source>Part {segment} of the 4D backup {name} is missing.</source>
+            <translation>Teil {segment} der 4D-Sicherung {name} fehlt.</translation>
+        </message>
+        <message>
+            <source>The 4D backup file {file} is empty.</source>
+            <translation>Die 4D-Sicherungsdatei {file} ist leer.</translation>
+        </message>
+        <message>
+            <source>The log backup {file} that belongs to the 4D backup {name} is missing.</source>
+            <translation>Die Logdatei-Sicherung {file}, die zur 4D-Sicherung {name} gehört, fehlt.</translation>
+        </message>
+        <message>
+            <source>Taken: 4D's backup settings name this folder.</source>
+            <translation>Gewählt: Die Sicherungseinstellungen von 4D nennen diesen Ordner.</translation>
+        </message>
+        <message>
+            <source>Named in 4D's backup settings, but not usable: {problem}</source>
+            <translation>In den Sicherungseinstellungen von 4D genannt, aber nicht verwendbar: {problem}</translation>
+        </message>
+        <message>
+            <source>4D's backup settings name '{text}', a place that cannot be reached from here.</source>
+            <translation>Die Sicherungseinstellungen von 4D nennen '{text}', einen Ort, der von hier aus nicht erreichbar ist.</translation>
+        </message>
+        <message>
+            <source>Taken: 4D's usual backup folder in the data folder.</source>
+            <translation>Gewählt: der übliche Sicherungsordner von 4D im Datenordner.</translation>
+        </message>
+        <message>
+            <source>Taken: 4D wrote its last backup here.</source>
+            <translation>Gewählt: 4D hat seine letzte Sicherung hier abgelegt.</translation>
+        </message>
+        <message>
+            <source>Taken: 4D backups were found in it.</source>
+            <translation>Gewählt: Darin wurden 4D-Sicherungen gefunden.</translation>
+        </message>
+        <message>
+            <source>Not taken: another folder was used.</source>
+            <translation>Nicht gewählt: Ein anderer Ordner wird verwendet.</translation>
+        </message>
+        <message>
+            <source>Not taken: it holds no 4D backups.</source>
+            <translation>Nicht gewählt: Er enthält keine 4D-Sicherungen.</translation>
+        </message>
+        <message>
+            <source>4D's backup settings say backups go to {path}, but that folder is not there or cannot be opened. Connect the drive or check the setting in timeSensor Server.</source>
+            <translation>Laut den Sicherungseinstellungen von 4D werden die Sicherungen in {path} abgelegt, aber dieser Ordner ist nicht vorhanden oder lässt sich nicht öffnen. Schliessen Sie das Laufwerk an oder prüfen Sie die Einstellung in timeSensor Server.</translation>
+        </message>
+        <message>
+            <source>4D's backup settings in {path} could not be read ({reason}). A daily 4D backup is assumed.</source>
+            <extracomment>Extra time 4D gets beyond its schedule before an archive counts as stale. Limit when the schedule is daily, unknown or off: one day plus the grace.</extracomment>
+            <translation>Die Sicherungseinstellungen von 4D in {path} konnten nicht gelesen werden ({reason}). Es wird eine tägliche 4D-Sicherung angenommen.</translation>
+        </message>
+        <message>
+            <source>4D's automatic backup is switched off (schedule 'Never'). Switch it on in the backup settings of timeSensor Server, for example daily at night.</source>
+            <translation>Die automatische Sicherung von 4D ist ausgeschaltet (Zeitplan 'Nie'). Schalten Sie sie in den Sicherungseinstellungen von timeSensor Server ein, zum Beispiel täglich in der Nacht.</translation>
+        </message>
+        <message>
+            <source>Close timeSensor LEGAL to start today's backup.</source>
+            <translation>Schliessen Sie timeSensor LEGAL, damit die heutige Sicherung starten kann.</translation>
+        </message>
+        <message>
+            <source>Close timeSensor LEGAL to start today's backup. The program {name} (process {pid}) is running.</source>
+            <translation>Schliessen Sie timeSensor LEGAL, damit die heutige Sicherung starten kann. Das Programm {name} (Prozess {pid}) läuft.</translation>
+        </message>
+        <message>
+            <source>Close timeSensor LEGAL to start today's backup. The program {name} (process {pid}) has the file {path} open.</source>
+            <translation>Schliessen Sie timeSensor LEGAL, damit die heutige Sicherung starten kann. Das Programm {name} (Prozess {pid}) hat die Datei {path} geöffnet.</translation>
+        </message>
+        <message>
+            <source>Close timeSensor LEGAL to start today's backup. The file {path} changed during the copy.</source>
+            <translation>Schliessen Sie timeSensor LEGAL, damit die heutige Sicherung starten kann. Die Datei {path} hat sich während des Kopierens verändert.</translation>
+        </message>
+        <message>
+            <source>Close timeSensor LEGAL to start today's backup. The file {path} appeared during the copy.</source>
+            <translation>Schliessen Sie timeSensor LEGAL, damit die heutige Sicherung starten kann. Die Datei {path} ist während des Kopierens neu entstanden.</translation>
+        </message>
+        <message>
+            <source>Close timeSensor LEGAL to start today's backup. The file {path} disappeared during the copy.</source>
+            <translation>Schliessen Sie timeSensor LEGAL, damit die heutige Sicherung starten kann. Die Datei {path} ist während des Kopierens verschwunden.</translation>
+        </message>
+        <message>
+            <source>Close timeSensor LEGAL to start today's backup. The file {path} and {count} other files changed during the copy.</source>
+            <translation>Schliessen Sie timeSensor LEGAL, damit die heutige Sicherung starten kann. Die Datei {path} und {count} weitere Dateien haben sich während des Kopierens verändert.</translation>
+        </message>
+        <message>
+            <source>The backup journal {path} cannot be used ({reason}). Check that the folder is writable and the disk is not full.</source>
+            <translation>Das Sicherungsjournal {path} kann nicht verwendet werden ({reason}). Prüfen Sie, ob in den Ordner geschrieben werden darf und ob die Festplatte nicht voll ist.</translation>
+        </message>
+        <message>
+            <source>The backup was interrupted before it finished (the program was stopped or the computer was switched off).</source>
+            <translation>Die Sicherung wurde unterbrochen, bevor sie fertig war (das Programm wurde beendet oder der Computer ausgeschaltet).</translation>
+        </message>
+        <message>
+            <source>Taken: timeSensor LEGAL last opened its data file {file} here.</source>
+            <translation>Gewählt: timeSensor LEGAL hat seine Datendatei {file} zuletzt hier geöffnet.</translation>
+        </message>
+        <message>
+            <source>Taken: it holds the data file {file}.</source>
+            <translation>Gewählt: Er enthält die Datendatei {file}.</translation>
+        </message>
+        <message>
+            <source>Taken, although no data file (.4DD) was found in it.</source>
+            <translation>Gewählt, obwohl darin keine Datendatei (.4DD) gefunden wurde.</translation>
+        </message>
+        <message>
+            <source>Taken, although it cannot be opened ({reason}).</source>
+            <translation>Gewählt, obwohl er sich nicht öffnen lässt ({reason}).</translation>
+        </message>
+        <message>
+            <source>Not taken: {path} looks more likely to be in use.</source>
+            <translation>Nicht gewählt: {path} wird wahrscheinlicher verwendet.</translation>
+        </message>
+        <message>
+            <source>Named in {source} as the place of the data file {file}, but that file is not there.</source>
+            <translation>In {source} als Ort der Datendatei {file} genannt, aber diese Datei ist nicht vorhanden.</translation>
+        </message>
+        <message>
+            <source>Named in {source}, but that place cannot be reached from here.</source>
+            <translation>In {source} genannt, aber dieser Ort ist von hier aus nicht erreichbar.</translation>
+        </message>
+        <message>
+            <source>timeSensor LEGAL is installed on this computer for a single user. Its data is in {path}.</source>
+            <translation>timeSensor LEGAL ist auf diesem Computer als Einzelplatz-Installation eingerichtet. Die Daten liegen in {path}.</translation>
+        </message>
+        <message>
+            <source>A backup is made while timeSensor LEGAL is closed, so that the copy is consistent.</source>
+            <translation>Eine Sicherung wird erstellt, während timeSensor LEGAL geschlossen ist, damit die Kopie in sich stimmig ist.</translation>
+        </message>
+        <message>
+            <source>This computer is the timeSensor LEGAL server. Its data is in {path}.</source>
+            <translation>Dieser Computer ist der timeSensor-LEGAL-Server. Die Daten liegen in {path}.</translation>
+        </message>
+        <message>
+            <source>The server program is {path}.</source>
+            <translation>Das Serverprogramm ist {path}.</translation>
+        </message>
+        <message>
+            <source>4D saves its own backups in {path}.</source>
+            <translation>4D legt seine eigenen Sicherungen in {path} ab.</translation>
+        </message>
+        <message>
+            <source>Only the timeSensor LEGAL client is installed on this computer; the data is kept on the server. Install the backup assistant on the server.</source>
+            <translation>Auf diesem Computer ist nur der timeSensor-LEGAL-Client installiert; die Daten liegen auf dem Server. Installieren Sie den Sicherungsassistenten auf dem Server.</translation>
+        </message>
+        <message>
+            <source>No timeSensor LEGAL installation was found on this computer. If it is installed, choose its folder 'timeSensor DataFiles' by hand.</source>
+            <translation>Auf diesem Computer wurde keine timeSensor-LEGAL-Installation gefunden. Falls timeSensor LEGAL installiert ist, wählen Sie den Ordner 'timeSensor DataFiles' von Hand.</translation>
+        </message>
+        <message>
+            <source>The timeSensor server program was found ({path}), but not its data folder. Choose the folder 'timeSensor DataFiles' by hand.</source>
+            <translation>Das timeSensor-Serverprogramm wurde gefunden ({path}), aber nicht sein Datenordner. Wählen Sie den Ordner 'timeSensor DataFiles' von Hand.</translation>
+        </message>
+        <message>
+            <source>Other timeSensor data folders were found as well ({others}). Check that {path} is the one in use.</source>
+            <translation>Es wurden noch weitere timeSensor-Datenordner gefunden ({others}). Prüfen Sie, ob {path} der verwendete ist.</translation>
+        </message>
+        <message>
+            <source>No data file (.4DD) was found in {path}. Check that this is the right folder.</source>
+            <translation>In {path} wurde keine Datendatei (.4DD) gefunden. Prüfen Sie, ob dies der richtige Ordner ist.</translation>
+        </message>
+        <message>
+            <source>The folder {path} cannot be opened ({reason}); timeSensor's data may be in it. Run the assistant as a user who may open it, or choose the folder by hand.</source>
+            <translation>Der Ordner {path} lässt sich nicht öffnen ({reason}); darin könnten die Daten von timeSensor liegen. Starten Sie den Assistenten mit einem Benutzer, der ihn öffnen darf, oder wählen Sie den Ordner von Hand.</translation>
+        </message>
+        <message>
+            <source>The folder {path} given as the root does not exist. Give the folder that holds the copy of the installation.</source>
+            <translation>Der als Wurzel angegebene Ordner {path} existiert nicht. Geben Sie den Ordner an, der die Kopie der Installation enthält.</translation>
+        </message>
+        <message>
+            <source>{path}, given as the root, is not a folder. Give the folder that holds the copy of the installation.</source>
+            <translation>{path}, als Wurzel angegeben, ist kein Ordner. Geben Sie den Ordner an, der die Kopie der Installation enthält.</translation>
+        </message>
+        <message>
+            <source>The folder {path} given as the root cannot be opened ({reason}). Check its permissions.</source>
+            <translation>Der als Wurzel angegebene Ordner {path} lässt sich nicht öffnen ({reason}). Prüfen Sie seine Berechtigungen.</translation>
+        </message>
+        <message>
+            <source>Unknown operating system '{name}'; use windows, macos or linux.</source>
+            <translation>Unbekanntes Betriebssystem '{name}'; verwenden Sie windows, macos oder linux.</translation>
+        </message>
+        <message>
+            <source>The backup run stopped because of an unexpected error ({reason}). The details are in the log.</source>
+            <translation>Die Sicherung wurde wegen eines unerwarteten Fehlers abgebrochen ({reason}). Die Einzelheiten stehen im Protokoll.</translation>
+        </message>
+        <message>
+            <source>The backup was stopped before it finished. No new backup was kept.</source>
+            <translation>Die Sicherung wurde vor dem Ende gestoppt. Es wurde keine neue Sicherung behalten.</translation>
+        </message>
+        <message>
+            <source>Old backups could not be cleaned up ({reason}). The new backup is complete; check the backup drive.</source>
+            <translation>Alte Sicherungen konnten nicht aufgeräumt werden ({reason}). Die neue Sicherung ist vollständig; prüfen Sie das Sicherungslaufwerk.</translation>
+        </message>
+        <message>
+            <source>Backup finished: {files} files, {size}, generation {generation}.</source>
+            <translation>Sicherung abgeschlossen: {files} Dateien, {size}, Generation {generation}.</translation>
+        </message>
+        <message>
+            <source>Backup finished with warnings: {files} files, {size}, generation {generation}.</source>
+            <translation>Sicherung mit Warnungen abgeschlossen: {files} Dateien, {size}, Generation {generation}.</translation>
+        </message>
+        <message>
+            <source>No backup was made.</source>
+            <translation>Es wurde keine Sicherung erstellt.</translation>
+        </message>
+        <message>
+            <source>No backup is due now. The next one is due on {when}.</source>
+            <translation>Jetzt ist keine Sicherung fällig. Die nächste ist am {when} fällig.</translation>
+        </message>
+        <message>
+            <source>4D's own backup of the database is missing, incomplete or out of date, so this backup holds only a copy of the running database, which may not be usable. Check the automatic backup in timeSensor Server.</source>
+            <extracomment>The folder of a generation that holds 4D's archives kept outside the data folder.</extracomment>
+            <translation>Die eigene Datensicherung von 4D fehlt, ist unvollständig oder veraltet; diese Sicherung enthält deshalb nur eine Kopie der laufenden Datenbank, die möglicherweise nicht brauchbar ist. Prüfen Sie die automatische Datensicherung in timeSensor Server.</translation>
+        </message>
+        <message>
+            <source>4D was still writing its backup {name}, so it was left out of this backup; the next backup will include it.</source>
+            <translation>4D schrieb noch an seiner Sicherung {name}; sie wurde deshalb in dieser Sicherung weggelassen und ist in der nächsten enthalten.</translation>
+        </message>
+        <message>
+            <source>There are no backups on the backup drive yet.</source>
+            <translation>Auf dem Sicherungslaufwerk gibt es noch keine Sicherungen.</translation>
+        </message>
+        <message>
+            <source>{id}  {verdict}  {ended}  {files} files  {size}  ({linked} linked, {copied} copied)</source>
+            <translation>{id}  {verdict}  {ended}  {files} Dateien  {size}  ({linked} verlinkt, {copied} kopiert)</translation>
+        </message>
+        <message>
+            <source>consistent</source>
+            <translation>konsistent</translation>
+        </message>
+        <message>
+            <source>4D archive fresh</source>
+            <translation>4D-Archiv aktuell</translation>
+        </message>
+        <message>
+            <source>4D archive stale</source>
+            <translation>4D-Archiv veraltet</translation>
+        </message>
+        <message>
+            <source>Another backup is running. Wait until it has finished, then try again.</source>
+            <translation>Eine andere Sicherung läuft gerade. Warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut.</translation>
+        </message>
+        <message>
+            <source>Another backup is writing to {folder} right now (from this or another computer). Wait until it has finished, then try again.</source>
+            <translation>Eine andere Sicherung schreibt gerade in {folder} (von diesem oder einem anderen Computer). Warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut.</translation>
+        </message>
+        <message>
+            <source>The lock file {path} cannot be created ({reason}). Check that the folder is writable.</source>
+            <translation>Die Sperrdatei {path} kann nicht angelegt werden ({reason}). Prüfen Sie, ob in den Ordner geschrieben werden darf.</translation>
+        </message>
+        <message>
+            <source>The backup failed</source>
+            <translation>Die Sicherung ist fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>The backup is waiting</source>
+            <translation>Die Sicherung wartet</translation>
+        </message>
+        <message>
+            <source>The backup is overdue</source>
+            <translation>Die Sicherung ist überfällig</translation>
+        </message>
+        <message>
+            <source>Backup finished</source>
+            <translation>Sicherung abgeschlossen</translation>
+        </message>
+        <message>
+            <source>Backup finished with warnings</source>
+            <translation>Sicherung mit Warnungen abgeschlossen</translation>
+        </message>
+        <message>
+            <source>The backup did not start</source>
+            <translation>Die Sicherung wurde nicht gestartet</translation>
+        </message>
+        <message>
+            <source>Reminder</source>
+            <translation>Erinnerung</translation>
+        </message>
+        <message>
+            <source>timeSensor LEGAL was found. The backup is not set up yet.</source>
+            <translation>timeSensor LEGAL wurde gefunden. Die Datensicherung ist noch nicht eingerichtet.</translation>
+        </message>
+        <message>
+            <source>No timeSensor LEGAL data was found on this computer.</source>
+            <translation>Auf diesem Computer wurden keine Daten von timeSensor LEGAL gefunden.</translation>
+        </message>
+        <message>
+            <source>This step is meant for {wanted} and cannot be done on {actual}.</source>
+            <translation>Dieser Schritt ist für {wanted} gedacht und kann unter {actual} nicht ausgeführt werden.</translation>
+        </message>
+        <message>
+            <source>The command {command} failed ({reason}). Nothing else was changed after it.</source>
+            <translation>Der Befehl {command} ist fehlgeschlagen ({reason}). Danach wurde nichts weiter geändert.</translation>
+        </message>
+        <message>
+            <source>The data folder {path} cannot be found. Check that the drive holding it is connected, or run the setup again with the right folder.</source>
+            <translation>Der Datenordner {path} wurde nicht gefunden. Prüfen Sie, ob das Laufwerk mit dem Ordner angeschlossen ist, oder führen Sie die Einrichtung mit dem richtigen Ordner erneut aus.</translation>
+        </message>
+        <message>
+            <source>The data folder {path} cannot be read ({reason}). Check that this user may read it.</source>
+            <translation>Der Datenordner {path} kann nicht gelesen werden ({reason}). Prüfen Sie, ob dieser Benutzer ihn lesen darf.</translation>
+        </message>
+        <message>
+            <source>The folder {path} cannot be read ({reason}), so it is not part of this backup.</source>
+            <translation>Der Ordner {path} kann nicht gelesen werden ({reason}) und ist deshalb nicht Teil dieser Sicherung.</translation>
+        </message>
+        <message>
+            <source>The backup folder {path} lies inside the data folder {source}. Choose a backup drive outside the data folder and run the setup again.</source>
+            <translation>Der Sicherungsordner {path} liegt im Datenordner {source}. Wählen Sie ein Sicherungslaufwerk ausserhalb des Datenordners und führen Sie die Einrichtung erneut aus.</translation>
+        </message>
+        <message>
+            <source>The backup drive is full ({path}). The unfinished backup was removed and the older backups are untouched; free space on the drive or connect a bigger one.</source>
+            <translation>Das Sicherungslaufwerk ist voll ({path}). Die unfertige Sicherung wurde entfernt, die älteren Sicherungen sind unverändert; schaffen Sie Platz auf dem Laufwerk oder schliessen Sie ein grösseres an.</translation>
+        </message>
+        <message>
+            <source>Connect the backup drive: {path} disappeared during the backup. The older backups on it are untouched.</source>
+            <translation>Schliessen Sie das Sicherungslaufwerk an: {path} ist während der Sicherung verschwunden. Die älteren Sicherungen darauf sind unverändert.</translation>
+        </message>
+        <message>
+            <source>The backup drive {path} cannot be written to ({reason}). The unfinished backup was removed; check the drive and try again.</source>
+            <translation>Auf das Sicherungslaufwerk {path} kann nicht geschrieben werden ({reason}). Die unfertige Sicherung wurde entfernt; prüfen Sie das Laufwerk und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>This backup differs from the previous one in {changed} of {total} files. Old backups were not cleaned up, so older copies stay available; check that timeSensor LEGAL's data is in order.</source>
+            <translation>Diese Sicherung unterscheidet sich von der vorherigen in {changed} von {total} Dateien. Alte Sicherungen wurden nicht aufgeräumt, ältere Kopien bleiben also erhalten; prüfen Sie, ob die Daten von timeSensor LEGAL in Ordnung sind.</translation>
+        </message>
+        <message>
+            <source>The database file {name} shrank from {before} to {after}. Old backups were not cleaned up, so older copies stay available; check that timeSensor LEGAL's data is complete.</source>
+            <translation>Die Datenbankdatei {name} ist von {before} auf {after} geschrumpft. Alte Sicherungen wurden nicht aufgeräumt, ältere Kopien bleiben also erhalten; prüfen Sie, ob die Daten von timeSensor LEGAL vollständig sind.</translation>
+        </message>
+        <message>
+            <source>The database file {name} is missing from this backup. Old backups were not cleaned up, so older copies stay available; check that timeSensor LEGAL's data is complete.</source>
+            <translation>Die Datenbankdatei {name} fehlt in dieser Sicherung. Alte Sicherungen wurden nicht aufgeräumt, ältere Kopien bleiben also erhalten; prüfen Sie, ob die Daten von timeSensor LEGAL vollständig sind.</translation>
+        </message>
+        <message>
+            <source>The old backup {generation} could not be removed ({reason}); this is tried again after the next backup.</source>
+            <translation>Die alte Sicherung {generation} konnte nicht entfernt werden ({reason}); nach der nächsten Sicherung wird es erneut versucht.</translation>
+        </message>
+        <message>
+            <source>The folder {path} could not be read ({reason}); its contents are missing from this backup.</source>
+            <translation>Der Ordner {path} konnte nicht gelesen werden ({reason}); sein Inhalt fehlt in dieser Sicherung.</translation>
+        </message>
+        <message>
+            <source>{path} is neither a file, a folder nor a link and was not backed up.</source>
+            <translation>{path} ist weder eine Datei noch ein Ordner noch eine Verknüpfung und wurde nicht gesichert.</translation>
+        </message>
+        <message>
+            <source>{path} is a link to {target}, outside the backed-up folder: the link is kept, but what it points to is not backed up.</source>
+            <translation>{path} ist eine Verknüpfung auf {target} ausserhalb des gesicherten Ordners: Die Verknüpfung wird gesichert, ihr Ziel jedoch nicht.</translation>
+        </message>
+        <message>
+            <source>{path} differs from another name in its folder only in how its accents are encoded; it was kept under its original name.</source>
+            <translation>{path} unterscheidet sich von einem anderen Namen im selben Ordner nur in der Kodierung der Umlaute oder Akzente; die Datei wurde unter ihrem ursprünglichen Namen gesichert.</translation>
+        </message>
+        <message>
+            <source>The backup drive is full: this backup needs {needed}, but only {free} are free on {path}. Free space on the drive or connect a bigger one; the existing backups were left as they are.</source>
+            <translation>Das Sicherungslaufwerk ist voll: Diese Sicherung braucht {needed}, auf {path} sind aber nur {free} frei. Schaffen Sie Platz auf dem Laufwerk oder schliessen Sie ein grösseres an; die bestehenden Sicherungen bleiben unverändert.</translation>
+        </message>
+        <message>
+            <source>The backup drive {path} uses the FAT file system, which cannot store files larger than 4 GB, and {file} is {size}. Use a drive formatted as exFAT, NTFS or APFS.</source>
+            <translation>Das Sicherungslaufwerk {path} verwendet das Dateisystem FAT, das keine Dateien über 4 GB speichern kann, und {file} ist {size} gross. Verwenden Sie ein Laufwerk mit exFAT, NTFS oder APFS.</translation>
+        </message>
+        <message>
+            <source>Connect the backup drive: {path} does not hold this computer's backups (the drive marker is missing).</source>
+            <translation>Schliessen Sie das Sicherungslaufwerk an: {path} enthält nicht die Sicherungen dieses Computers (die Laufwerkskennung fehlt).</translation>
+        </message>
+        <message>
+            <source>Connect the backup drive: {path} holds the backups of another setup. If it is the right drive, run the setup again with --adopt.</source>
+            <translation>Schliessen Sie das Sicherungslaufwerk an: {path} enthält die Sicherungen einer anderen Einrichtung. Wenn es das richtige Laufwerk ist, führen Sie die Einrichtung erneut mit --adopt aus.</translation>
+        </message>
+        <message>
+            <source>The folder {path} already holds the backups of another setup. Use --adopt to take it over; its backups are kept.</source>
+            <translation>Der Ordner {path} enthält bereits die Sicherungen einer anderen Einrichtung. Verwenden Sie --adopt, um ihn zu übernehmen; seine Sicherungen bleiben erhalten.</translation>
+        </message>
+        <message>
+            <source>The backup folder {path} cannot be written ({reason}). Check that the drive is connected and writable.</source>
+            <translation>In den Sicherungsordner {path} kann nicht geschrieben werden ({reason}). Prüfen Sie, ob das Laufwerk angeschlossen und beschreibbar ist.</translation>
+        </message>
+        <message>
+            <source>The computer name {name} cannot be used as a folder name. Choose a name without slashes that does not start with a dot.</source>
+            <translation>Der Computername {name} kann nicht als Ordnername verwendet werden. Wählen Sie einen Namen ohne Schrägstriche, der nicht mit einem Punkt beginnt.</translation>
+        </message>
+        <message>
+            <source>{path} could not be read ({reason}) and is missing from this backup.</source>
+            <translation>{path} konnte nicht gelesen werden ({reason}) und fehlt in dieser Sicherung.</translation>
+        </message>
+        <message>
+            <source>{path} is in use by the database and was not copied; it is covered by the 4D backup archive.</source>
+            <translation>{path} wird von der Datenbank verwendet und wurde nicht kopiert; die Datei ist im 4D-Sicherungsarchiv enthalten.</translation>
+        </message>
+        <message>
+            <source>The link {path} could not be stored on the backup drive ({reason}).</source>
+            <translation>Die Verknüpfung {path} konnte nicht auf dem Sicherungslaufwerk gespeichert werden ({reason}).</translation>
+        </message>
+        <message>
+            <source>{count} more problems of this backup are listed in its tsbackup-manifest.json.</source>
+            <translation>{count} weitere Probleme dieser Sicherung sind in ihrer Datei tsbackup-manifest.json aufgeführt.</translation>
+        </message>
+        <message>
+            <source>Not there.</source>
+            <translation>Nicht vorhanden.</translation>
+        </message>
+        <message>
+            <source>This is a file, not a folder.</source>
+            <translation>Dies ist eine Datei, kein Ordner.</translation>
+        </message>
+        <message>
+            <source>It cannot be opened ({reason}).</source>
+            <translation>Er lässt sich nicht öffnen ({reason}).</translation>
+        </message>
+        <message>
+            <source>permission denied</source>
+            <translation>keine Berechtigung</translation>
+        </message>
+        <message>
+            <source>The program restic, which makes the off-site backup, was not found. Install it (Debian/Ubuntu: 'apt install restic', macOS: 'brew install restic', Windows: install tsbackup again, it includes restic) and try again.</source>
+            <translation>Das Programm restic, das die externe Sicherung erstellt, wurde nicht gefunden. Installieren Sie es (Debian/Ubuntu: 'apt install restic', macOS: 'brew install restic', Windows: installieren Sie tsbackup erneut, es enthält restic) und versuchen Sie es noch einmal.</translation>
+        </message>
+        <message>
+            <source>restic {version} at {path} is too old; version {minimum} or newer is needed. Update restic and try again.</source>
+            <translation>restic {version} unter {path} ist zu alt; nötig ist Version {minimum} oder neuer. Aktualisieren Sie restic und versuchen Sie es noch einmal.</translation>
+        </message>
+        <message>
+            <source>restic at {path} does not work ({detail}). Install restic again and try again.</source>
+            <translation>restic unter {path} funktioniert nicht ({detail}). Installieren Sie restic neu und versuchen Sie es noch einmal.</translation>
+        </message>
+        <message>
+            <source>The password for the off-site backup at {repo} is wrong. Enter the password from the recovery sheet and try again.</source>
+            <translation>Das Passwort für die externe Sicherung unter {repo} ist falsch. Geben Sie das Passwort vom Wiederherstellungsblatt ein und versuchen Sie es noch einmal.</translation>
+        </message>
+        <message>
+            <source>There is no off-site backup at {repo}. Check the address, or run the setup again to create the off-site backup.</source>
+            <translation>Unter {repo} gibt es keine externe Sicherung. Prüfen Sie die Adresse oder führen Sie die Einrichtung erneut aus, um die externe Sicherung anzulegen.</translation>
+        </message>
+        <message>
+            <source>The off-site backup at {repo} cannot be reached ({detail}). Check that the drive, network share or internet connection is available.</source>
+            <translation>Die externe Sicherung unter {repo} ist nicht erreichbar ({detail}). Prüfen Sie, ob das Laufwerk, die Netzwerkfreigabe oder die Internetverbindung verfügbar ist.</translation>
+        </message>
+        <message>
+            <source>The off-site backup at {repo} is in use by another restic process ({detail}). Wait until it has finished and try again.</source>
+            <translation>Die externe Sicherung unter {repo} wird gerade von einem anderen restic-Vorgang benutzt ({detail}). Warten Sie, bis er beendet ist, und versuchen Sie es noch einmal.</translation>
+        </message>
+        <message>
+            <source>restic reported an error with the off-site backup at {repo}: {detail}. The details are in the log.</source>
+            <translation>restic meldete einen Fehler bei der externen Sicherung unter {repo}: {detail}. Die Einzelheiten stehen im Protokoll.</translation>
+        </message>
+        <message>
+            <source>restic ended without confirming the off-site snapshot, so it does not count as a backup ({detail}).</source>
+            <translation>restic hat ohne Bestätigung des externen Sicherungsstands geendet; er zählt deshalb nicht als Sicherung ({detail}).</translation>
+        </message>
+        <message>
+            <source>The off-site snapshot {snapshot} is incomplete: restic could not read {count} item(s), for example {item}.</source>
+            <translation>Der externe Sicherungsstand {snapshot} ist unvollständig: restic konnte {count} Element(e) nicht lesen, zum Beispiel {item}.</translation>
+        </message>
+        <message>
+            <source>The off-site backup was cancelled before it finished; no new snapshot was made.</source>
+            <translation>Die externe Sicherung wurde vor dem Ende abgebrochen; es wurde kein neuer Sicherungsstand erstellt.</translation>
+        </message>
+        <message>
+            <source>The folder {path} is not empty. Restore into a new or empty folder; nothing was changed.</source>
+            <translation>Der Ordner {path} ist nicht leer. Stellen Sie in einen neuen oder leeren Ordner wieder her; es wurde nichts verändert.</translation>
+        </message>
+        <message>
+            <source>{path} is a file, not a folder. Name a new or empty folder to restore into.</source>
+            <translation>{path} ist eine Datei, kein Ordner. Geben Sie einen neuen oder leeren Ordner für die Wiederherstellung an.</translation>
+        </message>
+        <message>
+            <source>The folder {path} cannot be written ({reason}). Choose a folder you may write to.</source>
+            <translation>In den Ordner {path} kann nicht geschrieben werden ({reason}). Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+        </message>
+        <message>
+            <source>The backup {backup} has no readable manifest, so the restored files cannot be checked ({reason}). Try another backup.</source>
+            <translation>Die Sicherung {backup} hat kein lesbares Manifest; die wiederhergestellten Dateien können deshalb nicht geprüft werden ({reason}). Versuchen Sie eine andere Sicherung.</translation>
+        </message>
+        <message>
+            <source>The restored file {path} does not match the backup's manifest ({problem}). The files are in {to}; do not use them, try an older backup.</source>
+            <translation>Die wiederhergestellte Datei {path} stimmt nicht mit dem Manifest der Sicherung überein ({problem}). Die Dateien liegen in {to}; verwenden Sie sie nicht, sondern versuchen Sie eine ältere Sicherung.</translation>
+        </message>
+        <message>
+            <source>{count} restored items do not match the backup's manifest; the first is {path} ({problem}). The files are in {to}; do not use them, try an older backup.</source>
+            <translation>{count} wiederhergestellte Einträge stimmen nicht mit dem Manifest der Sicherung überein; der erste ist {path} ({problem}). Die Dateien liegen in {to}; verwenden Sie sie nicht, sondern versuchen Sie eine ältere Sicherung.</translation>
+        </message>
+        <message>
+            <source>The restore stopped while copying {path} ({reason}). The folder {to} was left empty.</source>
+            <translation>Die Wiederherstellung brach beim Kopieren von {path} ab ({reason}). Der Ordner {to} wurde leer gelassen.</translation>
+        </message>
+        <message>
+            <source>The off-site backup at {repo} holds no snapshot to restore.</source>
+            <translation>Die externe Sicherung unter {repo} enthält keinen Sicherungsstand, der wiederhergestellt werden könnte.</translation>
+        </message>
+        <message>
+            <source>The off-site backup at {repo} has no snapshot {snapshot}. Run 'restic snapshots' to list them.</source>
+            <translation>Die externe Sicherung unter {repo} hat keinen Sicherungsstand {snapshot}. Mit 'restic snapshots' sehen Sie die vorhandenen.</translation>
+        </message>
+        <message>
+            <source>Restored {files} files ({size}) from {backup} into {to}; every file matches the backup's manifest.</source>
+            <translation>{files} Dateien ({size}) aus {backup} nach {to} wiederhergestellt; jede Datei stimmt mit dem Manifest der Sicherung überein.</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>fehlt</translation>
+        </message>
+        <message>
+            <source>wrong kind of item</source>
+            <translation>falsche Art von Eintrag</translation>
+        </message>
+        <message>
+            <source>size differs</source>
+            <translation>Grösse weicht ab</translation>
+        </message>
+        <message>
+            <source>content differs</source>
+            <translation>Inhalt weicht ab</translation>
+        </message>
+        <message>
+            <source>link points elsewhere</source>
+            <translation>Verknüpfung zeigt auf ein anderes Ziel</translation>
+        </message>
+        <message>
+            <source>not listed in the manifest</source>
+            <translation>nicht im Manifest aufgeführt</translation>
+        </message>
+        <message>
+            <source>unreadable</source>
+            <translation>nicht lesbar</translation>
+        </message>
+        <message>
+            <source>There is no finished backup on the backup drive yet, so no off-site copy was made.</source>
+            <translation>Auf dem Sicherungslaufwerk gibt es noch keine abgeschlossene Sicherung; deshalb wurde keine externe Kopie erstellt.</translation>
+        </message>
+        <message>
+            <source>No backup with a consistent state was available; the off-site copy was made from the newest backup {generation}, whose 4D archive was not fresh.</source>
+            <translation>Es war keine Sicherung mit einem konsistenten Stand vorhanden; die externe Kopie wurde aus der neuesten Sicherung {generation} erstellt, deren 4D-Archiv nicht aktuell war.</translation>
+        </message>
+        <message>
+            <source>The backup {generation} on the backup drive is incomplete ({path} is missing), so no off-site copy was made.</source>
+            <translation>Die Sicherung {generation} auf dem Sicherungslaufwerk ist unvollständig ({path} fehlt); deshalb wurde keine externe Kopie erstellt.</translation>
+        </message>
+        <message>
+            <source>The password of the off-site backup is not in this computer's password store. Run the setup again with the password from the recovery sheet.</source>
+            <translation>Das Passwort der externen Sicherung ist nicht im Passwortspeicher dieses Computers. Führen Sie die Einrichtung mit dem Passwort vom Wiederherstellungsblatt erneut aus.</translation>
+        </message>
+        <message>
+            <source>Old off-site snapshots could not be cleaned up ({reason}). The new off-site copy is complete.</source>
+            <translation>Alte externe Sicherungsstände konnten nicht aufgeräumt werden ({reason}). Die neue externe Kopie ist vollständig.</translation>
+        </message>
+        <message>
+            <source>The weekly clean-up of the off-site backup failed ({reason}). It will be tried again with the next backup.</source>
+            <translation>Das wöchentliche Aufräumen der externen Sicherung ist fehlgeschlagen ({reason}). Es wird mit der nächsten Sicherung erneut versucht.</translation>
+        </message>
+        <message>
+            <source>The newest off-site copy is {days} days old. Check that the off-site backup target is reachable.</source>
+            <translation>Die neueste externe Kopie ist {days} Tage alt. Prüfen Sie, ob das Ziel der externen Sicherung erreichbar ist.</translation>
+        </message>
+        <message>
+            <source>No off-site copy has been made yet.</source>
+            <translation>Es wurde noch keine externe Kopie erstellt.</translation>
+        </message>
+        <message>
+            <source>The data folder {path} does not exist. Check the path and run the setup again.</source>
+            <translation>Der Datenordner {path} existiert nicht. Prüfen Sie den Pfad und führen Sie die Einrichtung erneut aus.</translation>
+        </message>
+        <message>
+            <source>{path} is a file, not a folder. Name the timeSensor data folder and run the setup again.</source>
+            <translation>{path} ist eine Datei, kein Ordner. Geben Sie den timeSensor-Datenordner an und führen Sie die Einrichtung erneut aus.</translation>
+        </message>
+        <message>
+            <source>{path} does not look like a timeSensor data folder (it is not named 'timeSensor DataFiles' and holds no .4DD file). It is backed up anyway; check that this is the right folder.</source>
+            <translation>{path} sieht nicht nach einem timeSensor-Datenordner aus (er heisst nicht «timeSensor DataFiles» und enthält keine .4DD-Datei). Er wird trotzdem gesichert; prüfen Sie, ob es der richtige Ordner ist.</translation>
+        </message>
+        <message>
+            <source>The backup folder {path} does not exist. Connect the backup drive or create the folder, then run the setup again.</source>
+            <translation>Der Sicherungsordner {path} existiert nicht. Schliessen Sie das Sicherungslaufwerk an oder legen Sie den Ordner an und führen Sie dann die Einrichtung erneut aus.</translation>
+        </message>
+        <message>
+            <source>{path} is a file, not a folder. Name a folder on the backup drive and run the setup again.</source>
+            <translation>{path} ist eine Datei, kein Ordner. Geben Sie einen Ordner auf dem Sicherungslaufwerk an und führen Sie die Einrichtung erneut aus.</translation>
+        </message>
+        <message>
+            <source>This program cannot write to the backup folder {path} ({reason}). Choose a writable folder or fix its permissions.</source>
+            <translation>Dieses Programm kann nicht in den Sicherungsordner {path} schreiben ({reason}). Wählen Sie einen beschreibbaren Ordner oder korrigieren Sie seine Berechtigungen.</translation>
+        </message>
+        <message>
+            <source>The backup folder {primary} and the data folder {source} lie inside one another. Choose a backup folder outside the data folder, on another drive.</source>
+            <translation>Der Sicherungsordner {primary} und der Datenordner {source} liegen ineinander. Wählen Sie einen Sicherungsordner ausserhalb des Datenordners, auf einem anderen Laufwerk.</translation>
+        </message>
+        <message>
+            <source>The backup folder {primary} is on the same disk as the data folder. This copy does not survive a failure of that disk; use another drive if you can.</source>
+            <translation>Der Sicherungsordner {primary} liegt auf derselben Festplatte wie der Datenordner. Diese Kopie übersteht keinen Ausfall dieser Festplatte; verwenden Sie wenn möglich ein anderes Laufwerk.</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a time of day. Give the time as HH:MM between 00:00 and 23:59, for example 18:30.</source>
+            <translation>«{value}» ist keine Uhrzeit. Geben Sie die Zeit als HH:MM zwischen 00:00 und 23:59 an, zum Beispiel 18:30.</translation>
+        </message>
+        <message>
+            <source>--{option} needs a whole number of 1 or more, not '{value}'.</source>
+            <translation>--{option} braucht eine ganze Zahl ab 1, nicht «{value}».</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a list of working days. Use day names such as mon-fri or mon,tue,thu (mon tue wed thu fri sat sun).</source>
+            <translation>«{value}» ist keine Liste von Arbeitstagen. Verwenden Sie Tagesnamen wie mon-fri oder mon,tue,thu (mon tue wed thu fri sat sun).</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a mode. Use single (one computer, timeSensor closed for the backup) or server.</source>
+            <translation>«{value}» ist kein Modus. Verwenden Sie single (ein Computer, timeSensor für die Sicherung geschlossen) oder server.</translation>
+        </message>
+        <message>
+            <source>'{value}' cannot be used as a computer name. Use letters, digits, spaces, dots and dashes, not starting with a dot.</source>
+            <translation>«{value}» kann nicht als Computername verwendet werden. Verwenden Sie Buchstaben, Ziffern, Leerzeichen, Punkte und Bindestriche, nicht mit einem Punkt am Anfang.</translation>
+        </message>
+        <message>
+            <source>The backup is set up: {source} is backed up to {folder}.</source>
+            <translation>Die Sicherung ist eingerichtet: {source} wird nach {folder} gesichert.</translation>
+        </message>
+        <message>
+            <source>The backup folder {folder} was taken over from an earlier setup; its backups are kept.</source>
+            <translation>Der Sicherungsordner {folder} wurde von einer früheren Einrichtung übernommen; seine Sicherungen bleiben erhalten.</translation>
+        </message>
+        <message>
+            <source>Last backup {when} — all good.</source>
+            <translation>Letzte Sicherung {when} — alles in Ordnung.</translation>
+        </message>
+        <message>
+            <source>Last backup {when} — with warnings.</source>
+            <translation>Letzte Sicherung {when} — mit Warnungen.</translation>
+        </message>
+        <message>
+            <source>A backup is running.</source>
+            <translation>Eine Sicherung läuft.</translation>
+        </message>
+        <message>
+            <source>A backup is running ({percent} %).</source>
+            <translation>Eine Sicherung läuft ({percent} %).</translation>
+        </message>
+        <message>
+            <source>No backup yet. The first backup runs {when}.</source>
+            <translation>Noch keine Sicherung. Die erste Sicherung läuft {when}.</translation>
+        </message>
+        <message>
+            <source>No backup yet. The first backup starts shortly.</source>
+            <translation>Noch keine Sicherung. Die erste Sicherung beginnt in Kürze.</translation>
+        </message>
+        <message>
+            <source>Close timeSensor LEGAL to start the backup.</source>
+            <translation>Schliessen Sie timeSensor LEGAL, damit die Sicherung starten kann.</translation>
+        </message>
+        <message>
+            <source>Connect the backup drive.</source>
+            <translation>Schliessen Sie das Sicherungslaufwerk an.</translation>
+        </message>
+        <message>
+            <source>The last backup failed.</source>
+            <translation>Die letzte Sicherung ist fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <source>No backup since {day}.</source>
+            <translation>Keine Sicherung seit {day}.</translation>
+        </message>
+        <message>
+            <source>No backup has been made yet.</source>
+            <translation>Es wurde noch keine Sicherung erstellt.</translation>
+        </message>
+        <message>
+            <source>The last backup stopped without saying why. The details are in the log.</source>
+            <translation>Die letzte Sicherung wurde ohne Angabe eines Grundes beendet. Die Einzelheiten stehen im Protokoll.</translation>
+        </message>
+        <message>
+            <source>The backup planned for {when} did not run. Start a backup now, and leave the computer switched on at the backup time.</source>
+            <translation>Die für {when} geplante Sicherung wurde nicht ausgeführt. Starten Sie jetzt eine Sicherung und lassen Sie den Computer zur Sicherungszeit eingeschaltet.</translation>
+        </message>
+        <message>
+            <source>There is no off-site backup: a fire, a theft or ransomware could destroy the data and its backup together. Add an off-site target in the settings.</source>
+            <translation>Es gibt keine Sicherung ausser Haus: Ein Brand, ein Diebstahl oder Ransomware könnte die Daten und ihre Sicherung zusammen zerstören. Richten Sie in den Einstellungen ein Ziel ausser Haus ein.</translation>
+        </message>
+        <message>
+            <source>The backup is on the same disk as the timeSensor LEGAL data, so one disk failure destroys both. Choose another drive for the backup.</source>
+            <translation>Die Sicherung liegt auf derselben Festplatte wie die Daten von timeSensor LEGAL, ein einziger Festplattendefekt zerstört also beides. Wählen Sie ein anderes Laufwerk für die Sicherung.</translation>
+        </message>
+        <message>
+            <source>Old backups are kept for now: the last backup looked like a mass change (for example ransomware or an emptied database). Check that timeSensor LEGAL shows your data as expected.</source>
+            <translation>Alte Sicherungen werden vorerst behalten: Die letzte Sicherung sah nach einer Massenänderung aus (zum Beispiel Ransomware oder eine geleerte Datenbank). Prüfen Sie, ob timeSensor LEGAL Ihre Daten wie erwartet anzeigt.</translation>
+        </message>
+        <message>
+            <source>The recovery sheet has not been confirmed yet. Print it, store it safely away from this computer, and confirm it.</source>
+            <translation>Das Wiederherstellungsblatt wurde noch nicht bestätigt. Drucken Sie es aus, bewahren Sie es sicher und getrennt von diesem Computer auf und bestätigen Sie es.</translation>
+        </message>
+        <message>
+            <source>The last monthly check found a problem. Run the check again after the next backup.</source>
+            <translation>Die letzte monatliche Prüfung hat ein Problem gefunden. Führen Sie die Prüfung nach der nächsten Sicherung erneut aus.</translation>
+        </message>
+        <message>
+            <source>The last restore drill failed. Run the restore drill again.</source>
+            <translation>Die letzte Wiederherstellungsübung ist fehlgeschlagen. Führen Sie die Wiederherstellungsübung erneut durch.</translation>
+        </message>
+        <message>
+            <source>The yearly restore drill has been due since {day}. Run the restore drill.</source>
+            <translation>Die jährliche Wiederherstellungsübung ist seit {day} fällig. Führen Sie die Wiederherstellungsübung durch.</translation>
+        </message>
+        <message>
+            <source>The monthly check is due. Run the monthly check.</source>
+            <translation>Die monatliche Prüfung ist fällig. Führen Sie die monatliche Prüfung durch.</translation>
+        </message>
+        <message>
+            <source>The yearly restore drill is due. Run the restore drill.</source>
+            <translation>Die jährliche Wiederherstellungsübung ist fällig. Führen Sie die Wiederherstellungsübung durch.</translation>
+        </message>
+        <message>
+            <source>Print the recovery sheet, store it safely and confirm it.</source>
+            <translation>Drucken Sie das Wiederherstellungsblatt aus, bewahren Sie es sicher auf und bestätigen Sie es.</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>heute</translation>
+        </message>
+        <message>
+            <source>yesterday</source>
+            <translation>gestern</translation>
+        </message>
+        <message>
+            <source>tomorrow</source>
+            <translation>morgen</translation>
+        </message>
+        <message>
+            <source>{year}-{month:02d}-{day:02d}</source>
+            <translation>{day}.{month}.{year}</translation>
+        </message>
+        <message>
+            <source>{day} {time}</source>
+            <translation>{day} {time}</translation>
+        </message>
+        <message>
+            <source>Monday</source>
+            <translation>Montag</translation>
+        </message>
+        <message>
+            <source>Tuesday</source>
+            <translation>Dienstag</translation>
+        </message>
+        <message>
+            <source>Wednesday</source>
+            <translation>Mittwoch</translation>
+        </message>
+        <message>
+            <source>Thursday</source>
+            <translation>Donnerstag</translation>
+        </message>
+        <message>
+            <source>Friday</source>
+            <translation>Freitag</translation>
+        </message>
+        <message>
+            <source>Saturday</source>
+            <translation>Samstag</translation>
+        </message>
+        <message>
+            <source>Sunday</source>
+            <translation>Sonntag</translation>
+        </message>
+        <message>
+            <source>The monthly check found everything in order. The next check is due on {when}.</source>
+            <translation>Die monatliche Prüfung hat alles in Ordnung gefunden. Die nächste Prüfung ist am {when} fällig.</translation>
+        </message>
+        <message>
+            <source>The monthly check is done; some items need you to confirm them.</source>
+            <translation>Die monatliche Prüfung ist abgeschlossen; einige Punkte müssen Sie selbst bestätigen.</translation>
+        </message>
+        <message>
+            <source>The monthly check finished with warnings.</source>
+            <translation>Die monatliche Prüfung wurde mit Warnungen abgeschlossen.</translation>
+        </message>
+        <message>
+            <source>The monthly check found problems that need attention.</source>
+            <translation>Die monatliche Prüfung hat Probleme gefunden, um die Sie sich kümmern müssen.</translation>
+        </message>
+        <message>
+            <source>The monthly check found {count} damaged files in the newest backup. The next backup copies them afresh; run it soon.</source>
+            <translation>Die monatliche Prüfung hat {count} beschädigte Dateien in der neuesten Sicherung gefunden. Die nächste Sicherung kopiert sie neu; führen Sie sie bald aus.</translation>
+        </message>
+        <message>
+            <source>The result of the check could not be recorded: {reason}</source>
+            <translation>Das Ergebnis der Prüfung konnte nicht gespeichert werden: {reason}</translation>
+        </message>
+        <message>
+            <source>restic found the off-site backup at {repo} intact; this month it also read part {subset} of its data.</source>
+            <translation>restic hat die externe Sicherung unter {repo} als intakt befunden; diesen Monat wurde zusätzlich Teil {subset} ihrer Daten gelesen.</translation>
+        </message>
+        <message>
+            <source>restic found errors in the off-site backup at {repo} ({detail}). Run the check again; if the errors stay, start a new off-site backup in another place.</source>
+            <translation>restic hat Fehler in der externen Sicherung unter {repo} gefunden ({detail}). Führen Sie die Prüfung erneut aus; bleiben die Fehler bestehen, beginnen Sie eine neue externe Sicherung an einem anderen Ort.</translation>
+        </message>
+        <message>
+            <source>The newest off-site copy is from {when}.</source>
+            <translation>Die neueste externe Kopie stammt vom {when}.</translation>
+        </message>
+        <message>
+            <source>The password of the off-site backup is in this computer's password store.</source>
+            <translation>Das Passwort der externen Sicherung ist im Passwortspeicher dieses Computers vorhanden.</translation>
+        </message>
+        <message>
+            <source>The off-site copy is handled outside this program ({where}), so it cannot be checked from here. Check that it ran in the last few days and that its copies can be restored, then confirm it.</source>
+            <translation>Die externe Kopie wird ausserhalb dieses Programms erstellt ({where}) und kann deshalb nicht von hier aus geprüft werden. Prüfen Sie, ob sie in den letzten Tagen gelaufen ist und ob sich ihre Kopien wiederherstellen lassen, und bestätigen Sie es dann.</translation>
+        </message>
+        <message>
+            <source>You confirmed that the off-site copy handled outside this program ({where}) is in order.</source>
+            <translation>Sie haben bestätigt, dass die ausserhalb dieses Programms erstellte externe Kopie ({where}) in Ordnung ist.</translation>
+        </message>
+        <message>
+            <source>Check that the recovery sheet is still stored in its safe place away from this computer, then confirm it.</source>
+            <translation>Prüfen Sie, ob das Wiederherstellungsblatt noch an seinem sicheren Ort ausserhalb dieses Computers aufbewahrt ist, und bestätigen Sie es dann.</translation>
+        </message>
+        <message>
+            <source>You confirmed that the recovery sheet is still in its safe place.</source>
+            <translation>Sie haben bestätigt, dass das Wiederherstellungsblatt noch an seinem sicheren Ort liegt.</translation>
+        </message>
+        <message>
+            <source>The newest backup {generation} was read again: all {files} files ({size}) match its manifest.</source>
+            <translation>Die neueste Sicherung {generation} wurde erneut gelesen: alle {files} Dateien ({size}) stimmen mit ihrem Manifest überein.</translation>
+        </message>
+        <message>
+            <source>{path} in the backup {generation} does not match its manifest ({problem}). The next backup copies it afresh.</source>
+            <translation>{path} in der Sicherung {generation} stimmt nicht mit ihrem Manifest überein ({problem}). Die nächste Sicherung kopiert die Datei neu.</translation>
+        </message>
+        <message>
+            <source>{path} in the backup {generation} differs from the file in the data folder, although that file has not changed since the backup. The next backup copies it afresh.</source>
+            <translation>{path} in der Sicherung {generation} weicht von der Datei im Datenordner ab, obwohl sich diese seit der Sicherung nicht verändert hat. Die nächste Sicherung kopiert die Datei neu.</translation>
+        </message>
+        <message>
+            <source>{count} more files of the backup {generation} are damaged; the next backup copies them afresh too.</source>
+            <translation>{count} weitere Dateien der Sicherung {generation} sind beschädigt; die nächste Sicherung kopiert auch sie neu.</translation>
+        </message>
+        <message>
+            <source>{path} in the backup {generation} is not listed in its manifest: it was added to the backup drive afterwards.</source>
+            <translation>{path} in der Sicherung {generation} ist nicht in ihrem Manifest aufgeführt: es wurde nachträglich auf das Sicherungslaufwerk gelegt.</translation>
+        </message>
+        <message>
+            <source>{count} files that have not changed in the data folder since the backup were compared with it: all match.</source>
+            <translation>{count} Dateien, die sich im Datenordner seit der Sicherung nicht verändert haben, wurden mit ihm verglichen: alle stimmen überein.</translation>
+        </message>
+        <message>
+            <source>Every file in the data folder has changed since the newest backup, so none could be compared with it.</source>
+            <translation>Alle Dateien im Datenordner haben sich seit der neuesten Sicherung verändert, daher konnte keine mit ihr verglichen werden.</translation>
+        </message>
+        <message>
+            <source>The manifest of the newest backup {generation} cannot be read ({reason}), so its files cannot be checked. Make a new backup and run the check again.</source>
+            <translation>Das Manifest der neuesten Sicherung {generation} kann nicht gelesen werden ({reason}), daher können ihre Dateien nicht geprüft werden. Erstellen Sie eine neue Sicherung und führen Sie die Prüfung erneut aus.</translation>
+        </message>
+        <message>
+            <source>The backup drive has {free} free; at the recent rate of about {rate} a day it lasts about {days} more days.</source>
+            <translation>Auf dem Sicherungslaufwerk sind {free} frei; beim derzeitigen Zuwachs von etwa {rate} pro Tag reicht das noch etwa {days} Tage.</translation>
+        </message>
+        <message>
+            <source>The backup drive will be full in about {days} days: {free} are free and the recent backups added about {rate} a day. Free space on the drive or connect a bigger one.</source>
+            <translation>Das Sicherungslaufwerk ist in etwa {days} Tagen voll: {free} sind frei, und die letzten Sicherungen sind um etwa {rate} pro Tag gewachsen. Schaffen Sie Platz auf dem Laufwerk oder schliessen Sie ein grösseres an.</translation>
+        </message>
+        <message>
+            <source>The backup drive has {free} free.</source>
+            <translation>Auf dem Sicherungslaufwerk sind {free} frei.</translation>
+        </message>
+        <message>
+            <source>The free space on the backup drive {path} cannot be read ({reason}).</source>
+            <translation>Der freie Platz auf dem Sicherungslaufwerk {path} kann nicht gelesen werden ({reason}).</translation>
         </message>
     </context>
 </TS>

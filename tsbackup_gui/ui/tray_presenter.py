@@ -31,18 +31,18 @@ QUIT = "quit"
 REMINDER = "reminder:"  # + reminder code
 SNOOZE = "snooze:"  # + reminder code
 
-T_CHECKING = QT_TRANSLATE_NOOP(CONTEXT, "Looking at the backups …")
-T_BACKUP_NOW = QT_TRANSLATE_NOOP(CONTEXT, "Back up now")
-T_CANCEL = QT_TRANSLATE_NOOP(CONTEXT, "Cancel backup")
-T_CANCEL_NOT_HERE = QT_TRANSLATE_NOOP(CONTEXT, "This backup was not started here and cannot be stopped from here.")
-T_OPEN = QT_TRANSLATE_NOOP(CONTEXT, "Open status window")
-T_CHECK = QT_TRANSLATE_NOOP(CONTEXT, "Run monthly check")
-T_DRILL = QT_TRANSLATE_NOOP(CONTEXT, "Restore drill")
-T_SETTINGS = QT_TRANSLATE_NOOP(CONTEXT, "Settings…")
-T_QUIT = QT_TRANSLATE_NOOP(CONTEXT, "Quit")
-T_LATER = QT_TRANSLATE_NOOP(CONTEXT, "Comes in a later version.")
-T_SET_UP_FIRST = QT_TRANSLATE_NOOP(CONTEXT, "Set up the backup first (Settings…).")
-T_SNOOZE = QT_TRANSLATE_NOOP(CONTEXT, "Remind me tomorrow")
+T_CHECKING = QT_TRANSLATE_NOOP("TrayPresenter", "Looking at the backups …")
+T_BACKUP_NOW = QT_TRANSLATE_NOOP("TrayPresenter", "Back up now")
+T_CANCEL = QT_TRANSLATE_NOOP("TrayPresenter", "Cancel backup")
+T_CANCEL_NOT_HERE = QT_TRANSLATE_NOOP("TrayPresenter", "This backup was not started here and cannot be stopped from here.")
+T_OPEN = QT_TRANSLATE_NOOP("TrayPresenter", "Open status window")
+T_CHECK = QT_TRANSLATE_NOOP("TrayPresenter", "Run monthly check")
+T_DRILL = QT_TRANSLATE_NOOP("TrayPresenter", "Restore drill")
+T_SETTINGS = QT_TRANSLATE_NOOP("TrayPresenter", "Settings…")
+T_QUIT = QT_TRANSLATE_NOOP("TrayPresenter", "Quit")
+T_LATER = QT_TRANSLATE_NOOP("TrayPresenter", "Comes in a later version.")
+T_SET_UP_FIRST = QT_TRANSLATE_NOOP("TrayPresenter", "Set up the backup first (Settings…).")
+T_SNOOZE = QT_TRANSLATE_NOOP("TrayPresenter", "Remind me tomorrow")
 
 #: Which action a reminder's entry starts (core/status_reasons.py ids).
 REMINDER_ACTIONS = {"reminder.check": CHECK, "reminder.drill": DRILL, "reminder.recovery_sheet": SETTINGS}
