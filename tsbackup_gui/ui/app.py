@@ -186,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     use_tray = args.tray == "always" or (args.tray == "auto" and QSystemTrayIcon.isSystemTrayAvailable())
     shell = AppShell(language=language, demo_root=demo_root, use_tray=use_tray)
     instance.activated.connect(shell.open_window)
+    if demo_root is not None and shell.tray is not None:
+        shell.open_window()  # a newcomer trying the demo should see the whole flow, not only an icon
     try:
         return app.exec()
     finally:
