@@ -1381,8 +1381,8 @@
             <translation>Das Ergebnis der Prüfung konnte nicht gespeichert werden: {reason}</translation>
         </message>
         <message>
-            <source>restic found the off-site backup at {repo} intact; this month it also read part {subset} of its data.</source>
-            <translation>restic hat die externe Sicherung unter {repo} als intakt befunden; diesen Monat wurde zusätzlich Teil {subset} ihrer Daten gelesen.</translation>
+            <source>restic found the off-site backup at {repo} intact and read the part {subset} of its data completely (a different twelfth each month, so that a year reads all of it).</source>
+            <translation>restic hat die externe Sicherung unter {repo} als intakt befunden und den Teil {subset} ihrer Daten vollständig gelesen (jeden Monat ein anderes Zwölftel, sodass in einem Jahr alles gelesen wird).</translation>
         </message>
         <message>
             <source>restic found errors in the off-site backup at {repo} ({detail}). Run the check again; if the errors stay, start a new off-site backup in another place.</source>
@@ -1459,6 +1459,86 @@
         <message>
             <source>The free space on the backup drive {path} cannot be read ({reason}).</source>
             <translation>Der freie Platz auf dem Sicherungslaufwerk {path} kann nicht gelesen werden ({reason}).</translation>
+        </message>
+        <message>
+            <source>No password arrived on standard input. Pass the off-site password on one line, for example with: echo 'PASSWORD' | tsbackup setup … --password-stdin</source>
+            <translation>Über die Standardeingabe kam kein Passwort an. Übergeben Sie das Passwort der externen Sicherung auf einer Zeile, zum Beispiel mit: echo 'PASSWORT' | tsbackup setup … --password-stdin</translation>
+        </message>
+        <message>
+            <source>The off-site copy stopped because of an unexpected error ({reason}). The backup on the backup drive is complete; the details are in the log.</source>
+            <translation>Die externe Kopie wurde wegen eines unerwarteten Fehlers abgebrochen ({reason}). Die Sicherung auf dem Sicherungslaufwerk ist vollständig; die Einzelheiten stehen im Protokoll.</translation>
+        </message>
+        <message>
+            <source>Backup finished: {files} files, {size}, generation {generation}; off-site snapshot {snapshot} ({added} uploaded).</source>
+            <translation>Sicherung abgeschlossen: {files} Dateien, {size}, Generation {generation}; externer Sicherungsstand {snapshot} ({added} hochgeladen).</translation>
+        </message>
+        <message>
+            <source>Backup finished with warnings: {files} files, {size}, generation {generation}; off-site snapshot {snapshot} ({added} uploaded).</source>
+            <translation>Sicherung mit Warnungen abgeschlossen: {files} Dateien, {size}, Generation {generation}; externer Sicherungsstand {snapshot} ({added} hochgeladen).</translation>
+        </message>
+        <message>
+            <source>Off-site targets of the kind '{kind}' are not supported yet. Give a folder (a network share or a drive) or external:DESCRIPTION.</source>
+            <translation>Externe Sicherungsziele der Art '{kind}' werden noch nicht unterstützt. Geben Sie einen Ordner (eine Netzwerkfreigabe oder ein Laufwerk) oder external:BESCHREIBUNG an.</translation>
+        </message>
+        <message>
+            <source>Say after external: how the off-site copy is made, for example external:NAS copy to the partner's office.</source>
+            <translation>Geben Sie nach external: an, wie die externe Kopie erstellt wird, zum Beispiel external:NAS-Kopie ins Büro des Partners.</translation>
+        </message>
+        <message>
+            <source>The folder {parent} does not exist, so the off-site backup cannot be placed at {repo}. Connect the drive or network share (or create the folder), then run the setup again.</source>
+            <translation>Der Ordner {parent} existiert nicht; deshalb kann die externe Sicherung nicht unter {repo} angelegt werden. Verbinden Sie das Laufwerk oder die Netzwerkfreigabe (oder erstellen Sie den Ordner) und führen Sie die Einrichtung erneut aus.</translation>
+        </message>
+        <message>
+            <source>{repo} is a file, not a folder. Name a folder for the off-site backup.</source>
+            <translation>{repo} ist eine Datei, kein Ordner. Geben Sie einen Ordner für die externe Sicherung an.</translation>
+        </message>
+        <message>
+            <source>The folder {repo} holds other files and no off-site backup. Name a new or empty folder for the off-site backup.</source>
+            <translation>Der Ordner {repo} enthält andere Dateien und keine externe Sicherung. Geben Sie einen neuen oder leeren Ordner für die externe Sicherung an.</translation>
+        </message>
+        <message>
+            <source>The off-site backup {repo} would lie inside the data folder {source}. Choose a folder on another drive or computer.</source>
+            <translation>Die externe Sicherung {repo} läge im Datenordner {source}. Wählen Sie einen Ordner auf einem anderen Laufwerk oder Computer.</translation>
+        </message>
+        <message>
+            <source>There is already an off-site backup at {repo}. Give its password with --password-stdin (it is on the recovery sheet); nothing was changed.</source>
+            <translation>Unter {repo} gibt es bereits eine externe Sicherung. Geben Sie ihr Passwort mit --password-stdin an (es steht auf dem Wiederherstellungsblatt); es wurde nichts verändert.</translation>
+        </message>
+        <message>
+            <source>The password does not open the off-site backup at {repo}. Give the password from the recovery sheet; nothing was changed.</source>
+            <translation>Mit diesem Passwort lässt sich die externe Sicherung unter {repo} nicht öffnen. Geben Sie das Passwort vom Wiederherstellungsblatt an; es wurde nichts verändert.</translation>
+        </message>
+        <message>
+            <source>The off-site backup could not be set up, and nothing was changed: {reason}</source>
+            <translation>Die externe Sicherung konnte nicht eingerichtet werden, und es wurde nichts verändert: {reason}</translation>
+        </message>
+        <message>
+            <source>{option} belongs to an off-site backup: give --secondary as well.</source>
+            <translation>{option} gehört zu einer externen Sicherung: Geben Sie auch --secondary an.</translation>
+        </message>
+        <message>
+            <source>{option} cannot be used with external: this program does not make that off-site copy.</source>
+            <translation>{option} kann nicht mit external: verwendet werden: Diese externe Kopie erstellt nicht dieses Programm.</translation>
+        </message>
+        <message>
+            <source>--limit-upload needs the upload limit in KiB/s as a whole number (0 for no limit), not '{value}'.</source>
+            <translation>--limit-upload braucht die Upload-Grenze in KiB/s als ganze Zahl (0 für keine Grenze), nicht '{value}'.</translation>
+        </message>
+        <message>
+            <source>A new encrypted off-site backup was created at {repo}.</source>
+            <translation>Unter {repo} wurde eine neue verschlüsselte externe Sicherung angelegt.</translation>
+        </message>
+        <message>
+            <source>The existing off-site backup at {repo} is used; its password was accepted.</source>
+            <translation>Die bestehende externe Sicherung unter {repo} wird verwendet; ihr Passwort wurde akzeptiert.</translation>
+        </message>
+        <message>
+            <source>Its password was generated and stored in this computer's password store. Print the recovery sheet and keep it away from this computer: without that password the off-site backup cannot be restored.</source>
+            <translation>Ihr Passwort wurde erzeugt und im Passwortspeicher dieses Computers abgelegt. Drucken Sie das Wiederherstellungsblatt aus und bewahren Sie es ausserhalb dieses Computers auf: Ohne dieses Passwort kann die externe Sicherung nicht wiederhergestellt werden.</translation>
+        </message>
+        <message>
+            <source>The off-site copy is made outside this program ({text}); the monthly check will ask you to confirm it.</source>
+            <translation>Die externe Kopie wird ausserhalb dieses Programms erstellt ({text}); die monatliche Prüfung wird Sie bitten, sie zu bestätigen.</translation>
         </message>
     </context>
 </TS>
