@@ -150,6 +150,129 @@
         </message>
     </context>
     <context>
+        <name>RecoverySheet</name>
+        <message>
+            <source>Recovery sheet</source>
+            <translation>Wiederherstellungsblatt</translation>
+        </message>
+        <message>
+            <source>{computer}, created on {date}</source>
+            <translation>{computer}, erstellt am {date}</translation>
+        </message>
+        <message>
+            <source>How to get the timeSensor LEGAL data back when this computer is gone.</source>
+            <translation>So kommen die Daten von timeSensor LEGAL zurück, wenn dieser Computer nicht mehr da ist.</translation>
+        </message>
+        <message>
+            <source>This computer</source>
+            <translation>Dieser Computer</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>Computer</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>Datenordner</translation>
+        </message>
+        <message>
+            <source>Kind of installation</source>
+            <translation>Art der Installation</translation>
+        </message>
+        <message>
+            <source>single-user</source>
+            <translation>Einzelplatz</translation>
+        </message>
+        <message>
+            <source>server (4D Server)</source>
+            <translation>Server (4D Server)</translation>
+        </message>
+        <message>
+            <source>Backups on the backup drive</source>
+            <translation>Sicherungen auf dem Sicherungslaufwerk</translation>
+        </message>
+        <message>
+            <source>Off-site backup</source>
+            <translation>Externe Sicherung</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>a folder (network share or drive)</source>
+            <translation>ein Ordner (Netzwerkfreigabe oder Laufwerk)</translation>
+        </message>
+        <message>
+            <source>an SFTP server</source>
+            <translation>ein SFTP-Server</translation>
+        </message>
+        <message>
+            <source>S3-compatible cloud storage</source>
+            <translation>S3-kompatibler Cloud-Speicher</translation>
+        </message>
+        <message>
+            <source>a restic REST server</source>
+            <translation>ein restic-REST-Server</translation>
+        </message>
+        <message>
+            <source>made outside this program</source>
+            <translation>ausserhalb dieses Programms erstellt</translation>
+        </message>
+        <message>
+            <source>a restic repository</source>
+            <translation>ein restic-Repository</translation>
+        </message>
+        <message>
+            <source>Off-site repository</source>
+            <translation>Externes Repository</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message>
+            <source>S3 access key ID</source>
+            <translation>S3-Zugriffsschlüssel-ID</translation>
+        </message>
+        <message>
+            <source>S3 secret access key</source>
+            <translation>Geheimer S3-Zugriffsschlüssel</translation>
+        </message>
+        <message>
+            <source>Restore on a new computer</source>
+            <translation>Wiederherstellen auf einem neuen Computer</translation>
+        </message>
+        <message>
+            <source>Restore with restic alone</source>
+            <translation>Wiederherstellen nur mit restic</translation>
+        </message>
+        <message>
+            <source>IT partner</source>
+            <translation>IT-Partner</translation>
+        </message>
+        <message>
+            <source>Name and company</source>
+            <translation>Name und Firma</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <source>Where this sheet is kept</source>
+            <translation>Aufbewahrungsort dieses Blatts</translation>
+        </message>
+        <message>
+            <source>Stored by (name, date)</source>
+            <translation>Abgelegt von (Name, Datum)</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusWindow</name>
         <message>
             <source>tsbackup — backups for timeSensor LEGAL</source>
@@ -1539,6 +1662,83 @@
         <message>
             <source>The off-site copy is made outside this program ({text}); the monthly check will ask you to confirm it.</source>
             <translation>Die externe Kopie wird ausserhalb dieses Programms erstellt ({text}); die monatliche Prüfung wird Sie bitten, sie zu bestätigen.</translation>
+        </message>
+        <message>
+            <source>Keep this sheet locked away (in a safe, or sealed with your IT partner), never next to this computer or the backup drive: whoever holds it can open the firm's off-site backups.</source>
+            <extracomment>Keyring names of the S3 keys (as `secondary.restic_env` reads them) and the variables restic reads. Stands for the folder to restore into in every command on the sheet; the sheet explains it.</extracomment>
+            <translation>Bewahren Sie dieses Blatt unter Verschluss auf (in einem Tresor oder versiegelt bei Ihrem IT-Partner), nie neben diesem Computer oder dem Sicherungslaufwerk: Wer es besitzt, kann die externen Sicherungen der Kanzlei öffnen.</translation>
+        </message>
+        <message>
+            <source>Keep this sheet with your emergency documents, away from this computer and the backup drive.</source>
+            <translation>Bewahren Sie dieses Blatt bei Ihren Notfallunterlagen auf, getrennt von diesem Computer und dem Sicherungslaufwerk.</translation>
+        </message>
+        <message>
+            <source>Each backup there is a dated folder with a plain copy of the data folder: copy it back with Finder or Explorer while timeSensor LEGAL is closed, as {howto} explains.</source>
+            <translation>Jede Sicherung dort ist ein datierter Ordner mit einer einfachen Kopie des Datenordners: Kopieren Sie sie mit dem Finder oder dem Explorer zurück, während timeSensor LEGAL geschlossen ist, wie {howto} beschreibt.</translation>
+        </message>
+        <message>
+            <source>No off-site backup is set up: the backup drive holds the only copies. Set up an off-site backup so that a fire or a theft cannot take both.</source>
+            <translation>Es ist keine externe Sicherung eingerichtet: Das Sicherungslaufwerk enthält die einzigen Kopien. Richten Sie eine externe Sicherung ein, damit ein Brand oder ein Diebstahl nicht beides vernichten kann.</translation>
+        </message>
+        <message>
+            <source>The off-site copy is made outside this program ({text}). Restore it with that service's own tools; ask whoever runs it.</source>
+            <translation>Die externe Kopie wird ausserhalb dieses Programms erstellt ({text}). Stellen Sie sie mit den Werkzeugen dieses Dienstes wieder her; fragen Sie, wer ihn betreibt.</translation>
+        </message>
+        <message>
+            <source>The off-site backup is encrypted with this password: without it nobody can restore it, with it anyone who reaches the repository can read the data.</source>
+            <translation>Die externe Sicherung ist mit diesem Passwort verschlüsselt: Ohne es kann niemand sie wiederherstellen, mit ihm kann jeder, der das Repository erreicht, die Daten lesen.</translation>
+        </message>
+        <message>
+            <source>The S3 keys are as secret as the password: set the environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY to them before running the commands below.</source>
+            <translation>Die S3-Schlüssel sind so geheim wie das Passwort: Setzen Sie die Umgebungsvariablen AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY auf diese Werte, bevor Sie die folgenden Befehle ausführen.</translation>
+        </message>
+        <message>
+            <source>The SFTP server lets in only an allowed SSH key. On a new computer, ask whoever runs the server (your IT partner) to allow the new computer's key first.</source>
+            <translation>Der SFTP-Server lässt nur einen zugelassenen SSH-Schlüssel zu. Bitten Sie auf einem neuen Computer zuerst den Betreiber des Servers (Ihren IT-Partner), den Schlüssel des neuen Computers zuzulassen.</translation>
+        </message>
+        <message>
+            <source>Install tsbackup on the new computer and run this command in a terminal, with a new, empty folder instead of {dir}; type the password when it waits for it and press Enter. The data comes back in {dir}/timeSensor DataFiles.</source>
+            <translation>Installieren Sie tsbackup auf dem neuen Computer und führen Sie diesen Befehl in einem Terminal aus, mit einem neuen, leeren Ordner anstelle von {dir}; tippen Sie das Passwort ein, wenn er darauf wartet, und drücken Sie die Eingabetaste. Die Daten kommen in {dir}/timeSensor DataFiles zurück.</translation>
+        </message>
+        <message>
+            <source>Without this program, restic (restic.net) lists the snapshots and restores the newest one of this computer into {dir}; it asks for the password or reads it from the environment variable RESTIC_PASSWORD.</source>
+            <translation>Ohne dieses Programm listet restic (restic.net) die Snapshots auf und stellt den neuesten dieses Computers in {dir} wieder her; es fragt nach dem Passwort oder liest es aus der Umgebungsvariablen RESTIC_PASSWORD.</translation>
+        </message>
+        <message>
+            <source>The password of the off-site backup at {repo} is not in this computer's password store, so the recovery sheet cannot be written. Run the setup again and give that password with --password-stdin.</source>
+            <translation>Das Passwort der externen Sicherung unter {repo} ist nicht im Passwortspeicher dieses Computers, daher kann das Wiederherstellungsblatt nicht erstellt werden. Führen Sie die Einrichtung erneut aus und geben Sie dieses Passwort mit --password-stdin an.</translation>
+        </message>
+        <message>
+            <source>The S3 keys of the off-site backup at {repo} ({missing}) are not in this computer's password store, so the recovery sheet cannot be written. Run the setup again with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY set.</source>
+            <translation>Die S3-Schlüssel der externen Sicherung unter {repo} ({missing}) sind nicht im Passwortspeicher dieses Computers, daher kann das Wiederherstellungsblatt nicht erstellt werden. Führen Sie die Einrichtung mit gesetzten AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY erneut aus.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist, so the recovery sheet cannot be saved as {path}. Name a file in an existing folder.</source>
+            <translation>Der Ordner {folder} existiert nicht, daher kann das Wiederherstellungsblatt nicht als {path} gespeichert werden. Geben Sie eine Datei in einem bestehenden Ordner an.</translation>
+        </message>
+        <message>
+            <source>{path} is a folder. Name the file for the recovery sheet, for example {example}.</source>
+            <translation>{path} ist ein Ordner. Geben Sie die Datei für das Wiederherstellungsblatt an, zum Beispiel {example}.</translation>
+        </message>
+        <message>
+            <source>The recovery sheet could not be saved as {path} ({reason}). Choose another folder.</source>
+            <translation>Das Wiederherstellungsblatt konnte nicht als {path} gespeichert werden ({reason}). Wählen Sie einen anderen Ordner.</translation>
+        </message>
+        <message>
+            <source>The recovery sheet is saved as {path}. It holds the off-site password: print it, keep the printout locked away from this computer and delete the file.</source>
+            <translation>Das Wiederherstellungsblatt ist als {path} gespeichert. Es enthält das Passwort der externen Sicherung: Drucken Sie es aus, bewahren Sie den Ausdruck getrennt von diesem Computer unter Verschluss auf und löschen Sie die Datei.</translation>
+        </message>
+        <message>
+            <source>The status keeps warning until you confirm that the printout is stored safely: run the command again with --confirm.</source>
+            <translation>Der Status warnt, bis Sie bestätigen, dass der Ausdruck sicher aufbewahrt ist: Führen Sie den Befehl erneut mit --confirm aus.</translation>
+        </message>
+        <message>
+            <source>The recovery sheet is saved as {path}. Print it and keep it with your emergency documents.</source>
+            <translation>Das Wiederherstellungsblatt ist als {path} gespeichert. Drucken Sie es aus und bewahren Sie es bei Ihren Notfallunterlagen auf.</translation>
+        </message>
+        <message>
+            <source>Recorded on {date} that the recovery sheet is stored safely.</source>
+            <translation>Am {date} vermerkt, dass das Wiederherstellungsblatt sicher aufbewahrt ist.</translation>
         </message>
     </context>
 </TS>

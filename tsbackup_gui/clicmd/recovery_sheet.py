@@ -1,0 +1,49 @@
+"""`tsbackup recovery-sheet --to FILE.pdf [--confirm]`: the printable sheet a stranger restores from.
+
+Exit codes: 0 written (and, with --confirm, recorded as stored safely);
+2 no configuration, a secret missing from the keyring, or FILE cannot be
+written (its folder missing, FILE a folder). Nothing is confirmed unless
+the PDF was written.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from ..core import config as config_mod
+from ..core import recovery
+from ..core.clock import Clock
+from ..core.secrets import SecretStore
+
+log = logging.getLogger(__name__)
+
+
+def add_parser(sub):
+    p = sub.add_parser("recovery-sheet", help="write the recovery sheet (PDF) with the off-site password")
+    p.add_argument("--to", metavar="FILE.pdf", required=True, help="where to save the PDF (its folder must exist)")
+    p.add_argument("--confirm", action="store_true",
+                   help="also record that the printed sheet is stored safely (ends the status warning)")
+    p.set_defaults(handler=recovery_sheet)
+
+
+def recovery_sheet(args, out) -> int:
+    config = config_mod.require()
+    path = recovery.check_destination(Path(args.to))
+    clock = Clock()
+    sheet = recovery.gather(config, SecretStore(config.setup_id), now=clock.now())
+    from ..render.recovery_sheet import write_sheet  # Qt only once there is something to write
+    from ..render.translate import Translator
+
+    translator = Translator(config.language) if config.language else out.translate
+    try:
+        write_sheet(sheet, path, translator)
+    except OSError as error:
+        raise recovery.write_failed(path, error) from None
+    log.info("recovery sheet written to %s (off-site kind %s)", path, sheet.kind or "none")
+    for message in recovery.written(config, sheet, path, confirming=args.confirm):
+        out.say(message)
+    if args.confirm:
+        out.say(recovery.confirm(config, clock))
+        log.info("recovery sheet confirmed as stored safely")
+    return 0
