@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>CloudForm</name>
+        <message>
+            <source>Storage provider</source>
+            <translation>Speicheranbieter</translation>
+        </message>
+        <message>
+            <source>Other provider (enter the address)</source>
+            <translation>Anderer Anbieter (Adresse eingeben)</translation>
+        </message>
+        <message>
+            <source>Address of the storage (endpoint)</source>
+            <translation>Adresse des Speichers (Endpunkt)</translation>
+        </message>
+        <message>
+            <source>Bucket</source>
+            <translation>Bucket</translation>
+        </message>
+        <message>
+            <source>Folder in the bucket (optional)</source>
+            <translation>Ordner im Bucket (optional)</translation>
+        </message>
+        <message>
+            <source>Access key ID</source>
+            <translation>Zugriffsschlüssel-ID</translation>
+        </message>
+        <message>
+            <source>Secret access key</source>
+            <translation>Geheimer Zugriffsschlüssel</translation>
+        </message>
+        <message>
+            <source>&amp;Provider:</source>
+            <translation>&amp;Anbieter:</translation>
+        </message>
+        <message>
+            <source>A&amp;ddress:</source>
+            <translation>A&amp;dresse:</translation>
+        </message>
+        <message>
+            <source>&amp;Bucket:</source>
+            <translation>&amp;Bucket:</translation>
+        </message>
+        <message>
+            <source>F&amp;older:</source>
+            <translation>O&amp;rdner:</translation>
+        </message>
+        <message>
+            <source>Access &amp;key ID:</source>
+            <translation>Zugriffs&amp;schlüssel-ID:</translation>
+        </message>
+        <message>
+            <source>&amp;Secret key:</source>
+            <translation>&amp;Geheimer Schlüssel:</translation>
+        </message>
+    </context>
+    <context>
         <name>DrillReport</name>
         <message>
             <source>Restore drill report</source>
@@ -150,6 +205,518 @@
         </message>
     </context>
     <context>
+        <name>DrivePage</name>
+        <message>
+            <source>Backup drive</source>
+            <translation>Sicherungslaufwerk</translation>
+        </message>
+        <message>
+            <source>Where should the daily backup go? Best is an external drive or a network drive (NAS) that is not this computer's own disk.</source>
+            <translation>Wohin soll die tägliche Sicherung gehen? Am besten auf ein externes Laufwerk oder ein Netzlaufwerk (NAS), nicht auf die eigene Festplatte dieses Computers.</translation>
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation>Laufwerk</translation>
+        </message>
+        <message>
+            <source>Free</source>
+            <translation>Frei</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Grösse</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>File system</source>
+            <translation>Dateisystem</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>Beurteilung</translation>
+        </message>
+        <message>
+            <source>Drives and network shares</source>
+            <translation>Laufwerke und Netzfreigaben</translation>
+        </message>
+        <message>
+            <source>C&amp;hoose folder…</source>
+            <translation>Ordner &amp;wählen …</translation>
+        </message>
+        <message>
+            <source>Choose a folder for the backups</source>
+            <translation>Einen Ordner für die Sicherungen wählen</translation>
+        </message>
+        <message>
+            <source>&amp;Look again</source>
+            <translation>Erneut &amp;suchen</translation>
+        </message>
+        <message>
+            <source>Look for drives again</source>
+            <translation>Erneut nach Laufwerken suchen</translation>
+        </message>
+        <message>
+            <source>Looking for drives …</source>
+            <translation>Laufwerke werden gesucht …</translation>
+        </message>
+        <message>
+            <source>Looking for drives</source>
+            <translation>Laufwerke werden gesucht</translation>
+        </message>
+        <message>
+            <source>About the chosen drive</source>
+            <translation>Zum gewählten Laufwerk</translation>
+        </message>
+        <message>
+            <source>Use this disk an&amp;yway: I understand the risk</source>
+            <translation>Diese Festplatte &amp;trotzdem verwenden: Mir ist das Risiko bewusst</translation>
+        </message>
+        <message>
+            <source>Use the data's own disk anyway</source>
+            <translation>Die Festplatte der Daten trotzdem verwenden</translation>
+        </message>
+        <message>
+            <source>Name of this computer on the backup drive</source>
+            <translation>Name dieses Computers auf dem Sicherungslaufwerk</translation>
+        </message>
+        <message>
+            <source>&amp;Name of this computer:</source>
+            <translation>&amp;Name dieses Computers:</translation>
+        </message>
+        <message>
+            <source>Where the backups go</source>
+            <translation>Wohin die Sicherungen gehen</translation>
+        </message>
+        <message>
+            <source>Backups go to:</source>
+            <translation>Sicherungen in:</translation>
+        </message>
+        <message>
+            <source>Space estimate</source>
+            <translation>Platzschätzung</translation>
+        </message>
+        <message>
+            <source>Space:</source>
+            <translation>Platz:</translation>
+        </message>
+        <message>
+            <source>&amp;Take over this backup folder (its backups are kept)</source>
+            <translation>Diesen Sicherungsordner ü&amp;bernehmen (seine Sicherungen bleiben erhalten)</translation>
+        </message>
+        <message>
+            <source>Take over the backup folder of an earlier setup</source>
+            <translation>Den Sicherungsordner einer früheren Einrichtung übernehmen</translation>
+        </message>
+        <message>
+            <source>Check of the backup folder</source>
+            <translation>Prüfung des Sicherungsordners</translation>
+        </message>
+        <message>
+            <source>Chosen folder</source>
+            <translation>Gewählter Ordner</translation>
+        </message>
+        <message>
+            <source>System disk ({0})</source>
+            <translation>Systemfestplatte ({0})</translation>
+        </message>
+        <message>
+            <source>network share</source>
+            <translation>Netzfreigabe</translation>
+        </message>
+        <message>
+            <source>external drive</source>
+            <translation>externes Laufwerk</translation>
+        </message>
+        <message>
+            <source>internal disk</source>
+            <translation>interne Festplatte</translation>
+        </message>
+        <message>
+            <source>{0}, saves space</source>
+            <translation>{0}, spart Platz</translation>
+        </message>
+        <message>
+            <source>{0}, full copies</source>
+            <translation>{0}, volle Kopien</translation>
+        </message>
+        <message>
+            <source>{0}, likely full copies</source>
+            <translation>{0}, wohl volle Kopien</translation>
+        </message>
+        <message>
+            <source>recommended</source>
+            <translation>empfohlen</translation>
+        </message>
+        <message>
+            <source>possible</source>
+            <translation>möglich</translation>
+        </message>
+        <message>
+            <source>too small</source>
+            <translation>zu klein</translation>
+        </message>
+        <message>
+            <source>not suitable (data disk)</source>
+            <translation>ungeeignet (Datenfestplatte)</translation>
+        </message>
+        <message>
+            <source>Choose the folder for the backups</source>
+            <translation>Den Ordner für die Sicherungen wählen</translation>
+        </message>
+        <message>
+            <source>The size of the data is not known yet.</source>
+            <translation>Die Grösse der Daten ist noch nicht bekannt.</translation>
+        </message>
+        <message>
+            <source>Checking the backup folder …</source>
+            <translation>Der Sicherungsordner wird geprüft …</translation>
+        </message>
+        <message>
+            <source>This folder already holds backups of another setup of this computer. Tick the box to take it over (its backups are kept), or choose another folder.</source>
+            <translation>Dieser Ordner enthält bereits Sicherungen einer anderen Einrichtung dieses Computers. Kreuzen Sie das Feld an, um ihn zu übernehmen (seine Sicherungen bleiben erhalten), oder wählen Sie einen anderen Ordner.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InstallationPage</name>
+        <message>
+            <source>Your installation</source>
+            <translation>Ihre Installation</translation>
+        </message>
+        <message>
+            <source>Where timeSensor LEGAL keeps its data, and what kind of installation this is.</source>
+            <translation>Wo timeSensor LEGAL seine Daten ablegt und welche Art von Installation dies ist.</translation>
+        </message>
+        <message>
+            <source>Searching</source>
+            <translation>Suche läuft</translation>
+        </message>
+        <message>
+            <source>Looking for timeSensor LEGAL …</source>
+            <translation>timeSensor LEGAL wird gesucht …</translation>
+        </message>
+        <message>
+            <source>What was found</source>
+            <translation>Was gefunden wurde</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>Datenordner</translation>
+        </message>
+        <message>
+            <source>Size of the data</source>
+            <translation>Grösse der Daten</translation>
+        </message>
+        <message>
+            <source>4D's own backup</source>
+            <translation>Eigene Sicherung von 4D</translation>
+        </message>
+        <message>
+            <source>Data folder:</source>
+            <translation>Datenordner:</translation>
+        </message>
+        <message>
+            <source>Size:</source>
+            <translation>Grösse:</translation>
+        </message>
+        <message>
+            <source>What to do</source>
+            <translation>Was zu tun ist</translation>
+        </message>
+        <message>
+            <source>Notes on the installation</source>
+            <translation>Hinweise zur Installation</translation>
+        </message>
+        <message>
+            <source>Kind of installation</source>
+            <translation>Art der Installation</translation>
+        </message>
+        <message>
+            <source>&amp;One computer: timeSensor LEGAL is closed for the backup</source>
+            <translation>&amp;Ein Computer: timeSensor LEGAL wird für die Sicherung geschlossen</translation>
+        </message>
+        <message>
+            <source>One computer (single-user)</source>
+            <translation>Ein Computer (Einzelplatz)</translation>
+        </message>
+        <message>
+            <source>Se&amp;rver: 4D Server keeps running; its own backups are copied</source>
+            <translation>Se&amp;rver: 4D Server läuft weiter; seine eigenen Sicherungen werden kopiert</translation>
+        </message>
+        <message>
+            <source>Server (several users)</source>
+            <translation>Server (mehrere Benutzer)</translation>
+        </message>
+        <message>
+            <source>C&amp;hoose another folder…</source>
+            <translation>Anderen Ordner &amp;wählen …</translation>
+        </message>
+        <message>
+            <source>Choose another data folder</source>
+            <translation>Einen anderen Datenordner wählen</translation>
+        </message>
+        <message>
+            <source>Check of the chosen folder</source>
+            <translation>Prüfung des gewählten Ordners</translation>
+        </message>
+        <message>
+            <source>The search stopped because of an unexpected error ({0}).</source>
+            <translation>Die Suche wurde wegen eines unerwarteten Fehlers abgebrochen ({0}).</translation>
+        </message>
+        <message>
+            <source>Choose the folder 'timeSensor DataFiles'</source>
+            <translation>Den Ordner «timeSensor DataFiles» wählen</translation>
+        </message>
+        <message>
+            <source>Checking the folder …</source>
+            <translation>Der Ordner wird geprüft …</translation>
+        </message>
+        <message>
+            <source>The folder can be backed up.</source>
+            <translation>Der Ordner kann gesichert werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OffsitePage</name>
+        <message>
+            <source>Off-site copy</source>
+            <translation>Kopie ausser Haus</translation>
+        </message>
+        <message>
+            <source>A second copy away from the office protects the data against fire, theft and ransomware.</source>
+            <translation>Eine zweite Kopie ausserhalb des Büros schützt die Daten vor Feuer, Diebstahl und Erpressersoftware.</translation>
+        </message>
+        <message>
+            <source>&amp;Cloud storage (S3-compatible, for example a Swiss provider)</source>
+            <translation>&amp;Cloud-Speicher (S3-kompatibel, zum Beispiel ein Schweizer Anbieter)</translation>
+        </message>
+        <message>
+            <source>Cloud storage</source>
+            <translation>Cloud-Speicher</translation>
+        </message>
+        <message>
+            <source>Your &amp;IT partner's computer</source>
+            <translation>Computer Ihres &amp;IT-Partners</translation>
+        </message>
+        <message>
+            <source>The IT partner's computer</source>
+            <translation>Der Computer des IT-Partners</translation>
+        </message>
+        <message>
+            <source>Handled &amp;outside this program (NAS-to-NAS copy or a provider's agent)</source>
+            <translation>&amp;Ausserhalb dieses Programms (NAS-zu-NAS-Kopie oder Agent eines Anbieters)</translation>
+        </message>
+        <message>
+            <source>Handled outside this program</source>
+            <translation>Ausserhalb dieses Programms</translation>
+        </message>
+        <message>
+            <source>&amp;Not now (the status will remind you)</source>
+            <translation>&amp;Nicht jetzt (der Status erinnert Sie daran)</translation>
+        </message>
+        <message>
+            <source>No off-site copy for now</source>
+            <translation>Vorerst keine Kopie ausser Haus</translation>
+        </message>
+        <message>
+            <source>How the off-site copy is made</source>
+            <translation>Wie die Kopie ausser Haus gemacht wird</translation>
+        </message>
+        <message>
+            <source>for example: NAS copy to the partner's office every night</source>
+            <translation>zum Beispiel: nächtliche NAS-Kopie ins Büro des Partners</translation>
+        </message>
+        <message>
+            <source>&amp;How:</source>
+            <translation>&amp;Wie:</translation>
+        </message>
+        <message>
+            <source>About no off-site copy</source>
+            <translation>Zu keiner Kopie ausser Haus</translation>
+        </message>
+        <message>
+            <source>Password of the off-site backup</source>
+            <translation>Passwort der externen Sicherung</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation>Pass&amp;wort:</translation>
+        </message>
+        <message>
+            <source>About the password</source>
+            <translation>Zum Passwort</translation>
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation>Verbindung &amp;testen</translation>
+        </message>
+        <message>
+            <source>Test the connection</source>
+            <translation>Die Verbindung testen</translation>
+        </message>
+        <message>
+            <source>Result of the connection test</source>
+            <translation>Ergebnis des Verbindungstests</translation>
+        </message>
+        <message>
+            <source>About encryption</source>
+            <translation>Zur Verschlüsselung</translation>
+        </message>
+        <message>
+            <source>The copy is encrypted on this computer before it leaves: without the password, which only the recovery sheet shows, nobody can read it — not even the storage provider.</source>
+            <translation>Die Kopie wird auf diesem Computer verschlüsselt, bevor sie ihn verlässt: Ohne das Passwort, das nur das Wiederherstellungsblatt zeigt, kann niemand sie lesen – auch der Speicheranbieter nicht.</translation>
+        </message>
+        <message>
+            <source>&amp;Keep the current off-site backup</source>
+            <translation>Die bisherige externe Sicherung &amp;behalten</translation>
+        </message>
+        <message>
+            <source>Keep the current off-site backup</source>
+            <translation>Die bisherige externe Sicherung behalten</translation>
+        </message>
+        <message>
+            <source>The off-site backup stays as it is: {0}</source>
+            <translation>Die externe Sicherung bleibt, wie sie ist: {0}</translation>
+        </message>
+        <message>
+            <source>Without an off-site copy, a fire or a theft can take the data and the backup drive together. The status keeps reminding you until one is set up.</source>
+            <translation>Ohne Kopie ausser Haus können ein Feuer oder ein Diebstahl die Daten und das Sicherungslaufwerk zusammen vernichten. Der Status erinnert Sie daran, bis eine eingerichtet ist.</translation>
+        </message>
+        <message>
+            <source>Leave it empty for a new off-site backup: a strong password is made and printed on the recovery sheet. For an existing one, type its password from the recovery sheet.</source>
+            <translation>Für eine neue externe Sicherung leer lassen: Ein starkes Passwort wird erzeugt und auf das Wiederherstellungsblatt gedruckt. Für eine bestehende geben Sie ihr Passwort vom Wiederherstellungsblatt ein.</translation>
+        </message>
+        <message>
+            <source>Creating the key …</source>
+            <translation>Der Schlüssel wird erstellt …</translation>
+        </message>
+        <message>
+            <source>The key is ready. Send the public key below to your IT partner.</source>
+            <translation>Der Schlüssel ist bereit. Senden Sie den öffentlichen Schlüssel unten an Ihren IT-Partner.</translation>
+        </message>
+        <message>
+            <source>Choose the network folder for the off-site backup</source>
+            <translation>Den Netzwerkordner für die externe Sicherung wählen</translation>
+        </message>
+        <message>
+            <source>The connection test is not available in this version.</source>
+            <translation>Der Verbindungstest ist in dieser Version nicht verfügbar.</translation>
+        </message>
+        <message>
+            <source>Testing the connection …</source>
+            <translation>Die Verbindung wird getestet …</translation>
+        </message>
+        <message>
+            <source>Server key fingerprint: {0}</source>
+            <translation>Fingerabdruck des Serverschlüssels: {0}</translation>
+        </message>
+        <message>
+            <source>The test stopped because of an unexpected error ({0}).</source>
+            <translation>Der Test wurde wegen eines unerwarteten Fehlers abgebrochen ({0}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartnerForm</name>
+        <message>
+            <source>Over a secure connection (S&amp;FTP) to the partner's server</source>
+            <translation>Über eine sichere Verbindung (S&amp;FTP) zum Server des Partners</translation>
+        </message>
+        <message>
+            <source>Over SFTP</source>
+            <translation>Über SFTP</translation>
+        </message>
+        <message>
+            <source>Into a net&amp;work folder</source>
+            <translation>In einen Netz&amp;werkordner</translation>
+        </message>
+        <message>
+            <source>Into a network folder</source>
+            <translation>In einen Netzwerkordner</translation>
+        </message>
+        <message>
+            <source>Server name or address</source>
+            <translation>Servername oder -adresse</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>User name on the server</source>
+            <translation>Benutzername auf dem Server</translation>
+        </message>
+        <message>
+            <source>Folder on the server</source>
+            <translation>Ordner auf dem Server</translation>
+        </message>
+        <message>
+            <source>P&amp;ort:</source>
+            <translation>P&amp;ort:</translation>
+        </message>
+        <message>
+            <source>Se&amp;rver:</source>
+            <translation>Se&amp;rver:</translation>
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation>&amp;Benutzer:</translation>
+        </message>
+        <message>
+            <source>&amp;Folder:</source>
+            <translation>O&amp;rdner:</translation>
+        </message>
+        <message>
+            <source>Create &amp;key</source>
+            <translation>&amp;Schlüssel erstellen</translation>
+        </message>
+        <message>
+            <source>Create a key for this computer</source>
+            <translation>Einen Schlüssel für diesen Computer erstellen</translation>
+        </message>
+        <message>
+            <source>Cop&amp;y key</source>
+            <translation>Schlüssel &amp;kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the public key</source>
+            <translation>Den öffentlichen Schlüssel kopieren</translation>
+        </message>
+        <message>
+            <source>Send this public key to your IT partner; the server lets in only this computer's key. It is not secret.</source>
+            <translation>Senden Sie diesen öffentlichen Schlüssel an Ihren IT-Partner; der Server lässt nur den Schlüssel dieses Computers zu. Er ist nicht geheim.</translation>
+        </message>
+        <message>
+            <source>About the key</source>
+            <translation>Zum Schlüssel</translation>
+        </message>
+        <message>
+            <source>Public key for the IT partner</source>
+            <translation>Öffentlicher Schlüssel für den IT-Partner</translation>
+        </message>
+        <message>
+            <source>Network folder for the off-site backup</source>
+            <translation>Netzwerkordner für die externe Sicherung</translation>
+        </message>
+        <message>
+            <source>for example \\nas\backup\kanzlei or /Volumes/backup/kanzlei</source>
+            <translation>zum Beispiel \\nas\backup\kanzlei oder /Volumes/backup/kanzlei</translation>
+        </message>
+        <message>
+            <source>Fol&amp;der:</source>
+            <translation>Or&amp;dner:</translation>
+        </message>
+        <message>
+            <source>C&amp;hoose…</source>
+            <translation>&amp;Wählen …</translation>
+        </message>
+        <message>
+            <source>Choose the network folder</source>
+            <translation>Den Netzwerkordner wählen</translation>
+        </message>
+    </context>
+    <context>
         <name>RecoverySheet</name>
         <message>
             <source>Recovery sheet</source>
@@ -270,6 +837,423 @@
         <message>
             <source>Stored by (name, date)</source>
             <translation>Abgelegt von (Name, Datum)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestorePage</name>
+        <message>
+            <source>Restore from an existing backup</source>
+            <translation>Aus einer bestehenden Sicherung wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Gets the timeSensor data back into a new, empty folder. Nothing else on this computer is changed.</source>
+            <translation>Holt die timeSensor-Daten in einen neuen, leeren Ordner zurück. Sonst wird auf diesem Computer nichts verändert.</translation>
+        </message>
+        <message>
+            <source>From the &amp;backup drive</source>
+            <translation>Vom &amp;Sicherungslaufwerk</translation>
+        </message>
+        <message>
+            <source>From the backup drive</source>
+            <translation>Vom Sicherungslaufwerk</translation>
+        </message>
+        <message>
+            <source>From the &amp;off-site backup, with the recovery sheet</source>
+            <translation>Aus der e&amp;xternen Sicherung, mit dem Wiederherstellungsblatt</translation>
+        </message>
+        <message>
+            <source>From the off-site backup</source>
+            <translation>Aus der externen Sicherung</translation>
+        </message>
+        <message>
+            <source>Backup drive or backup folder</source>
+            <translation>Sicherungslaufwerk oder Sicherungsordner</translation>
+        </message>
+        <message>
+            <source>Backup &amp;drive or folder:</source>
+            <translation>Sicherungs&amp;laufwerk oder Ordner:</translation>
+        </message>
+        <message>
+            <source>C&amp;hoose…</source>
+            <translation>&amp;Wählen …</translation>
+        </message>
+        <message>
+            <source>Choose the backup drive or folder</source>
+            <translation>Das Sicherungslaufwerk oder den Ordner wählen</translation>
+        </message>
+        <message>
+            <source>The backup found</source>
+            <translation>Die gefundene Sicherung</translation>
+        </message>
+        <message>
+            <source>Off-site repository from the recovery sheet</source>
+            <translation>Externes Repository vom Wiederherstellungsblatt</translation>
+        </message>
+        <message>
+            <source>Password from the recovery sheet</source>
+            <translation>Passwort vom Wiederherstellungsblatt</translation>
+        </message>
+        <message>
+            <source>Computer name from the recovery sheet</source>
+            <translation>Computername vom Wiederherstellungsblatt</translation>
+        </message>
+        <message>
+            <source>S3 access key ID from the recovery sheet</source>
+            <translation>S3-Zugriffsschlüssel-ID vom Wiederherstellungsblatt</translation>
+        </message>
+        <message>
+            <source>S3 secret access key from the recovery sheet</source>
+            <translation>Geheimer S3-Zugriffsschlüssel vom Wiederherstellungsblatt</translation>
+        </message>
+        <message>
+            <source>&amp;Repository:</source>
+            <translation>&amp;Repository:</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation>Pass&amp;wort:</translation>
+        </message>
+        <message>
+            <source>Co&amp;mputer:</source>
+            <translation>Co&amp;mputer:</translation>
+        </message>
+        <message>
+            <source>S3 access &amp;key ID:</source>
+            <translation>S3-Zugriffs&amp;schlüssel-ID:</translation>
+        </message>
+        <message>
+            <source>S3 &amp;secret key:</source>
+            <translation>Geheimer S3-Schl&amp;üssel:</translation>
+        </message>
+        <message>
+            <source>New, empty folder to restore into</source>
+            <translation>Neuer, leerer Ordner für die Wiederherstellung</translation>
+        </message>
+        <message>
+            <source>Restore &amp;into:</source>
+            <translation>Wiederherstellen &amp;in:</translation>
+        </message>
+        <message>
+            <source>Choose &amp;folder…</source>
+            <translation>&amp;Ordner wählen …</translation>
+        </message>
+        <message>
+            <source>Choose the folder to restore into</source>
+            <translation>Den Ordner für die Wiederherstellung wählen</translation>
+        </message>
+        <message>
+            <source>About the folder to restore into</source>
+            <translation>Zum Ordner für die Wiederherstellung</translation>
+        </message>
+        <message>
+            <source>Choose a new or empty folder; the data appears in it as 'timeSensor DataFiles'.</source>
+            <translation>Wählen Sie einen neuen oder leeren Ordner; die Daten erscheinen darin als «timeSensor DataFiles».</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>Wieder&amp;herstellen</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Restoring</source>
+            <translation>Wiederherstellung läuft</translation>
+        </message>
+        <message>
+            <source>Result of the restore</source>
+            <translation>Ergebnis der Wiederherstellung</translation>
+        </message>
+        <message>
+            <source>What to do next</source>
+            <translation>Wie es weitergeht</translation>
+        </message>
+        <message>
+            <source>Choose the backup drive or a backup folder</source>
+            <translation>Das Sicherungslaufwerk oder einen Sicherungsordner wählen</translation>
+        </message>
+        <message>
+            <source>Looking for backups …</source>
+            <translation>Sicherungen werden gesucht …</translation>
+        </message>
+        <message>
+            <source>Choose a new, empty folder to restore into</source>
+            <translation>Einen neuen, leeren Ordner für die Wiederherstellung wählen</translation>
+        </message>
+        <message>
+            <source>Restoring … this can take a while.</source>
+            <translation>Wiederherstellung läuft … das kann eine Weile dauern.</translation>
+        </message>
+        <message>
+            <source>Next: install timeSensor LEGAL, close it, and put the restored folder 'timeSensor DataFiles' in its place (your IT partner knows where). Then set up the backup again with this assistant.</source>
+            <translation>Als Nächstes: Installieren Sie timeSensor LEGAL, schliessen Sie es und legen Sie den wiederhergestellten Ordner «timeSensor DataFiles» an seinen Platz (Ihr IT-Partner weiss, wohin). Richten Sie danach die Sicherung mit diesem Assistenten neu ein.</translation>
+        </message>
+        <message>
+            <source>The restore stopped because of an unexpected error ({0}).</source>
+            <translation>Die Wiederherstellung wurde wegen eines unerwarteten Fehlers abgebrochen ({0}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchedulePage</name>
+        <message>
+            <source>Schedule</source>
+            <translation>Zeitplan</translation>
+        </message>
+        <message>
+            <source>When the daily backup runs and how long backups are kept.</source>
+            <translation>Wann die tägliche Sicherung läuft und wie lange Sicherungen aufbewahrt werden.</translation>
+        </message>
+        <message>
+            <source>Daily backup time</source>
+            <translation>Tägliche Sicherungszeit</translation>
+        </message>
+        <message>
+            <source>Daily at &amp;time:</source>
+            <translation>Täglich &amp;um:</translation>
+        </message>
+        <message>
+            <source>About the time</source>
+            <translation>Zur Uhrzeit</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>Mo</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>Di</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>Mi</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>Do</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>Fr</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>Sa</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>So</translation>
+        </message>
+        <message>
+            <source>Monday</source>
+            <translation>Montag</translation>
+        </message>
+        <message>
+            <source>Tuesday</source>
+            <translation>Dienstag</translation>
+        </message>
+        <message>
+            <source>Wednesday</source>
+            <translation>Mittwoch</translation>
+        </message>
+        <message>
+            <source>Thursday</source>
+            <translation>Donnerstag</translation>
+        </message>
+        <message>
+            <source>Friday</source>
+            <translation>Freitag</translation>
+        </message>
+        <message>
+            <source>Saturday</source>
+            <translation>Samstag</translation>
+        </message>
+        <message>
+            <source>Sunday</source>
+            <translation>Sonntag</translation>
+        </message>
+        <message>
+            <source>Working days:</source>
+            <translation>Arbeitstage:</translation>
+        </message>
+        <message>
+            <source>About working days</source>
+            <translation>Zu den Arbeitstagen</translation>
+        </message>
+        <message>
+            <source>A backup missed on a working day is reported; on other days the assistant stays quiet.</source>
+            <translation>Eine an einem Arbeitstag verpasste Sicherung wird gemeldet; an anderen Tagen bleibt der Assistent still.</translation>
+        </message>
+        <message>
+            <source>How many backups are kept</source>
+            <translation>Wie viele Sicherungen aufbewahrt werden</translation>
+        </message>
+        <message>
+            <source>&amp;Keep:</source>
+            <translation>&amp;Aufbewahren:</translation>
+        </message>
+        <message>
+            <source>Space estimate</source>
+            <translation>Platzschätzung</translation>
+        </message>
+        <message>
+            <source>Reminders</source>
+            <translation>Erinnerungen</translation>
+        </message>
+        <message>
+            <source>Reminders:</source>
+            <translation>Erinnerungen:</translation>
+        </message>
+        <message>
+            <source>Saving the settings</source>
+            <translation>Die Einstellungen werden gespeichert</translation>
+        </message>
+        <message>
+            <source>Standard: {0} daily, {1} weekly and {2} monthly backups (about a year)</source>
+            <translation>Standard: {0} tägliche, {1} wöchentliche und {2} monatliche Sicherungen (etwa ein Jahr)</translation>
+        </message>
+        <message>
+            <source>Fewer: {0} daily, {1} weekly and {2} monthly backups (half a year)</source>
+            <translation>Weniger: {0} tägliche, {1} wöchentliche und {2} monatliche Sicherungen (ein halbes Jahr)</translation>
+        </message>
+        <message>
+            <source>More: {0} daily, {1} weekly and {2} monthly backups (two years)</source>
+            <translation>Mehr: {0} tägliche, {1} wöchentliche und {2} monatliche Sicherungen (zwei Jahre)</translation>
+        </message>
+        <message>
+            <source>As now: {0} daily, {1} weekly and {2} monthly backups</source>
+            <translation>Wie bisher: {0} tägliche, {1} wöchentliche und {2} monatliche Sicherungen</translation>
+        </message>
+        <message>
+            <source>The first monthly check is due on {0}; the first restore drill on {1}.</source>
+            <translation>Die erste monatliche Prüfung ist am {0} fällig, die erste Wiederherstellungsübung am {1}.</translation>
+        </message>
+        <message>
+            <source>Saving the settings …</source>
+            <translation>Die Einstellungen werden gespeichert …</translation>
+        </message>
+        <message>
+            <source>The settings are saved.</source>
+            <translation>Die Einstellungen sind gespeichert.</translation>
+        </message>
+        <message>
+            <source>The settings could not be saved because of an unexpected error ({0}).</source>
+            <translation>Die Einstellungen konnten wegen eines unerwarteten Fehlers nicht gespeichert werden ({0}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupWizard</name>
+        <message>
+            <source>Set up the backup — tsbackup</source>
+            <extracomment>Emitted when the wizard closes: the saved Config, or None when nothing was saved.</extracomment>
+            <translation>Datensicherung einrichten – tsbackup</translation>
+        </message>
+        <message>
+            <source>Backup settings — tsbackup</source>
+            <translation>Einstellungen der Datensicherung – tsbackup</translation>
+        </message>
+        <message>
+            <source>&lt; &amp;Back</source>
+            <translation>&lt; &amp;Zurück</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Zurück</translation>
+        </message>
+        <message>
+            <source>&amp;Next &gt;</source>
+            <translation>&amp;Weiter &gt;</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Weiter</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>&amp;Finish</source>
+            <translation>&amp;Fertig</translation>
+        </message>
+        <message>
+            <source>Finish</source>
+            <translation>Fertig</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetPage</name>
+        <message>
+            <source>Recovery sheet</source>
+            <translation>Wiederherstellungsblatt</translation>
+        </message>
+        <message>
+            <source>One page that gets the data back when this computer is gone. Print it and keep it locked away.</source>
+            <translation>Eine Seite, mit der die Daten zurückkommen, wenn dieser Computer verloren ist. Drucken Sie sie aus und schliessen Sie sie weg.</translation>
+        </message>
+        <message>
+            <source>What the setup did</source>
+            <translation>Was die Einrichtung getan hat</translation>
+        </message>
+        <message>
+            <source>The recovery sheet</source>
+            <translation>Das Wiederherstellungsblatt</translation>
+        </message>
+        <message>
+            <source>&amp;Save…</source>
+            <translation>&amp;Speichern …</translation>
+        </message>
+        <message>
+            <source>Save the recovery sheet as a PDF</source>
+            <translation>Das Wiederherstellungsblatt als PDF speichern</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Drucken …</translation>
+        </message>
+        <message>
+            <source>Print the recovery sheet</source>
+            <translation>Das Wiederherstellungsblatt drucken</translation>
+        </message>
+        <message>
+            <source>Saving or printing</source>
+            <translation>Speichern oder Drucken</translation>
+        </message>
+        <message>
+            <source>I have stored the recovery sheet in a safe &amp;place</source>
+            <translation>Ich habe das Wiederherstellungsblatt an einem &amp;sicheren Ort aufbewahrt</translation>
+        </message>
+        <message>
+            <source>I have stored the recovery sheet in a safe place</source>
+            <translation>Ich habe das Wiederherstellungsblatt an einem sicheren Ort aufbewahrt</translation>
+        </message>
+        <message>
+            <source>Preparing the recovery sheet …</source>
+            <translation>Das Wiederherstellungsblatt wird vorbereitet …</translation>
+        </message>
+        <message>
+            <source>This went wrong because of an unexpected error ({0}).</source>
+            <translation>Das ist wegen eines unerwarteten Fehlers misslungen ({0}).</translation>
+        </message>
+        <message>
+            <source>Recovery sheet {0}.pdf</source>
+            <translation>Wiederherstellungsblatt {0}.pdf</translation>
+        </message>
+        <message>
+            <source>Save the recovery sheet</source>
+            <translation>Das Wiederherstellungsblatt speichern</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF-Dateien (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Recovery sheet {0}</source>
+            <translation>Wiederherstellungsblatt {0}</translation>
+        </message>
+        <message>
+            <source>The recovery sheet was sent to the printer.</source>
+            <translation>Das Wiederherstellungsblatt wurde an den Drucker gesendet.</translation>
         </message>
     </context>
     <context>
@@ -472,6 +1456,189 @@
         </message>
     </context>
     <context>
+        <name>SummaryPage</name>
+        <message>
+            <source>Summary and first backup</source>
+            <translation>Zusammenfassung und erste Sicherung</translation>
+        </message>
+        <message>
+            <source>The backup is set up. Make the first backup now, so there is one from today.</source>
+            <translation>Die Sicherung ist eingerichtet. Machen Sie jetzt die erste Sicherung, damit es eine von heute gibt.</translation>
+        </message>
+        <message>
+            <source>Data:</source>
+            <translation>Daten:</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>Datenordner</translation>
+        </message>
+        <message>
+            <source>Backup drive:</source>
+            <translation>Sicherungslaufwerk:</translation>
+        </message>
+        <message>
+            <source>Backup folder</source>
+            <translation>Sicherungsordner</translation>
+        </message>
+        <message>
+            <source>Off-site copy:</source>
+            <translation>Kopie ausser Haus:</translation>
+        </message>
+        <message>
+            <source>Off-site copy</source>
+            <translation>Kopie ausser Haus</translation>
+        </message>
+        <message>
+            <source>When:</source>
+            <translation>Wann:</translation>
+        </message>
+        <message>
+            <source>When the backup runs</source>
+            <translation>Wann die Sicherung läuft</translation>
+        </message>
+        <message>
+            <source>Kept:</source>
+            <translation>Aufbewahrt:</translation>
+        </message>
+        <message>
+            <source>How many backups are kept</source>
+            <translation>Wie viele Sicherungen aufbewahrt werden</translation>
+        </message>
+        <message>
+            <source>&amp;Run the first backup now</source>
+            <translation>Die erste Sicherung jetzt &amp;starten</translation>
+        </message>
+        <message>
+            <source>Run the first backup now</source>
+            <translation>Die erste Sicherung jetzt starten</translation>
+        </message>
+        <message>
+            <source>Progress of the first backup</source>
+            <translation>Fortschritt der ersten Sicherung</translation>
+        </message>
+        <message>
+            <source>Progress details</source>
+            <translation>Einzelheiten zum Fortschritt</translation>
+        </message>
+        <message>
+            <source>Result of the first backup</source>
+            <translation>Ergebnis der ersten Sicherung</translation>
+        </message>
+        <message>
+            <source>Details of the result</source>
+            <translation>Einzelheiten zum Ergebnis</translation>
+        </message>
+        <message>
+            <source>What happens next</source>
+            <translation>Wie es weitergeht</translation>
+        </message>
+        <message>
+            <source>Finish closes this assistant. The backup icon stays in the menu bar or taskbar and tells you when something needs your attention.</source>
+            <translation>«Fertig» schliesst diesen Assistenten. Das Sicherungssymbol bleibt in der Menü- oder Taskleiste und meldet sich, wenn etwas Ihre Aufmerksamkeit braucht.</translation>
+        </message>
+        <message>
+            <source>single-user</source>
+            <translation>Einzelplatz</translation>
+        </message>
+        <message>
+            <source>server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>{0} ({1})</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
+            <source>daily at {0}, on {1}</source>
+            <translation>täglich um {0}, am {1}</translation>
+        </message>
+        <message>
+            <source>{0} daily, {1} weekly and {2} monthly backups</source>
+            <translation>{0} tägliche, {1} wöchentliche und {2} monatliche Sicherungen</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>Jetzt &amp;sichern</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>Jetzt sichern</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>noch keine</translation>
+        </message>
+        <message>
+            <source>made outside this program: {0}</source>
+            <translation>ausserhalb dieses Programms: {0}</translation>
+        </message>
+        <message>
+            <source>encrypted, to {0}</source>
+            <translation>verschlüsselt, nach {0}</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>Mo</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>Di</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>Mi</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>Do</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>Fr</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>Sa</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>So</translation>
+        </message>
+        <message>
+            <source>Starting the backup …</source>
+            <translation>Die Sicherung startet …</translation>
+        </message>
+        <message>
+            <source>{0} of {1}</source>
+            <translation>{0} von {1}</translation>
+        </message>
+        <message>
+            <source>{0} of {1} files</source>
+            <translation>{0} von {1} Dateien</translation>
+        </message>
+        <message>
+            <source>{0}/s</source>
+            <translation>{0}/s</translation>
+        </message>
+        <message>
+            <source>less than a minute left</source>
+            <translation>weniger als eine Minute übrig</translation>
+        </message>
+        <message>
+            <source>about {0} minutes left</source>
+            <translation>etwa {0} Minuten übrig</translation>
+        </message>
+        <message>
+            <source>about {0} hours left</source>
+            <translation>etwa {0} Stunden übrig</translation>
+        </message>
+        <message>
+            <source>The backup stopped because of an unexpected error ({0}).</source>
+            <translation>Die Sicherung wurde wegen eines unerwarteten Fehlers abgebrochen ({0}).</translation>
+        </message>
+    </context>
+    <context>
         <name>TrayPresenter</name>
         <message>
             <source>Looking at the backups …</source>
@@ -520,6 +1687,76 @@
         <message>
             <source>Remind me tomorrow</source>
             <translation>Morgen erinnern</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <source>Welcome</source>
+            <translation>Willkommen</translation>
+        </message>
+        <message>
+            <source>This assistant sets up the backup of your timeSensor LEGAL data in a few steps. It finds the data, copies it every day to a backup drive and, encrypted, to a second place away from the office. Afterwards it checks the backups regularly and tells you when something needs your attention.</source>
+            <translation>Dieser Assistent richtet in wenigen Schritten die Sicherung Ihrer timeSensor-LEGAL-Daten ein. Er findet die Daten und kopiert sie täglich auf ein Sicherungslaufwerk und verschlüsselt an einen zweiten Ort ausserhalb des Büros. Danach prüft er die Sicherungen regelmässig und meldet sich, wenn etwas Ihre Aufmerksamkeit braucht.</translation>
+        </message>
+        <message>
+            <source>What this assistant does</source>
+            <translation>Was dieser Assistent tut</translation>
+        </message>
+        <message>
+            <source>Demo mode: a built-in example installation is used, not your real data.</source>
+            <translation>Demo-Modus: Es wird eine eingebaute Beispielinstallation verwendet, nicht Ihre echten Daten.</translation>
+        </message>
+        <message>
+            <source>Demo mode</source>
+            <translation>Demo-Modus</translation>
+        </message>
+        <message>
+            <source>What would you like to do?</source>
+            <translation>Was möchten Sie tun?</translation>
+        </message>
+        <message>
+            <source>&amp;Set up the backup</source>
+            <translation>Die Sicherung &amp;einrichten</translation>
+        </message>
+        <message>
+            <source>Set up the backup</source>
+            <translation>Die Sicherung einrichten</translation>
+        </message>
+        <message>
+            <source>&amp;Restore from an existing backup</source>
+            <translation>Aus einer bestehenden Sicherung &amp;wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Restore from an existing backup</source>
+            <translation>Aus einer bestehenden Sicherung wiederherstellen</translation>
+        </message>
+        <message>
+            <source>For a new computer after a loss: get the data back from the backup drive, or from the off-site backup with the recovery sheet.</source>
+            <translation>Für einen neuen Computer nach einem Verlust: Holen Sie die Daten vom Sicherungslaufwerk zurück oder mit dem Wiederherstellungsblatt aus der externen Sicherung.</translation>
+        </message>
+        <message>
+            <source>About restoring</source>
+            <translation>Zur Wiederherstellung</translation>
+        </message>
+        <message>
+            <source>Change the backup settings</source>
+            <translation>Die Einstellungen der Sicherung ändern</translation>
+        </message>
+        <message>
+            <source>&amp;Change the backup settings</source>
+            <translation>Die Einstellungen der Sicherung &amp;ändern</translation>
+        </message>
+        <message>
+            <source>Your current settings are filled in on every page. Change what you need; the backups made so far are kept.</source>
+            <translation>Ihre bisherigen Einstellungen sind auf jeder Seite eingetragen. Ändern Sie, was nötig ist; die bisherigen Sicherungen bleiben erhalten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardLauncher</name>
+        <message>
+            <source>Backup Drive (demo)</source>
+            <translation>Sicherungslaufwerk (Demo)</translation>
         </message>
     </context>
     <context>
@@ -1180,6 +2417,26 @@
             <translation>Die externe Sicherung wurde vor dem Ende abgebrochen; es wurde kein neuer Sicherungsstand erstellt.</translation>
         </message>
         <message>
+            <source>The off-site server's identity changed: the server of {repo} shows another SSH host key than the one confirmed at setup, so nothing was sent. This happens when the server was reinstalled, or when someone intercepts the connection; ask whoever runs the server (your IT partner) to confirm it, then run the setup again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The identity (SSH host key) of the off-site server of {repo} is not confirmed on this computer, so nothing was sent. Run the setup again to confirm it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The off-site server of {repo} refused this computer's SSH key. Ask whoever runs the server (your IT partner) to allow the key, then try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The SSH key for the off-site backup at {repo} could not be unlocked: its passphrase is missing or wrong. Run the setup again with the key's passphrase.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The storage at {repo} refused the access keys or the login ({detail}). Check them with the provider, then run the setup again with the right ones.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The folder {path} is not empty. Restore into a new or empty folder; nothing was changed.</source>
             <translation>Der Ordner {path} ist nicht leer. Stellen Sie in einen neuen oder leeren Ordner wieder her; es wurde nichts verändert.</translation>
         </message>
@@ -1278,6 +2535,10 @@
         <message>
             <source>No off-site copy has been made yet.</source>
             <translation>Es wurde noch keine externe Kopie erstellt.</translation>
+        </message>
+        <message>
+            <source>The off-site server is append-only: this program never deletes old off-site snapshots there; keeping their number in check is the job of whoever runs the server.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The data folder {path} does not exist. Check the path and run the setup again.</source>
@@ -1588,6 +2849,10 @@
             <translation>Über die Standardeingabe kam kein Passwort an. Übergeben Sie das Passwort der externen Sicherung auf einer Zeile, zum Beispiel mit: echo 'PASSWORT' | tsbackup setup … --password-stdin</translation>
         </message>
         <message>
+            <source>--s3-keys-stdin needs two lines on standard input: the access key ID, then the secret key (after the password line when --password-stdin is given too).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The off-site copy stopped because of an unexpected error ({reason}). The backup on the backup drive is complete; the details are in the log.</source>
             <translation>Die externe Kopie wurde wegen eines unerwarteten Fehlers abgebrochen ({reason}). Die Sicherung auf dem Sicherungslaufwerk ist vollständig; die Einzelheiten stehen im Protokoll.</translation>
         </message>
@@ -1612,12 +2877,76 @@
             <translation>Der Ordner {parent} existiert nicht; deshalb kann die externe Sicherung nicht unter {repo} angelegt werden. Verbinden Sie das Laufwerk oder die Netzwerkfreigabe (oder erstellen Sie den Ordner) und führen Sie die Einrichtung erneut aus.</translation>
         </message>
         <message>
+            <source>The connection works and the repository opens.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The connection works; a new repository will be created there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The connection works; the bucket {bucket} does not exist yet and will be created together with the new repository.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The connection works, and there is a repository there already: give its password (it is on the recovery sheet) to use it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The connection works, but the password does not open the repository at {repo}. Give the password from the recovery sheet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to test: the off-site copy is made outside this program.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server name {host} cannot be found. Check its spelling, and that this computer is connected to the internet (or the VPN).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{host} refuses connections on port {port}: the port is closed. Check the port number and that the server program is running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server {host} does not answer on port {port} ({detail}). Check the address, the VPN and the firewall.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The off-site target at {repo} did not answer within {seconds} seconds. Check the network connection and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server {host} refused the SSH key {key}. Ask whoever runs it (your IT partner) to allow the public key {public} for the user {user}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The off-site server's identity changed: {host} now shows the host key {fingerprint}, not the one confirmed before. Ask whoever runs the server whether it was reinstalled before you trust it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The connection works, but nothing can be written at {repo}. Ask whoever runs the server for write access there, or choose another folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder {parent} does not exist, so nothing can be stored at {repo}. Connect the drive or network share, or create the folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer cannot write to {folder} ({reason}). Choose a folder you may write to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{repo} is a file, not a folder. Name a folder for the off-site backup.</source>
             <translation>{repo} ist eine Datei, kein Ordner. Geben Sie einen Ordner für die externe Sicherung an.</translation>
         </message>
         <message>
             <source>The folder {repo} holds other files and no off-site backup. Name a new or empty folder for the off-site backup.</source>
             <translation>Der Ordner {repo} enthält andere Dateien und keine externe Sicherung. Geben Sie einen neuen oder leeren Ordner für die externe Sicherung an.</translation>
+        </message>
+        <message>
+            <source>The connection test failed: {reason}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The off-site backup {repo} would lie inside the data folder {source}. Choose a folder on another drive or computer.</source>
@@ -1656,8 +2985,8 @@
             <translation>Die bestehende externe Sicherung unter {repo} wird verwendet; ihr Passwort wurde akzeptiert.</translation>
         </message>
         <message>
-            <source>Its password was generated and stored in this computer's password store. Print the recovery sheet and keep it away from this computer: without that password the off-site backup cannot be restored.</source>
-            <translation>Ihr Passwort wurde erzeugt und im Passwortspeicher dieses Computers abgelegt. Drucken Sie das Wiederherstellungsblatt aus und bewahren Sie es ausserhalb dieses Computers auf: Ohne dieses Passwort kann die externe Sicherung nicht wiederhergestellt werden.</translation>
+            <source>Its password was generated and stored in this computer's password store. Print the recovery sheet (tsbackup recovery-sheet --to FILE.pdf) and keep it away from this computer: without that password the off-site backup cannot be restored.</source>
+            <translation>Ihr Passwort wurde erzeugt und im Passwortspeicher dieses Computers abgelegt. Drucken Sie das Wiederherstellungsblatt aus (tsbackup recovery-sheet --to DATEI.pdf) und bewahren Sie es ausserhalb dieses Computers auf: Ohne dieses Passwort kann die externe Sicherung nicht wiederhergestellt werden.</translation>
         </message>
         <message>
             <source>The off-site copy is made outside this program ({text}); the monthly check will ask you to confirm it.</source>
@@ -1739,6 +3068,261 @@
         <message>
             <source>Recorded on {date} that the recovery sheet is stored safely.</source>
             <translation>Am {date} vermerkt, dass das Wiederherstellungsblatt sicher aufbewahrt ist.</translation>
+        </message>
+        <message>
+            <source>Recommended: an external drive that can be kept apart from this computer.</source>
+            <extracomment>File systems that can hard-link (unchanged files of a generation cost no space). File systems that cannot (every generation is a full copy); FAT also stops at 4 GB per file. Network file systems: shown as shares; whether they link depends on the server, so we count full copies. Mount places that are the system's own business, never a backup drive.</extracomment>
+            <translation>Empfohlen: ein externes Laufwerk, das getrennt von diesem Computer aufbewahrt werden kann.</translation>
+        </message>
+        <message>
+            <source>Recommended: a network share on another device (a NAS).</source>
+            <translation>Empfohlen: eine Netzfreigabe auf einem anderen Gerät (einem NAS).</translation>
+        </message>
+        <message>
+            <source>Possible: another disk inside this computer. It survives a failure of the data's disk, but not a fire or a theft of the computer.</source>
+            <translation>Möglich: eine weitere Festplatte in diesem Computer. Sie übersteht einen Ausfall der Festplatte mit den Daten, aber kein Feuer und keinen Diebstahl des Computers.</translation>
+        </message>
+        <message>
+            <source>Not suitable: the timeSensor data is on this disk, so a failure of this disk would destroy the data and its backups together.</source>
+            <translation>Ungeeignet: Die timeSensor-Daten liegen auf dieser Festplatte; ein Ausfall dieser Festplatte würde die Daten und ihre Sicherungen zusammen zerstören.</translation>
+        </message>
+        <message>
+            <source>Too small: only {free} are free, and the backups need about {needed}.</source>
+            <translation>Zu klein: Nur {free} sind frei, und die Sicherungen brauchen etwa {needed}.</translation>
+        </message>
+        <message>
+            <source>Its file system ({fs}) cannot share unchanged files between backups, so every backup is a full copy.</source>
+            <translation>Sein Dateisystem ({fs}) kann unveränderte Dateien nicht zwischen Sicherungen teilen; jede Sicherung ist deshalb eine vollständige Kopie.</translation>
+        </message>
+        <message>
+            <source>On a network share, every backup may be a full copy; the estimate counts it so.</source>
+            <translation>Auf einer Netzfreigabe kann jede Sicherung eine vollständige Kopie sein; die Schätzung rechnet so.</translation>
+        </message>
+        <message>
+            <source>FAT cannot store files larger than 4 GB; a drive formatted as exFAT, NTFS or APFS is better.</source>
+            <translation>FAT kann keine Dateien über 4 GB speichern; ein Laufwerk mit exFAT, NTFS oder APFS ist besser.</translation>
+        </message>
+        <message>
+            <source>The data folder holds {files} files, {size} in all.</source>
+            <translation>Der Datenordner enthält {files} Dateien, insgesamt {size}.</translation>
+        </message>
+        <message>
+            <source>Keeping up to {generations} backups needs about {needed}; {free} are free there. That is enough.</source>
+            <translation>Bis zu {generations} Sicherungen aufzubewahren braucht etwa {needed}; dort sind {free} frei. Das genügt.</translation>
+        </message>
+        <message>
+            <source>Every backup is a full copy there, so keeping up to {generations} backups needs about {needed}; {free} are free. That is enough.</source>
+            <translation>Dort ist jede Sicherung eine vollständige Kopie; bis zu {generations} Sicherungen aufzubewahren braucht deshalb etwa {needed}; {free} sind frei. Das genügt.</translation>
+        </message>
+        <message>
+            <source>Keeping up to {generations} backups needs about {needed}, but only {free} are free there. Choose a bigger drive or keep fewer backups.</source>
+            <translation>Bis zu {generations} Sicherungen aufzubewahren braucht etwa {needed}, dort sind aber nur {free} frei. Wählen Sie ein grösseres Laufwerk oder bewahren Sie weniger Sicherungen auf.</translation>
+        </message>
+        <message>
+            <source>Keeping up to {generations} backups needs about {needed}; the free space there could not be read.</source>
+            <translation>Bis zu {generations} Sicherungen aufzubewahren braucht etwa {needed}; der freie Platz dort liess sich nicht ermitteln.</translation>
+        </message>
+        <message>
+            <source>No backups made by this program were found in {path}. Choose the backup drive, its folder 'timeSensor Backups', or one dated backup folder in it.</source>
+            <translation>In {path} wurden keine Sicherungen dieses Programms gefunden. Wählen Sie das Sicherungslaufwerk, seinen Ordner «timeSensor Backups» oder einen datierten Sicherungsordner darin.</translation>
+        </message>
+        <message>
+            <source>{path} holds the backups of several computers ({names}). Choose the folder of the computer to restore.</source>
+            <translation>{path} enthält die Sicherungen mehrerer Computer ({names}). Wählen Sie den Ordner des Computers, der wiederhergestellt werden soll.</translation>
+        </message>
+        <message>
+            <source>The backup {generation} of {computer}, made on {when}, will be restored.</source>
+            <translation>Die Sicherung {generation} von {computer}, erstellt am {when}, wird wiederhergestellt.</translation>
+        </message>
+        <message>
+            <source>This Mac runs timeSensor LEGAL for one user.</source>
+            <translation>Auf diesem Mac läuft timeSensor LEGAL für einen Benutzer.</translation>
+        </message>
+        <message>
+            <source>This computer runs timeSensor LEGAL for one user.</source>
+            <translation>Auf diesem Computer läuft timeSensor LEGAL für einen Benutzer.</translation>
+        </message>
+        <message>
+            <source>This computer is the timeSensor server.</source>
+            <translation>Dieser Computer ist der timeSensor-Server.</translation>
+        </message>
+        <message>
+            <source>This is a workstation: install the assistant on the server.</source>
+            <translation>Dies ist ein Arbeitsplatz: Installieren Sie den Assistenten auf dem Server.</translation>
+        </message>
+        <message>
+            <source>timeSensor LEGAL was not found on this computer.</source>
+            <translation>timeSensor LEGAL wurde auf diesem Computer nicht gefunden.</translation>
+        </message>
+        <message>
+            <source>You chose the data folder yourself.</source>
+            <translation>Sie haben den Datenordner selbst gewählt.</translation>
+        </message>
+        <message>
+            <source>Only the timeSensor LEGAL client is installed here; the firm's data is kept on the server. Install this assistant on the server (the computer where timeSensor Server runs) and set up the backup there. Nothing was changed on this computer.</source>
+            <translation>Hier ist nur der timeSensor-LEGAL-Client installiert; die Daten der Kanzlei liegen auf dem Server. Installieren Sie diesen Assistenten auf dem Server (dem Computer, auf dem timeSensor Server läuft) und richten Sie die Sicherung dort ein. Auf diesem Computer wurde nichts verändert.</translation>
+        </message>
+        <message>
+            <source>If timeSensor LEGAL is installed, choose its folder 'timeSensor DataFiles' with "Choose another folder…".</source>
+            <translation>Falls timeSensor LEGAL installiert ist, wählen Sie seinen Ordner «timeSensor DataFiles» mit «Anderen Ordner wählen …».</translation>
+        </message>
+        <message>
+            <source>The folder {path} does not exist. Choose the folder 'timeSensor DataFiles' of your installation.</source>
+            <translation>Der Ordner {path} existiert nicht. Wählen Sie den Ordner «timeSensor DataFiles» Ihrer Installation.</translation>
+        </message>
+        <message>
+            <source>{path} is a file, not a folder. Choose the folder 'timeSensor DataFiles' of your installation.</source>
+            <translation>{path} ist eine Datei, kein Ordner. Wählen Sie den Ordner «timeSensor DataFiles» Ihrer Installation.</translation>
+        </message>
+        <message>
+            <source>4D's own backup ran less than an hour ago.</source>
+            <translation>Die eigene Sicherung von 4D lief vor weniger als einer Stunde.</translation>
+        </message>
+        <message>
+            <source>4D's own backup ran an hour ago.</source>
+            <translation>Die eigene Sicherung von 4D lief vor einer Stunde.</translation>
+        </message>
+        <message>
+            <source>4D's own backup ran {hours} hours ago.</source>
+            <translation>Die eigene Sicherung von 4D lief vor {hours} Stunden.</translation>
+        </message>
+        <message>
+            <source>4D's own backup has not run for {hours} hours — ask your IT partner.</source>
+            <translation>Die eigene Sicherung von 4D ist seit {hours} Stunden nicht gelaufen – fragen Sie Ihren IT-Partner.</translation>
+        </message>
+        <message>
+            <source>4D's own backup has not run for {days} days — ask your IT partner.</source>
+            <translation>Die eigene Sicherung von 4D ist seit {days} Tagen nicht gelaufen – fragen Sie Ihren IT-Partner.</translation>
+        </message>
+        <message>
+            <source>4D's newest backup is not complete — ask your IT partner.</source>
+            <translation>Die neueste Sicherung von 4D ist nicht vollständig – fragen Sie Ihren IT-Partner.</translation>
+        </message>
+        <message>
+            <source>No backup made by 4D itself was found — ask your IT partner to switch on the automatic backup of timeSensor Server.</source>
+            <translation>Es wurde keine von 4D selbst erstellte Sicherung gefunden – bitten Sie Ihren IT-Partner, die automatische Sicherung von timeSensor Server einzuschalten.</translation>
+        </message>
+        <message>
+            <source>The backup starts at this time as soon as timeSensor LEGAL is closed.</source>
+            <translation>Die Sicherung startet zu dieser Zeit, sobald timeSensor LEGAL geschlossen ist.</translation>
+        </message>
+        <message>
+            <source>4D's own backup runs at {fourd}; this backup starts an hour later, at {time}, and copies it.</source>
+            <translation>Die eigene Sicherung von 4D läuft um {fourd}; diese Sicherung startet eine Stunde später, um {time}, und kopiert sie.</translation>
+        </message>
+        <message>
+            <source>The time of 4D's own backup is not known; {time} is a quiet time at night.</source>
+            <translation>Die Zeit der eigenen Sicherung von 4D ist nicht bekannt; {time} ist eine ruhige Zeit in der Nacht.</translation>
+        </message>
+        <message>
+            <source>The SFTP server's identity (host key {fingerprint}) is confirmed for this computer; compare it with the one your IT partner tells you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The SFTP server shows another identity than at the last setup; its new host key {fingerprint} is confirmed now. Make sure your IT partner really changed it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--append-only belongs to a REST server (rest:…), not to '{value}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The REST server is append-only: this program never deletes old snapshots there; whoever runs the server keeps their number in check.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--s3-keys-stdin belongs to S3 storage (s3:…), not to '{value}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No off-site target was given. Give a folder, sftp://…, s3:…, rest:… or external:DESCRIPTION.</source>
+            <extracomment>Keyring names of the backend secrets, per kind (the repository password is `secondary.PASSWORD_SECRET`).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Off-site targets of the kind '{kind}' are not supported. Give a folder, sftp://…, s3:…, rest:… or external:DESCRIPTION.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--ssh-key belongs to an SFTP server (sftp://…), not to '{value}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'{value}' is not a REST server address. Write it as rest:https://server:port/path (or rest:http://… inside the firm's network).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Do not write the REST server's user name and password into the address: anyone on this computer can read a command line. Set RESTIC_REST_USERNAME and RESTIC_REST_PASSWORD instead; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only one of RESTIC_REST_USERNAME and RESTIC_REST_PASSWORD is set. Set both for a server with a login, or neither for one without.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'{value}' is not an S3 address. Write it as s3:https://endpoint/bucket or s3:https://endpoint/bucket/folder.</source>
+            <extracomment>keyring name → the variable restic reads</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'{bucket}' is not a valid bucket name: use 3 to 63 lowercase letters, digits, dots and dashes, starting and ending with a letter or digit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S3 storage needs its access key and secret key: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY when you run the setup, or pass them on two lines with --s3-keys-stdin.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Do not write keys or passwords into the address: anyone on this computer can read a command line. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY instead; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'{value}' is not an SFTP address. Write it as sftp://user@server:port//absolute/path or sftp:user@server:/path.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'{value}' is not a port number. Give a number between 1 and 65535.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An SFTP server is reached with an SSH key, not a password: remove the password from the address and give the key with --ssh-key FILE; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An SFTP server is reached with an SSH key: give the private key file with --ssh-key FILE (passwords are not supported).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The SSH key file {path} does not exist. Give the private key file with --ssh-key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} is not a private SSH key. Give the private key file (the one without .pub) with --ssh-key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The SSH key {path} is protected by a passphrase. Set the environment variable TSBACKUP_SSH_PASSPHRASE to it when you run the setup, or use a key without a passphrase.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The passphrase does not unlock the SSH key {path}. Check it and run the setup again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is already a file at {path}; a new SSH key was not made there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The SSH key could not be made at {path} ({detail}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The program {program} (OpenSSH) was not found, and it is needed for an SFTP off-site backup. Install the OpenSSH client and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The path {path} contains a double quote, which the SSH connection cannot pass on. Use another folder.</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+import sys
+
+from ..core.errors import Exit, UserError
+from ..core.messages import QT_TRANSLATE_NOOP, define
 from ..core.setup import SETUP_DONE, SetupOptions, configure
+
+EMPTY_PASSWORD = define(
+    "setup.empty_password",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "No password arrived on standard input. Pass the off-site password on one line, for example with: "
+        "echo 'PASSWORD' | tsbackup setup … --password-stdin",
+    ),
+)
+
+EMPTY_S3_KEYS = define(
+    "setup.empty_s3_keys",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "--s3-keys-stdin needs two lines on standard input: the access key ID, then the secret key (after the "
+        "password line when --password-stdin is given too).",
+    ),
+)
 
 
 def add_parser(sub):
     p = sub.add_parser("setup", help="store the backup configuration without questions")
-    p.add_argument("--source", required=True, metavar="DIR", help="the timeSensor data folder")
-    p.add_argument("--primary", required=True, metavar="DIR", help="the drive or folder for the primary backup")
+    p.add_argument("--source", metavar="DIR", help="the timeSensor data folder (required unless --test-only)")
+    p.add_argument("--primary", metavar="DIR", help="the drive or folder for the primary backup (required unless --test-only)")
     p.add_argument("--mode", choices=("single", "server"), help="single (default) or server")
     p.add_argument("--computer", metavar="NAME", help="folder name for this computer (default: the host name)")
     p.add_argument("--keep-daily", metavar="N")
@@ -17,18 +39,71 @@ def add_parser(sub):
     p.add_argument("--working-days", metavar="DAYS", help="e.g. mon-fri or mon,tue,thu")
     p.add_argument("--time", metavar="HH:MM", help="daily backup time")
     p.add_argument("--adopt", action="store_true", help="take over a backup folder of an earlier setup, keeping its backups")
+    p.add_argument("--secondary", metavar="TARGET",
+                   help="off-site backup: a folder (NAS, share, drive), sftp://user@host:port//path, "
+                        "s3:https://endpoint/bucket/folder, rest:https://host:port/path or external:TEXT")
+    p.add_argument("--ssh-key", metavar="FILE",
+                   help="SFTP: the private SSH key (its passphrase, if any, from TSBACKUP_SSH_PASSPHRASE)")
+    p.add_argument("--s3-keys-stdin", action="store_true",
+                   help="S3: read the access key ID and the secret key from two lines of stdin (after the password "
+                        "line with --password-stdin); default: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+    p.add_argument("--append-only", action="store_true",
+                   help="REST: the server is append-only, so old snapshots are never deleted from here")
+    p.add_argument("--test-only", action="store_true",
+                   help="only test the off-site target (or the configured one) and say whether it works; writes nothing")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the off-site password from one line of stdin (default for a new one: generated)")
+    p.add_argument("--limit-upload", metavar="KiB/s", help="limit the off-site upload (0: no limit)")
     p.set_defaults(handler=run)
 
 
 def run(args, out) -> int:
+    password = _read_password() if args.password_stdin else None
+    s3_keys = _read_s3_keys() if args.s3_keys_stdin else None
+    if args.test_only:
+        from ..core.setup_offsite import SecondaryOptions
+        from ..core.setup_remote import test_target
+
+        result = test_target(SecondaryOptions(args.secondary, password, None, ssh_key=args.ssh_key, s3_keys=s3_keys,
+                                              append_only=args.append_only))
+        (out.say if result.ok else out.warn)(result.message)
+        return result.exit_code
+    missing = [name for name, value in (("--source", args.source), ("--primary", args.primary)) if not value]
+    if missing:
+        from ..cli import BAD_USAGE
+
+        raise UserError(BAD_USAGE(detail="The following arguments are required: " + ", ".join(missing)), Exit.USAGE)
     result = configure(
         SetupOptions(
             source=args.source, primary=args.primary, mode=args.mode, computer=args.computer,
             keep_daily=args.keep_daily, keep_weekly=args.keep_weekly, keep_monthly=args.keep_monthly,
             working_days=args.working_days, time=args.time, adopt=args.adopt,
+            secondary=args.secondary, password=password, limit_upload=args.limit_upload,
+            ssh_key=args.ssh_key, s3_keys=s3_keys, append_only=args.append_only,
         )
     )
     for warning in result.warnings:
         out.warn(warning)
     out.say(SETUP_DONE(source=result.config.source, folder=str(result.folder)))
-    return 0
+    for note in result.notes:
+        out.say(note)
+    return Exit.OK
+
+
+def _read_s3_keys() -> tuple[str, str]:
+    """Two lines of stdin: the access key ID, then the secret key."""
+    keys = tuple(sys.stdin.readline().rstrip("\r\n").strip() for _ in range(2))
+    if not all(keys):
+        raise UserError(EMPTY_S3_KEYS(), Exit.USAGE)
+    return keys  # type: ignore[return-value]
+
+
+def _read_password() -> str:
+    """One line of stdin; its line ending is not part of the password."""
+    line = sys.stdin.readline()
+    password = line[:-1] if line.endswith("\n") else line
+    if password.endswith("\r"):
+        password = password[:-1]
+    if not password:
+        raise UserError(EMPTY_PASSWORD(), Exit.USAGE)
+    return password

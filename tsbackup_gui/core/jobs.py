@@ -8,7 +8,8 @@ is skipped because timeSensor is open, or is killed (then the next run or
 reader sees it as interrupted).
 
 What makes the verdict true per mode (the single-user guard, 4D's archives
-on a server) is prepared in `jobs_consistency`.
+on a server) is prepared in `jobs_consistency`; the off-site upload after a
+good primary copy is `jobs_offsite`.
 
 `run_backup(..., scheduled=True)` is the OS task's `run --scheduled`: it
 acts only when the schedule says a slot (or the off-site retry) is due, and
@@ -36,6 +37,8 @@ from .config import Config
 from .errors import Exit, UserError
 from .history import History
 from .jobs_consistency import ArchiveWait, default_guard, prepare
+from .jobs_offsite import headline as offsite_headline
+from .jobs_offsite import offsite_after_primary
 from .messages import QT_TRANSLATE_NOOP, Message, define
 from .places import Places, places
 
@@ -90,9 +93,12 @@ class RunResult:
     files: int | None = None
     bytes: int | None = None
     reasons: list[Message] = field(default_factory=list)
+    offsite: dict[str, Any] | None = None  # the off-site step (jobs_offsite); None: it did not run
+    details: dict[str, Any] = field(default_factory=dict)  # kept in the history with the attempt
+    generations: list = field(default_factory=list, repr=False)  # the primary's, for the off-site step
 
     def summary_event(self) -> dict[str, Any]:
-        return {
+        event = {
             "event": "summary",
             "outcome": self.outcome,
             "exit_code": self.exit_code,
@@ -101,12 +107,16 @@ class RunResult:
             "bytes": self.bytes,
             "reasons": [{"code": reason.id, "message": reason.english()} for reason in self.reasons],
         }
+        if self.offsite is not None:
+            event["offsite"] = self.offsite
+        return event
 
     def messages(self) -> list[Message]:
         """What a person reads at the end: the headline, then the reasons."""
         if self.generation is not None and self.outcome in ("ok", "warning"):
             kind = RUN_FINISHED if self.outcome == "ok" else RUN_FINISHED_WARNINGS
-            head = kind(files=format_count(self.files or 0), size=format_size(self.bytes or 0), generation=self.generation)
+            head = offsite_headline(self) or kind(
+                files=format_count(self.files or 0), size=format_size(self.bytes or 0), generation=self.generation)
             return [head, *self.reasons]
         return list(self.reasons) or [RUN_NOT_DONE()]
 
@@ -165,6 +175,8 @@ def run_backup(
         result = RunResult("failed", Exit.USAGE, reasons=[RUN_INTERRUPTED()])  # what a Ctrl-C leaves
         try:
             result = _run(config, clock=clock, emit=emit, guard=guard, archive_wait=archive_wait)
+            offsite_after_primary(config, result, clock=clock, emit=emit, history=history,
+                                  generations=result.generations)
         except UserError as error:
             result = RunResult(_OUTCOME_BY_EXIT.get(error.exit_code, "failed"), error.exit_code, reasons=_reasons_of(error))
         except Exception as exc:  # a bug or an OS error nobody foresaw: recorded, never a traceback
@@ -175,7 +187,7 @@ def run_backup(
             try:
                 history.finish(
                     attempt, clock.now(), result.outcome, result.exit_code, result.reasons,
-                    files=result.files, bytes=result.bytes, generation=result.generation,
+                    files=result.files, bytes=result.bytes, generation=result.generation, details=result.details,
                 )
             except UserError as error:  # the generation exists; say that its record is missing
                 log.error("history: %s", error.message.english())
@@ -233,6 +245,7 @@ def _scheduled_gate(config: Config, history: History, clock: Clock, started, gua
 
 def _run(config: Config, *, clock: Clock, emit: Events, guard, archive_wait: ArchiveWait | None) -> RunResult:
     from .primary.copier import make_generation
+    from .verify import damaged_paths
     from .primary.generations import list_generations
     from .primary.target import Target
 
@@ -252,6 +265,7 @@ def _run(config: Config, *, clock: Clock, emit: Events, guard, archive_wait: Arc
             verdict=prepared.verdict, guard=prepared.guard, progress=_progress(emit),
             extra_sources=prepared.extra_sources, live_predicate=prepared.live_predicate,
             exclude=prepared.exclude, previous=existing[-1] if existing else None,
+            damaged=damaged_paths(config, existing),  # found by the monthly check: copy afresh, never link
         )
         reasons: list[Message] = [*prepared.warnings, *prepared.copy_warnings(made.warnings)]
         reasons += _retention(config, [*existing, made.generation], made, clock)
@@ -259,7 +273,8 @@ def _run(config: Config, *, clock: Clock, emit: Events, guard, archive_wait: Arc
         if target_lock is not None:
             target_lock.release()
     outcome, code = ("warning", Exit.WARNING) if reasons else ("ok", Exit.OK)
-    return RunResult(outcome, code, made.generation.id, made.files, made.bytes, reasons)
+    return RunResult(outcome, code, made.generation.id, made.files, made.bytes, reasons,
+                     generations=[*existing, made.generation])
 
 
 def _reasons_of(error: UserError) -> list[Message]:

@@ -5,6 +5,11 @@ Everything that can be wrong is checked before anything is written, so a bad
 argument leaves the old setup, the drive and its generations exactly as they
 were. Re-running setup keeps the setup id: the keyring entries and the drive
 marker stay valid, and generations are never touched.
+
+The off-site part (`setup_offsite`) is checked last, because opening the
+repository is the slow check and creating a new one the only step that acts
+before the configuration is written; a later failure removes that new
+repository again. Without ``--secondary`` the stored off-site setup is kept.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import unicodedata
 import copy
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import config as config_mod
 from .clock import Clock
@@ -110,6 +116,9 @@ _DAY_NAMES = {
     "friday": "fri", "saturday": "sat", "sunday": "sun",
 }
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+if TYPE_CHECKING:
+    from .setup_offsite import SecondaryPlan
+
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
 _DEPTH_FOR_4DD = 3
@@ -133,6 +142,12 @@ class SetupOptions:
     working_days: str | None = None
     time: str | None = None
     adopt: bool = False
+    secondary: str | None = None  # --secondary: a folder, or external:TEXT
+    password: str | None = None  # --password-stdin: the line read, without its newline
+    limit_upload: int | str | None = None  # --limit-upload KiB/s (0: no limit)
+    ssh_key: str | None = None  # --ssh-key FILE (SFTP)
+    s3_keys: tuple[str, str] | None = None  # --s3-keys-stdin (else AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)
+    append_only: bool = False  # --append-only (REST server)
 
 
 @dataclass
@@ -141,6 +156,8 @@ class SetupResult:
     folder: Path  # <primary>/timeSensor Backups/<computer>
     adopted: bool = False
     warnings: list[Message] = field(default_factory=list)
+    offsite: SecondaryPlan | None = None  # None: the off-site setup was not touched
+    notes: list[Message] = field(default_factory=list)  # what setup did besides the primary (not warnings)
 
 
 # -- single values ----------------------------------------------------------------------
@@ -280,10 +297,12 @@ def check_apart(source: Path, primary: Path) -> list[Message]:
 def configure(options: SetupOptions, *, where: Places | None = None, clock: Clock | None = None) -> SetupResult:
     """Checks everything, then marks the drive and stores the configuration.
 
-    Order matters: all checks (including another setup's marker) come first;
-    the configuration is saved before the marker so that a failure in between
-    leaves a setup whose id a re-run will write to the drive; if writing the
-    drive fails, the previous configuration is put back.
+    Order matters: all checks (including another setup's marker, then the
+    off-site repository) come first; the off-site password goes into the
+    keyring only once restic accepted it; the configuration is saved before
+    the marker so that a failure in between leaves a setup whose id a re-run
+    will write to the drive; if a write fails, the previous configuration and
+    keyring entry are put back and a repository this setup created is removed.
     """
     from .primary.target import Target  # the engine; imported late to keep `setup` light
 
@@ -314,8 +333,9 @@ def configure(options: SetupOptions, *, where: Places | None = None, clock: Cloc
         for item in fields(Config):
             if item.name not in _SETTABLE:
                 setattr(new, item.name, copy.deepcopy(getattr(previous, item.name)))
+    clock = clock or Clock()
     if hasattr(new, "created") and not new.created:
-        new.created = (clock or Clock()).now().isoformat(timespec="seconds")
+        new.created = clock.now().isoformat(timespec="seconds")
     for name, value in keep.items():
         if value is not None:
             setattr(new, name, value)
@@ -327,21 +347,35 @@ def configure(options: SetupOptions, *, where: Places | None = None, clock: Cloc
     target = Target(primary, computer)
     adopted = _check_marker(target, new.setup_id, options.adopt)
 
+    from .secrets import SecretStore
+    from .setup_offsite import SecondaryOptions, commit_secondary, plan_into
+
+    secrets = SecretStore(new.setup_id)
+    offsite = plan_into(new, SecondaryOptions(options.secondary, options.password, options.limit_upload,
+                                              ssh_key=options.ssh_key, s3_keys=options.s3_keys,
+                                              append_only=options.append_only),
+                        previous=previous, secrets=secrets, source=source, now=clock.now())
+
     config_file = (where or places()).config_file
     try:
         before = config_file.read_bytes()
     except OSError:
         before = None
-    config_mod.save(new, where)
-    try:
-        target.write_marker(new.setup_id, adopt=options.adopt)
-        target.write_how_to_restore()
-    except BaseException:
-        _put_back(config_file, before)
-        raise
+
+    def write() -> None:
+        config_mod.save(new, where)
+        try:
+            target.write_marker(new.setup_id, adopt=options.adopt)
+            target.write_how_to_restore()
+        except BaseException:
+            _put_back(config_file, before)
+            raise
+
+    commit_secondary(offsite, secrets, write)  # the keyring first, then `write`; a failure puts both back
     if adopted:
         warnings.append(SETUP_ADOPTED(folder=str(target.computer_dir)))
-    return SetupResult(config=new, folder=target.computer_dir, adopted=adopted, warnings=warnings)
+    return SetupResult(config=new, folder=target.computer_dir, adopted=adopted, warnings=warnings, offsite=offsite,
+                       notes=list(offsite.notes) if offsite is not None else [])
 
 
 def _previous_config(where: Places | None) -> Config | None:

@@ -143,6 +143,8 @@ def compute_status(
         when = moment_words(success_time, now, zone)
         findings.append(_Finding("warning", LAST_WARNED(when=when), _reasons(last_success.reasons)))
     findings += _setup_warnings(config, last_success, facts)
+    findings += _offsite_age(config, backups, now)
+    findings += _offsite_notes(config)
     findings += _verification_warnings(attempts)
     reminders = _reminders(config, attempts, now, zone)
     findings += _drill_long_overdue(reminders, now, zone)
@@ -218,6 +220,43 @@ def _setup_warnings(config: Config, last_success: Attempt | None, facts: StatusF
     if config.secondary and not config.recovery_sheet_confirmed:
         reasons.append(SHEET_NOT_CONFIRMED())
     return [_Finding("warning", None, _reasons(reasons))] if reasons else []
+
+
+def _offsite_notes(config: Config) -> list[_Finding]:
+    """What the user should know about the off-site setup without it being a problem (state stays ok)."""
+    from .secondary import RETENTION_BY_SERVER
+
+    secondary = config.secondary or {}
+    if secondary.get("append_only") and secondary.get("kind") != "external":
+        return [_Finding("ok", None, _reasons([RETENTION_BY_SERVER()]))]
+    return []
+
+
+def _offsite_age(config: Config, backups: list[Attempt], now: datetime) -> list[_Finding]:
+    """An off-site copy older than three days is a warning of its own (a target that stays
+    unreachable, runs that keep failing); before the first copy, three days after its setup."""
+    from .jobs_offsite import last_offsite_time
+    from .secondary import MAX_OFFSITE_AGE, offsite_age_warning
+
+    secondary = config.secondary or {}
+    repo = secondary.get("repo")
+    if not repo or secondary.get("kind") == "external":
+        return []
+    newest = last_offsite_time(backups, str(repo))
+    if newest is None:
+        since = _parse_time(secondary.get("since")) or created_at(config, now.tzinfo)
+        if since is None or to_utc(now) - to_utc(since) <= MAX_OFFSITE_AGE:
+            return []
+    warning = offsite_age_warning(newest, now)
+    return [_Finding("warning", None, _reasons([warning]))] if warning is not None else []
+
+
+def _parse_time(value: Any) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+    return moment if moment is None or moment.tzinfo is not None else None
 
 
 def _verification_warnings(attempts: Sequence[Attempt]) -> list[_Finding]:

@@ -1,0 +1,168 @@
+"""The off-site step of a run: after a good primary generation, upload it with restic.
+
+The primary backup counts whatever happens here: an unreachable target, a
+wrong password or a restic failure only add a warning (exit 1) to the run,
+and the reason ``offsite.unreachable`` makes the schedule retry hourly.
+
+What the next run needs is kept in the history, in the attempt's details:
+``offsite`` describes this run's upload (the summary event shows the same),
+and ``offsite_last`` carries the newest good off-site snapshot forward
+(repository, snapshot id, time, last prune) so every run finds it in the
+newest attempt that had an off-site step, however old the snapshot is. The
+run passes that snapshot id as ``--parent`` (no listing of the repository,
+which would cost another key derivation) and prunes once a week by it; the
+status model reads its time for the "off-site copy is N days old" warning.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from .clock import Clock
+from .config import Config
+from .errors import Exit
+from .history import History
+from .messages import QT_TRANSLATE_NOOP, Message, define
+
+log = logging.getLogger(__name__)
+
+OFFSITE_UNEXPECTED = define(
+    "offsite.unexpected",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The off-site copy stopped because of an unexpected error ({reason}). The backup on the backup drive is "
+        "complete; the details are in the log.",
+    ),
+)
+FINISHED_OFFSITE = define(
+    "run.finished_offsite",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Backup finished: {files} files, {size}, generation {generation}; off-site snapshot {snapshot} ({added} uploaded).",
+    ),
+)
+FINISHED_OFFSITE_WARNINGS = define(
+    "run.finished_offsite_warnings",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Backup finished with warnings: {files} files, {size}, generation {generation}; "
+        "off-site snapshot {snapshot} ({added} uploaded).",
+    ),
+)
+
+#: How many recent backup attempts are searched for the carried-forward off-site record.
+RECENT = 500
+LAST_KEY = "offsite_last"
+STEP_KEY = "offsite"
+
+
+def offsite_configured(config: Config) -> bool:
+    """An off-site target of any kind is set up (``external`` included: the step says it was skipped)."""
+    secondary = config.secondary or {}
+    return bool(secondary.get("repo")) or secondary.get("kind") == "external"
+
+
+def last_offsite(attempts, repo: str | None) -> dict[str, Any] | None:
+    """The newest carried-forward record of ``repo`` in these attempts (newest first), or None."""
+    for attempt in attempts:
+        record = (attempt.details or {}).get(LAST_KEY)
+        if isinstance(record, dict):
+            return record if repo and record.get("repo") == repo else None
+    return None
+
+
+def last_offsite_time(attempts, repo: str | None) -> datetime | None:
+    """When the newest off-site snapshot of ``repo`` was made, from these attempts (newest first)."""
+    record = last_offsite(attempts, repo)
+    try:
+        return datetime.fromisoformat(record["time"]) if record and record.get("time") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def offsite_after_primary(config: Config, result, *, clock: Clock, emit: Callable[[dict[str, Any]], None],
+                          history: History, generations=None) -> None:
+    """Runs the off-site step when the primary run made a generation; updates ``result`` in place.
+
+    Never raises: an off-site problem is a warning of a run whose primary copy counts.
+    """
+    if result.generation is None or result.outcome not in ("ok", "warning") or not offsite_configured(config):
+        return
+    try:
+        _step(config, result, clock=clock, emit=emit, history=history, generations=generations)
+    except Exception as exc:  # a bug or an OS error nobody foresaw: the primary still counts
+        log.exception("off-site step failed unexpectedly")
+        _warn(result, [OFFSITE_UNEXPECTED(reason=f"{type(exc).__name__}: {exc}")])
+        result.offsite = {**_empty("warning"), **(result.offsite or {}), "outcome": "warning"}
+
+
+def _step(config: Config, result, *, clock: Clock, emit, history: History, generations) -> None:
+    from .secondary import run_offsite
+    from .secrets import SecretStore
+
+    repo = (config.secondary or {}).get("repo")
+    previous = last_offsite(history.attempts(limit=RECENT, kind="backup"), repo)
+    # A repository set up by setup has nothing to prune yet: the first prune is a week after its setup.
+    last_prune = _time((previous or {}).get("pruned")) or _time((config.secondary or {}).get("since"))
+    present = [g for g in generations or () if Path(g.path).is_dir()]  # retention may have removed some
+    offsite = run_offsite(
+        config, SecretStore(config.setup_id), present or None, clock, emit,
+        last_prune=last_prune, last_snapshot=(previous or {}).get("snapshot"),
+    )
+    summary = offsite.summary
+    step = _empty(offsite.outcome)
+    if summary is not None:
+        step.update(snapshot=summary.snapshot_id, parent=offsite.parent, files_new=summary.files_new,
+                    files_changed=summary.files_changed, files_unmodified=summary.files_unmodified,
+                    bytes_added=summary.data_added)
+    step["generation"] = offsite.generation
+    result.offsite = step
+    if offsite.outcome == "skipped":
+        return
+    emit(offsite.to_json())
+    now = clock.now().isoformat(timespec="seconds")
+    record = dict(previous or {}, repo=repo)
+    if offsite.snapshot_id:
+        record.update(snapshot=offsite.snapshot_id, time=now, generation=offsite.generation)
+    if offsite.pruned:
+        record["pruned"] = now
+    result.details[STEP_KEY] = {**step, "pruned": offsite.pruned, "forgotten": len(offsite.forgotten)}
+    if record.get("snapshot") or record.get("pruned"):
+        result.details[LAST_KEY] = record
+    _warn(result, offsite.reasons)
+
+
+def _empty(outcome: str) -> dict[str, Any]:
+    return {"outcome": outcome, "snapshot": None, "files_new": None, "files_changed": None,
+            "files_unmodified": None, "bytes_added": None}
+
+
+def _warn(result, reasons: list[Message]) -> None:
+    if not reasons:
+        return
+    result.reasons.extend(reasons)
+    if result.outcome == "ok":
+        result.outcome, result.exit_code = "warning", Exit.WARNING
+
+
+def _time(value) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def headline(result) -> Message | None:
+    """The run's first sentence when an off-site snapshot was made; None otherwise (the plain one)."""
+    from .jobs import format_count, format_size
+
+    step = result.offsite or {}
+    if result.generation is None or not step.get("snapshot") or result.outcome not in ("ok", "warning"):
+        return None
+    kind = FINISHED_OFFSITE if result.outcome == "ok" else FINISHED_OFFSITE_WARNINGS
+    return kind(files=format_count(result.files or 0), size=format_size(result.bytes or 0),
+                generation=result.generation, snapshot=str(step["snapshot"])[:8],
+                added=format_size(step.get("bytes_added") or 0))
