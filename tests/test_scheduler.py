@@ -262,3 +262,27 @@ def test_the_notification_memory_survives_a_restart(qtbot, office, tmp_path):
     again = Office(qtbot, at(30, 18, 35))
     again.tick()
     assert again.notices == []
+
+
+def test_cancel_backup_reaches_the_engine_and_keeps_nothing(qtbot, office):
+    """"Cancel backup" from the tray: the scheduler's cancel event stops the real run_backup."""
+    o = Office(qtbot, at(30, 10, 15), can_cancel=True)
+    assert o.scheduler.can_cancel
+    o.tick()
+    o.scheduler.run_started.connect(lambda user: o.scheduler.cancel())
+    cancel_seen = []
+    original = o.scheduler.run_fn
+
+    def run_after_cancel(config, **kw):
+        kw["cancel"].wait(10)  # the click arrives while the run is starting
+        cancel_seen.append(kw["cancel"].is_set())
+        return original(config, **kw)
+
+    o.scheduler.run_fn = run_after_cancel
+    with qtbot.waitSignal(o.scheduler.run_finished, timeout=WAIT) as finished:
+        assert o.scheduler.back_up_now()
+    assert cancel_seen == [True]
+    assert finished.args[0].exit_code == 130
+    assert History().attempts()[0].reason_code == "run.cancelled"
+    drive = Path(office.primary) / "timeSensor Backups" / office.computer
+    assert [p.name for p in drive.iterdir() if not p.name.startswith(".")] == []

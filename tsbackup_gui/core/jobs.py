@@ -27,6 +27,7 @@ until a person has looked.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -36,6 +37,7 @@ from .clock import Clock
 from .config import Config
 from .errors import Exit, UserError
 from .history import History
+from .jobs_cancel import CANCELLED_EXIT, with_cancel
 from .jobs_consistency import ArchiveWait, default_guard, prepare
 from .jobs_offsite import headline as offsite_headline
 from .jobs_offsite import offsite_after_primary
@@ -80,6 +82,7 @@ NOT_DUE = "not-due"
 
 #: Which outcome a run stopped by a `UserError` has, by its exit code.
 _OUTCOME_BY_EXIT = {
+    CANCELLED_EXIT: "skipped",
     Exit.SOURCE_BUSY: "skipped",
     Exit.RUN_IN_PROGRESS: "skipped",
 }
@@ -130,6 +133,7 @@ def run_backup(
     where: Places | None = None,
     scheduled: bool = False,
     archive_wait: ArchiveWait | None = None,
+    cancel: threading.Event | None = None,
 ) -> RunResult:
     """Makes one primary generation now. Never raises `UserError`: every end is a `RunResult`.
 
@@ -139,6 +143,8 @@ def run_backup(
     nothing recorded), and waits for timeSensor or the drive are one record
     per slot. ``guard_factory`` replaces the mode's guard (tests);
     ``archive_wait`` bounds the wait for a 4D archive being written.
+    ``cancel`` (set from another thread, the tray's "Cancel backup") stops
+    the copy between files and the upload: skipped, exit 130, nothing kept.
     """
     emit = _safe(events)
     here = where or places()
@@ -174,9 +180,9 @@ def run_backup(
               "primary": config.primary, "computer": config.computer, "mode": config.mode})
         result = RunResult("failed", Exit.USAGE, reasons=[RUN_INTERRUPTED()])  # what a Ctrl-C leaves
         try:
-            result = _run(config, clock=clock, emit=emit, guard=guard, archive_wait=archive_wait)
+            result = _run(config, clock=clock, emit=emit, guard=with_cancel(guard, cancel), archive_wait=archive_wait)
             offsite_after_primary(config, result, clock=clock, emit=emit, history=history,
-                                  generations=result.generations)
+                                  generations=result.generations, cancel=cancel)
         except UserError as error:
             result = RunResult(_OUTCOME_BY_EXIT.get(error.exit_code, "failed"), error.exit_code, reasons=_reasons_of(error))
         except Exception as exc:  # a bug or an OS error nobody foresaw: recorded, never a traceback

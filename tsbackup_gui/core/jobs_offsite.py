@@ -84,7 +84,7 @@ def last_offsite_time(attempts, repo: str | None) -> datetime | None:
 
 
 def offsite_after_primary(config: Config, result, *, clock: Clock, emit: Callable[[dict[str, Any]], None],
-                          history: History, generations=None) -> None:
+                          history: History, generations=None, cancel=None) -> None:
     """Runs the off-site step when the primary run made a generation; updates ``result`` in place.
 
     Never raises: an off-site problem is a warning of a run whose primary copy counts.
@@ -92,14 +92,14 @@ def offsite_after_primary(config: Config, result, *, clock: Clock, emit: Callabl
     if result.generation is None or result.outcome not in ("ok", "warning") or not offsite_configured(config):
         return
     try:
-        _step(config, result, clock=clock, emit=emit, history=history, generations=generations)
+        _step(config, result, clock=clock, emit=emit, history=history, generations=generations, cancel=cancel)
     except Exception as exc:  # a bug or an OS error nobody foresaw: the primary still counts
         log.exception("off-site step failed unexpectedly")
         _warn(result, [OFFSITE_UNEXPECTED(reason=f"{type(exc).__name__}: {exc}")])
         result.offsite = {**_empty("warning"), **(result.offsite or {}), "outcome": "warning"}
 
 
-def _step(config: Config, result, *, clock: Clock, emit, history: History, generations) -> None:
+def _step(config: Config, result, *, clock: Clock, emit, history: History, generations, cancel=None) -> None:
     from .secondary import run_offsite
     from .secrets import SecretStore
 
@@ -110,7 +110,7 @@ def _step(config: Config, result, *, clock: Clock, emit, history: History, gener
     present = [g for g in generations or () if Path(g.path).is_dir()]  # retention may have removed some
     offsite = run_offsite(
         config, SecretStore(config.setup_id), present or None, clock, emit,
-        last_prune=last_prune, last_snapshot=(previous or {}).get("snapshot"),
+        last_prune=last_prune, last_snapshot=(previous or {}).get("snapshot"), cancel=cancel,
     )
     summary = offsite.summary
     step = _empty(offsite.outcome)
