@@ -131,9 +131,12 @@ def compute_status(
 
     findings: list[_Finding] = []
     decisive = _decisive(finished, due)
-    if decisive is not None and decisive.outcome == "failed":
-        headline = CONNECT_DRIVE() if is_drive_missing(decisive) else LAST_FAILED()
-        findings.append(_Finding("failed", headline, _reasons(decisive.reasons) or _reasons([FAILED_NO_REASON()])))
+    if decisive is not None and decisive.outcome == "failed" and is_drive_missing(decisive):
+        # A drive that is not connected is a wait, not a failure: the run starts when it appears,
+        # and the overdue rule raises the alarm if it stays away past the grace period.
+        findings.append(_Finding("waiting", CONNECT_DRIVE(), _reasons(decisive.reasons)))
+    elif decisive is not None and decisive.outcome == "failed":
+        findings.append(_Finding("failed", LAST_FAILED(), _reasons(decisive.reasons) or _reasons([FAILED_NO_REASON()])))
     elif decisive is not None and is_busy_skip(decisive):
         today = due is not None and due.astimezone(zone).date() == now.date()
         headline = SOURCE_BUSY() if today else BUSY_EARLIER_SLOT()
