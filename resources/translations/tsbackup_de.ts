@@ -838,6 +838,14 @@
             <source>Stored by (name, date)</source>
             <translation>Abgelegt von (Name, Datum)</translation>
         </message>
+        <message>
+            <source>REST server user name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>REST server password</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>RestorePage</name>
@@ -2994,7 +3002,7 @@
         </message>
         <message>
             <source>Keep this sheet locked away (in a safe, or sealed with your IT partner), never next to this computer or the backup drive: whoever holds it can open the firm's off-site backups.</source>
-            <extracomment>Keyring names of the S3 keys (as `secondary.restic_env` reads them) and the variables restic reads. Stands for the folder to restore into in every command on the sheet; the sheet explains it.</extracomment>
+            <extracomment>Keyring names of the S3 keys (as `secondary.restic_env` reads them) and the variables restic reads. The same for a REST server's login (`targets_rest`). Stands for the folder to restore into in every command on the sheet; the sheet explains it.</extracomment>
             <translation>Bewahren Sie dieses Blatt unter Verschluss auf (in einem Tresor oder versiegelt bei Ihrem IT-Partner), nie neben diesem Computer oder dem Sicherungslaufwerk: Wer es besitzt, kann die externen Sicherungen der Kanzlei öffnen.</translation>
         </message>
         <message>
@@ -3024,6 +3032,14 @@
         <message>
             <source>The SFTP server lets in only an allowed SSH key. On a new computer, ask whoever runs the server (your IT partner) to allow the new computer's key first.</source>
             <translation>Der SFTP-Server lässt nur einen zugelassenen SSH-Schlüssel zu. Bitten Sie auf einem neuen Computer zuerst den Betreiber des Servers (Ihren IT-Partner), den Schlüssel des neuen Computers zuzulassen.</translation>
+        </message>
+        <message>
+            <source>This computer logs in with the SSH key {key}. The server's identity (host key) is {fingerprint}: when a new computer connects for the first time, it must show the same.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The REST server's user name and password are as secret as the password. Newer restic versions read them from RESTIC_REST_USERNAME and RESTIC_REST_PASSWORD; with an older restic, write them into the address as rest:https://USER:PASSWORD@… in the commands below.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Install tsbackup on the new computer and run this command in a terminal, with a new, empty folder instead of {dir}; type the password when it waits for it and press Enter. The data comes back in {dir}/timeSensor DataFiles.</source>
@@ -3323,6 +3339,31 @@
         <message>
             <source>The path {path} contains a double quote, which the SSH connection cannot pass on. Use another folder.</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup was cancelled. Nothing was changed; the previous backups are untouched.</source>
+            <extracomment>Exit code of a cancelled run, as for Ctrl-C in the command (128 + SIGINT).</extracomment>
+            <translation>Die Sicherung wurde abgebrochen. Es wurde nichts verändert; die bisherigen Sicherungen sind unberührt.</translation>
+        </message>
+        <message>
+            <source>The scheduled task ran as {user} at {when} and can read the settings and the password store.</source>
+            <translation>Die geplante Aufgabe lief als {user} um {when} und kann die Einstellungen und den Passwortspeicher lesen.</translation>
+        </message>
+        <message>
+            <source>The scheduled task has not run since {since}. Check it in the system's task scheduler and run it once by hand.</source>
+            <translation>Die geplante Aufgabe ist seit {since} nicht gelaufen. Prüfen Sie sie in der Aufgabenplanung des Systems und starten Sie sie einmal von Hand.</translation>
+        </message>
+        <message>
+            <source>The scheduled task ran as {user} but cannot read the backup settings. Register it for the same user who set up the backup.</source>
+            <translation>Die geplante Aufgabe lief als {user}, kann aber die Sicherungseinstellungen nicht lesen. Richten Sie sie für denselben Benutzer ein, der die Datensicherung eingerichtet hat.</translation>
+        </message>
+        <message>
+            <source>The scheduled task ran as {user} but cannot read the off-site password from the password store. Register the task with the user's password ("run whether the user is logged on or not") or unlock the store for it.</source>
+            <translation>Die geplante Aufgabe lief als {user}, kann aber das Passwort der externen Sicherung nicht aus dem Passwortspeicher lesen. Richten Sie die Aufgabe mit dem Passwort des Benutzers ein («unabhängig von der Benutzeranmeldung ausführen») oder entsperren Sie den Speicher dafür.</translation>
+        </message>
+        <message>
+            <source>The scheduled task has never run on this computer.</source>
+            <translation>Die geplante Aufgabe ist auf diesem Computer noch nie gelaufen.</translation>
         </message>
     </context>
 </TS>

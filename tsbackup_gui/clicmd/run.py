@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..core import config as config_mod
 from ..core.clock import Clock
 from ..core.jobs import NOT_DUE, run_backup
+from ..core.platform import task_probe
 
 
 def add_parser(sub):
@@ -20,6 +21,8 @@ def add_parser(sub):
 
 
 def run(args, out) -> int:
+    if args.scheduled:  # the OS task's note: can it read the settings and the keyring in its context?
+        task_probe.record()
     config = config_mod.require()
     result = run_backup(config, clock=Clock(), events=out.emit if args.json else None, scheduled=args.scheduled)
     messages = result.messages()

@@ -1,0 +1,100 @@
+"""The OS task's self-check: `run --scheduled` notes whether it can read the settings and
+the keyring in its own context; registering the task starts it once and reads the note."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+
+from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.platform import Command, current_os
+from tsbackup_gui.core.platform import task_probe
+
+ZONE = timezone(timedelta(hours=1))
+
+
+def _setup(tmp_path, secondary=True):
+    source = tmp_path / "timeSensor DataFiles"
+    source.mkdir()
+    (source / "timeSensor.4DD").write_bytes(b"data")
+    drive = tmp_path / "drive"
+    drive.mkdir()
+    cfg = config_mod.Config(source=str(source), primary=str(drive), computer="PC", setup_id="setup-probe",
+                            secondary={"kind": "folder", "repo": str(tmp_path / "repo")} if secondary else None)
+    config_mod.save(cfg)
+    return cfg
+
+
+def _store_password(cli_env, value="pw-123"):
+    code = "from tsbackup_gui.core.secrets import SecretStore as S; S('setup-probe').set('repo-password', %r)" % value
+    subprocess.run([sys.executable, "-c", code], env=cli_env, check=True)
+
+
+def test_scheduled_run_writes_the_note_and_check_reports_ok(tmp_path, run_cli, cli_env):
+    _setup(tmp_path)
+    _store_password(cli_env)
+    run_cli("run", "--scheduled")
+    note = task_probe.read()
+    assert (note["config"], note["keyring"]) == ("ok", "ok")
+    result = run_cli("task", "check")
+    assert result.returncode == 0
+    assert "can read the settings and the password store" in result.stdout
+
+
+def test_a_task_without_the_keyring_is_reported_plainly(tmp_path, run_cli):
+    _setup(tmp_path)
+    run_cli("run", "--scheduled", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    assert task_probe.read()["keyring"] == "unavailable"
+    result = run_cli("task", "check")
+    assert result.returncode == 1
+    assert "cannot read the off-site password from the password store" in result.stdout
+
+
+def test_a_task_that_cannot_read_the_settings(tsbackup_home, run_cli):
+    path = tsbackup_home / "config" / "config.json"
+    path.parent.mkdir(parents=True)
+    path.write_text("{broken", encoding="utf-8")
+    run_cli("run", "--scheduled")
+    ok, message = task_probe.verdict(task_probe.read())
+    assert not ok and message.id == "task.no_config"
+
+
+def test_verdict_needs_a_note_after_the_start():
+    since = datetime(2026, 11, 30, 18, 0, tzinfo=ZONE)
+    old = {"time": "2026-11-30T17:59:00+01:00", "user": "kanzlei", "config": "ok", "keyring": "ok"}
+    assert task_probe.verdict(None) == (False, task_probe.TASK_NEVER())
+    ok, message = task_probe.verdict(old, since=since)
+    assert not ok and message.english().startswith("The scheduled task has not run since 2026-11-30 18:00.")
+    fresh = dict(old, time="2026-11-30T18:00:05+01:00", keyring="not-needed")
+    ok, message = task_probe.verdict(fresh, since=since)
+    assert ok and message.english() == (
+        "The scheduled task ran as kanzlei at 2026-11-30 18:00 and can read the settings and the password store.")
+
+
+def test_install_then_run_once_reads_the_tasks_note(tmp_path, cli_env):
+    """The OS tool is replaced by a runner that starts the real command as the task would."""
+    _setup(tmp_path)
+    _store_password(cli_env)
+    seen = []
+
+    def runner(argv):
+        seen.append(list(argv))
+        if argv[0] == "run-task-now":  # like schtasks /Run: starts the task, says nothing of its outcome
+            subprocess.run([sys.executable, "-m", "tsbackup_gui.cli", "run", "--scheduled"], env=cli_env,
+                           capture_output=True, text=True)
+        return subprocess.CompletedProcess(argv, 0, "", "")
+
+    ok, message = task_probe.install_and_check([Command(("register-task",))], [Command(("run-task-now",))],
+                                               current_os(), runner=runner, sleep=lambda s: None, wait_seconds=3)
+    assert seen == [["register-task"], ["run-task-now"]]
+    assert ok and message.id == "task.ok"
+
+
+def test_a_task_that_never_reports_back(tmp_path):
+    _setup(tmp_path, secondary=False)
+    waits = []
+    ok, message = task_probe.install_and_check(
+        [], [Command(("run-task-now",))], current_os(),
+        runner=lambda argv: subprocess.CompletedProcess(argv, 0, "", ""), sleep=waits.append, wait_seconds=3)
+    assert not ok and message.id == "task.not_run" and len(waits) == 3
