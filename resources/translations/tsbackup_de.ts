@@ -55,6 +55,10 @@
             <source>&amp;Secret key:</source>
             <translation>&amp;Geheimer Schlüssel:</translation>
         </message>
+        <message>
+            <source>About this provider</source>
+            <translation>Zu diesem Anbieter</translation>
+        </message>
     </context>
     <context>
         <name>DrillReport</name>
@@ -613,6 +617,10 @@
             <translation>Fingerabdruck des Serverschlüssels: {0}</translation>
         </message>
         <message>
+            <source>If it cannot work yet (the IT partner still has to allow the key), choose "Not now" and set up the off-site copy later with Settings… in the backup icon's menu.</source>
+            <translation>Falls es noch nicht gehen kann (der IT-Partner muss den Schlüssel erst zulassen), wählen Sie «Nicht jetzt» und richten Sie die Kopie ausser Haus später über «Einstellungen …» im Menü des Sicherungssymbols ein.</translation>
+        </message>
+        <message>
             <source>The test stopped because of an unexpected error ({0}).</source>
             <translation>Der Test wurde wegen eines unerwarteten Fehlers abgebrochen ({0}).</translation>
         </message>
@@ -840,11 +848,11 @@
         </message>
         <message>
             <source>REST server user name</source>
-            <translation type="unfinished" />
+            <translation>Benutzername des REST-Servers</translation>
         </message>
         <message>
             <source>REST server password</source>
-            <translation type="unfinished" />
+            <translation>Passwort des REST-Servers</translation>
         </message>
     </context>
     <context>
@@ -2426,23 +2434,23 @@
         </message>
         <message>
             <source>The off-site server's identity changed: the server of {repo} shows another SSH host key than the one confirmed at setup, so nothing was sent. This happens when the server was reinstalled, or when someone intercepts the connection; ask whoever runs the server (your IT partner) to confirm it, then run the setup again.</source>
-            <translation type="unfinished" />
+            <translation>Die Identität des externen Servers hat sich geändert: Der Server von {repo} zeigt einen anderen SSH-Host-Schlüssel als den bei der Einrichtung bestätigten, deshalb wurde nichts gesendet. Das geschieht, wenn der Server neu installiert wurde oder wenn jemand die Verbindung abfängt; bitten Sie die Betreiberin oder den Betreiber des Servers (Ihren IT-Partner), dies zu bestätigen, und führen Sie dann die Einrichtung erneut aus.</translation>
         </message>
         <message>
             <source>The identity (SSH host key) of the off-site server of {repo} is not confirmed on this computer, so nothing was sent. Run the setup again to confirm it.</source>
-            <translation type="unfinished" />
+            <translation>Die Identität (SSH-Host-Schlüssel) des externen Servers von {repo} ist auf diesem Computer nicht bestätigt, deshalb wurde nichts gesendet. Führen Sie die Einrichtung erneut aus, um sie zu bestätigen.</translation>
         </message>
         <message>
             <source>The off-site server of {repo} refused this computer's SSH key. Ask whoever runs the server (your IT partner) to allow the key, then try again.</source>
-            <translation type="unfinished" />
+            <translation>Der externe Server von {repo} hat den SSH-Schlüssel dieses Computers abgelehnt. Bitten Sie die Betreiberin oder den Betreiber des Servers (Ihren IT-Partner), den Schlüssel zuzulassen, und versuchen Sie es dann erneut.</translation>
         </message>
         <message>
             <source>The SSH key for the off-site backup at {repo} could not be unlocked: its passphrase is missing or wrong. Run the setup again with the key's passphrase.</source>
-            <translation type="unfinished" />
+            <translation>Der SSH-Schlüssel für die externe Sicherung unter {repo} konnte nicht entsperrt werden: Seine Passphrase fehlt oder ist falsch. Führen Sie die Einrichtung mit der Passphrase des Schlüssels erneut aus.</translation>
         </message>
         <message>
             <source>The storage at {repo} refused the access keys or the login ({detail}). Check them with the provider, then run the setup again with the right ones.</source>
-            <translation type="unfinished" />
+            <translation>Der Speicher unter {repo} hat die Zugriffsschlüssel oder die Anmeldung abgelehnt ({detail}). Prüfen Sie diese beim Anbieter und führen Sie die Einrichtung mit den richtigen erneut aus.</translation>
         </message>
         <message>
             <source>The folder {path} is not empty. Restore into a new or empty folder; nothing was changed.</source>
@@ -2546,7 +2554,7 @@
         </message>
         <message>
             <source>The off-site server is append-only: this program never deletes old off-site snapshots there; keeping their number in check is the job of whoever runs the server.</source>
-            <translation type="unfinished" />
+            <translation>Der externe Server nimmt nur neue Daten an (append-only): Dieses Programm löscht dort nie alte externe Snapshots; deren Anzahl im Griff zu behalten, ist Aufgabe der Betreiberin oder des Betreibers des Servers.</translation>
         </message>
         <message>
             <source>The data folder {path} does not exist. Check the path and run the setup again.</source>
@@ -2858,7 +2866,7 @@
         </message>
         <message>
             <source>--s3-keys-stdin needs two lines on standard input: the access key ID, then the secret key (after the password line when --password-stdin is given too).</source>
-            <translation type="unfinished" />
+            <translation>--s3-keys-stdin braucht zwei Zeilen auf der Standardeingabe: die Zugriffsschlüssel-ID, dann den geheimen Schlüssel (nach der Passwortzeile, wenn auch --password-stdin angegeben ist).</translation>
         </message>
         <message>
             <source>The off-site copy stopped because of an unexpected error ({reason}). The backup on the backup drive is complete; the details are in the log.</source>
@@ -2886,63 +2894,63 @@
         </message>
         <message>
             <source>The connection works and the repository opens.</source>
-            <translation type="unfinished" />
+            <translation>Die Verbindung funktioniert und das Repository lässt sich öffnen.</translation>
         </message>
         <message>
             <source>The connection works; a new repository will be created there.</source>
-            <translation type="unfinished" />
+            <translation>Die Verbindung funktioniert; dort wird ein neues Repository erstellt.</translation>
         </message>
         <message>
             <source>The connection works; the bucket {bucket} does not exist yet and will be created together with the new repository.</source>
-            <translation type="unfinished" />
+            <translation>Die Verbindung funktioniert; den Bucket {bucket} gibt es noch nicht, er wird zusammen mit dem neuen Repository erstellt.</translation>
         </message>
         <message>
             <source>The connection works, and there is a repository there already: give its password (it is on the recovery sheet) to use it.</source>
-            <translation type="unfinished" />
+            <translation>Die Verbindung funktioniert, und dort liegt bereits ein Repository: Geben Sie sein Passwort an (es steht auf dem Wiederherstellungsblatt), um es zu verwenden.</translation>
         </message>
         <message>
             <source>The connection works, but the password does not open the repository at {repo}. Give the password from the recovery sheet.</source>
-            <translation type="unfinished" />
+            <translation>Die Verbindung funktioniert, aber das Passwort öffnet das Repository unter {repo} nicht. Geben Sie das Passwort vom Wiederherstellungsblatt an.</translation>
         </message>
         <message>
             <source>Nothing to test: the off-site copy is made outside this program.</source>
-            <translation type="unfinished" />
+            <translation>Nichts zu testen: Die externe Kopie wird ausserhalb dieses Programms erstellt.</translation>
         </message>
         <message>
             <source>The server name {host} cannot be found. Check its spelling, and that this computer is connected to the internet (or the VPN).</source>
-            <translation type="unfinished" />
+            <translation>Der Servername {host} wurde nicht gefunden. Prüfen Sie die Schreibweise und ob dieser Computer mit dem Internet (oder dem VPN) verbunden ist.</translation>
         </message>
         <message>
             <source>{host} refuses connections on port {port}: the port is closed. Check the port number and that the server program is running.</source>
-            <translation type="unfinished" />
+            <translation>{host} lehnt Verbindungen auf Port {port} ab: Der Port ist geschlossen. Prüfen Sie die Portnummer und ob das Serverprogramm läuft.</translation>
         </message>
         <message>
             <source>The server {host} does not answer on port {port} ({detail}). Check the address, the VPN and the firewall.</source>
-            <translation type="unfinished" />
+            <translation>Der Server {host} antwortet nicht auf Port {port} ({detail}). Prüfen Sie die Adresse, das VPN und die Firewall.</translation>
         </message>
         <message>
             <source>The off-site target at {repo} did not answer within {seconds} seconds. Check the network connection and try again.</source>
-            <translation type="unfinished" />
+            <translation>Das externe Ziel {repo} hat nicht innerhalb von {seconds} Sekunden geantwortet. Prüfen Sie die Netzwerkverbindung und versuchen Sie es erneut.</translation>
         </message>
         <message>
             <source>The server {host} refused the SSH key {key}. Ask whoever runs it (your IT partner) to allow the public key {public} for the user {user}.</source>
-            <translation type="unfinished" />
+            <translation>Der Server {host} hat den SSH-Schlüssel {key} abgelehnt. Bitten Sie die Betreiberin oder den Betreiber (Ihren IT-Partner), den öffentlichen Schlüssel {public} für den Benutzer {user} zuzulassen.</translation>
         </message>
         <message>
             <source>The off-site server's identity changed: {host} now shows the host key {fingerprint}, not the one confirmed before. Ask whoever runs the server whether it was reinstalled before you trust it.</source>
-            <translation type="unfinished" />
+            <translation>Die Identität des externen Servers hat sich geändert: {host} zeigt jetzt den Host-Schlüssel {fingerprint}, nicht den zuvor bestätigten. Fragen Sie die Betreiberin oder den Betreiber des Servers, ob er neu installiert wurde, bevor Sie ihm vertrauen.</translation>
         </message>
         <message>
             <source>The connection works, but nothing can be written at {repo}. Ask whoever runs the server for write access there, or choose another folder.</source>
-            <translation type="unfinished" />
+            <translation>Die Verbindung funktioniert, aber unter {repo} kann nichts geschrieben werden. Bitten Sie die Betreiberin oder den Betreiber des Servers um Schreibrechte oder wählen Sie einen anderen Ordner.</translation>
         </message>
         <message>
             <source>The folder {parent} does not exist, so nothing can be stored at {repo}. Connect the drive or network share, or create the folder.</source>
-            <translation type="unfinished" />
+            <translation>Der Ordner {parent} existiert nicht, deshalb kann unter {repo} nichts gespeichert werden. Schliessen Sie das Laufwerk oder die Netzwerkfreigabe an oder erstellen Sie den Ordner.</translation>
         </message>
         <message>
             <source>This computer cannot write to {folder} ({reason}). Choose a folder you may write to.</source>
-            <translation type="unfinished" />
+            <translation>Dieser Computer kann nicht in {folder} schreiben ({reason}). Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
         </message>
         <message>
             <source>{repo} is a file, not a folder. Name a folder for the off-site backup.</source>
@@ -2954,7 +2962,7 @@
         </message>
         <message>
             <source>The connection test failed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Der Verbindungstest ist fehlgeschlagen: {reason}</translation>
         </message>
         <message>
             <source>The off-site backup {repo} would lie inside the data folder {source}. Choose a folder on another drive or computer.</source>
@@ -3035,11 +3043,11 @@
         </message>
         <message>
             <source>This computer logs in with the SSH key {key}. The server's identity (host key) is {fingerprint}: when a new computer connects for the first time, it must show the same.</source>
-            <translation type="unfinished" />
+            <translation>Dieser Computer meldet sich mit dem SSH-Schlüssel {key} an. Die Identität des Servers (Host-Schlüssel) ist {fingerprint}: Wenn sich ein neuer Computer zum ersten Mal verbindet, muss er dieselbe anzeigen.</translation>
         </message>
         <message>
             <source>The REST server's user name and password are as secret as the password. Newer restic versions read them from RESTIC_REST_USERNAME and RESTIC_REST_PASSWORD; with an older restic, write them into the address as rest:https://USER:PASSWORD@… in the commands below.</source>
-            <translation type="unfinished" />
+            <translation>Benutzername und Passwort des REST-Servers sind so geheim wie das Passwort. Neuere restic-Versionen lesen sie aus RESTIC_REST_USERNAME und RESTIC_REST_PASSWORD; bei einem älteren restic schreiben Sie sie in den Befehlen unten in die Adresse, als rest:https://BENUTZER:PASSWORT@….</translation>
         </message>
         <message>
             <source>Install tsbackup on the new computer and run this command in a terminal, with a new, empty folder instead of {dir}; type the password when it waits for it and press Enter. The data comes back in {dir}/timeSensor DataFiles.</source>
@@ -3232,113 +3240,113 @@
         </message>
         <message>
             <source>The SFTP server's identity (host key {fingerprint}) is confirmed for this computer; compare it with the one your IT partner tells you.</source>
-            <translation type="unfinished" />
+            <translation>Die Identität des SFTP-Servers (Host-Schlüssel {fingerprint}) ist für diesen Computer bestätigt; vergleichen Sie sie mit der, die Ihnen Ihr IT-Partner nennt.</translation>
         </message>
         <message>
             <source>The SFTP server shows another identity than at the last setup; its new host key {fingerprint} is confirmed now. Make sure your IT partner really changed it.</source>
-            <translation type="unfinished" />
+            <translation>Der SFTP-Server zeigt eine andere Identität als bei der letzten Einrichtung; sein neuer Host-Schlüssel {fingerprint} ist jetzt bestätigt. Vergewissern Sie sich, dass Ihr IT-Partner ihn wirklich geändert hat.</translation>
         </message>
         <message>
             <source>--append-only belongs to a REST server (rest:…), not to '{value}'.</source>
-            <translation type="unfinished" />
+            <translation>--append-only gehört zu einem REST-Server (rest:…), nicht zu '{value}'.</translation>
         </message>
         <message>
             <source>The REST server is append-only: this program never deletes old snapshots there; whoever runs the server keeps their number in check.</source>
-            <translation type="unfinished" />
+            <translation>Der REST-Server nimmt nur neue Daten an (append-only): Dieses Programm löscht dort nie alte Snapshots; wer den Server betreibt, hält deren Anzahl im Griff.</translation>
         </message>
         <message>
             <source>--s3-keys-stdin belongs to S3 storage (s3:…), not to '{value}'.</source>
-            <translation type="unfinished" />
+            <translation>--s3-keys-stdin gehört zu einem S3-Speicher (s3:…), nicht zu '{value}'.</translation>
         </message>
         <message>
             <source>No off-site target was given. Give a folder, sftp://…, s3:…, rest:… or external:DESCRIPTION.</source>
             <extracomment>Keyring names of the backend secrets, per kind (the repository password is `secondary.PASSWORD_SECRET`).</extracomment>
-            <translation type="unfinished" />
+            <translation>Es wurde kein externes Ziel angegeben. Geben Sie einen Ordner, sftp://…, s3:…, rest:… oder external:BESCHREIBUNG an.</translation>
         </message>
         <message>
             <source>Off-site targets of the kind '{kind}' are not supported. Give a folder, sftp://…, s3:…, rest:… or external:DESCRIPTION.</source>
-            <translation type="unfinished" />
+            <translation>Externe Ziele der Art '{kind}' werden nicht unterstützt. Geben Sie einen Ordner, sftp://…, s3:…, rest:… oder external:BESCHREIBUNG an.</translation>
         </message>
         <message>
             <source>--ssh-key belongs to an SFTP server (sftp://…), not to '{value}'.</source>
-            <translation type="unfinished" />
+            <translation>--ssh-key gehört zu einem SFTP-Server (sftp://…), nicht zu '{value}'.</translation>
         </message>
         <message>
             <source>'{value}' is not a REST server address. Write it as rest:https://server:port/path (or rest:http://… inside the firm's network).</source>
-            <translation type="unfinished" />
+            <translation>'{value}' ist keine REST-Server-Adresse. Schreiben Sie sie als rest:https://server:port/pfad (oder rest:http://… innerhalb des Kanzleinetzes).</translation>
         </message>
         <message>
             <source>Do not write the REST server's user name and password into the address: anyone on this computer can read a command line. Set RESTIC_REST_USERNAME and RESTIC_REST_PASSWORD instead; nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>Schreiben Sie Benutzername und Passwort des REST-Servers nicht in die Adresse: Jede Person an diesem Computer kann eine Befehlszeile lesen. Setzen Sie stattdessen RESTIC_REST_USERNAME und RESTIC_REST_PASSWORD; es wurde nichts geändert.</translation>
         </message>
         <message>
             <source>Only one of RESTIC_REST_USERNAME and RESTIC_REST_PASSWORD is set. Set both for a server with a login, or neither for one without.</source>
-            <translation type="unfinished" />
+            <translation>Nur eine von RESTIC_REST_USERNAME und RESTIC_REST_PASSWORD ist gesetzt. Setzen Sie beide für einen Server mit Anmeldung oder keine für einen ohne.</translation>
         </message>
         <message>
             <source>'{value}' is not an S3 address. Write it as s3:https://endpoint/bucket or s3:https://endpoint/bucket/folder.</source>
             <extracomment>keyring name → the variable restic reads</extracomment>
-            <translation type="unfinished" />
+            <translation>'{value}' ist keine S3-Adresse. Schreiben Sie sie als s3:https://endpunkt/bucket oder s3:https://endpunkt/bucket/ordner.</translation>
         </message>
         <message>
             <source>'{bucket}' is not a valid bucket name: use 3 to 63 lowercase letters, digits, dots and dashes, starting and ending with a letter or digit.</source>
-            <translation type="unfinished" />
+            <translation>'{bucket}' ist kein gültiger Bucket-Name: Verwenden Sie 3 bis 63 Kleinbuchstaben, Ziffern, Punkte und Bindestriche, beginnend und endend mit einem Buchstaben oder einer Ziffer.</translation>
         </message>
         <message>
             <source>S3 storage needs its access key and secret key: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY when you run the setup, or pass them on two lines with --s3-keys-stdin.</source>
-            <translation type="unfinished" />
+            <translation>Ein S3-Speicher braucht seine Zugriffsschlüssel-ID und seinen geheimen Schlüssel: Setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY, wenn Sie die Einrichtung ausführen, oder geben Sie sie mit --s3-keys-stdin auf zwei Zeilen ein.</translation>
         </message>
         <message>
             <source>Do not write keys or passwords into the address: anyone on this computer can read a command line. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY instead; nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>Schreiben Sie keine Schlüssel oder Passwörter in die Adresse: Jede Person an diesem Computer kann eine Befehlszeile lesen. Setzen Sie stattdessen AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY; es wurde nichts geändert.</translation>
         </message>
         <message>
             <source>'{value}' is not an SFTP address. Write it as sftp://user@server:port//absolute/path or sftp:user@server:/path.</source>
-            <translation type="unfinished" />
+            <translation>'{value}' ist keine SFTP-Adresse. Schreiben Sie sie als sftp://benutzer@server:port//absoluter/pfad oder sftp:benutzer@server:/pfad.</translation>
         </message>
         <message>
             <source>'{value}' is not a port number. Give a number between 1 and 65535.</source>
-            <translation type="unfinished" />
+            <translation>'{value}' ist keine Portnummer. Geben Sie eine Zahl zwischen 1 und 65535 an.</translation>
         </message>
         <message>
             <source>An SFTP server is reached with an SSH key, not a password: remove the password from the address and give the key with --ssh-key FILE; nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>Ein SFTP-Server wird mit einem SSH-Schlüssel erreicht, nicht mit einem Passwort: Entfernen Sie das Passwort aus der Adresse und geben Sie den Schlüssel mit --ssh-key DATEI an; es wurde nichts geändert.</translation>
         </message>
         <message>
             <source>An SFTP server is reached with an SSH key: give the private key file with --ssh-key FILE (passwords are not supported).</source>
-            <translation type="unfinished" />
+            <translation>Ein SFTP-Server wird mit einem SSH-Schlüssel erreicht: Geben Sie die Datei mit dem privaten Schlüssel mit --ssh-key DATEI an (Passwörter werden nicht unterstützt).</translation>
         </message>
         <message>
             <source>The SSH key file {path} does not exist. Give the private key file with --ssh-key.</source>
-            <translation type="unfinished" />
+            <translation>Die SSH-Schlüsseldatei {path} existiert nicht. Geben Sie die Datei mit dem privaten Schlüssel mit --ssh-key an.</translation>
         </message>
         <message>
             <source>{path} is not a private SSH key. Give the private key file (the one without .pub) with --ssh-key.</source>
-            <translation type="unfinished" />
+            <translation>{path} ist kein privater SSH-Schlüssel. Geben Sie die Datei mit dem privaten Schlüssel (die ohne .pub) mit --ssh-key an.</translation>
         </message>
         <message>
             <source>The SSH key {path} is protected by a passphrase. Set the environment variable TSBACKUP_SSH_PASSPHRASE to it when you run the setup, or use a key without a passphrase.</source>
-            <translation type="unfinished" />
+            <translation>Der SSH-Schlüssel {path} ist mit einer Passphrase geschützt. Setzen Sie die Umgebungsvariable TSBACKUP_SSH_PASSPHRASE darauf, wenn Sie die Einrichtung ausführen, oder verwenden Sie einen Schlüssel ohne Passphrase.</translation>
         </message>
         <message>
             <source>The passphrase does not unlock the SSH key {path}. Check it and run the setup again.</source>
-            <translation type="unfinished" />
+            <translation>Die Passphrase entsperrt den SSH-Schlüssel {path} nicht. Prüfen Sie sie und führen Sie die Einrichtung erneut aus.</translation>
         </message>
         <message>
             <source>There is already a file at {path}; a new SSH key was not made there.</source>
-            <translation type="unfinished" />
+            <translation>Unter {path} liegt bereits eine Datei; dort wurde kein neuer SSH-Schlüssel erstellt.</translation>
         </message>
         <message>
             <source>The SSH key could not be made at {path} ({detail}).</source>
-            <translation type="unfinished" />
+            <translation>Der SSH-Schlüssel konnte unter {path} nicht erstellt werden ({detail}).</translation>
         </message>
         <message>
             <source>The program {program} (OpenSSH) was not found, and it is needed for an SFTP off-site backup. Install the OpenSSH client and try again.</source>
-            <translation type="unfinished" />
+            <translation>Das Programm {program} (OpenSSH) wurde nicht gefunden; es wird für eine externe Sicherung per SFTP benötigt. Installieren Sie den OpenSSH-Client und versuchen Sie es erneut.</translation>
         </message>
         <message>
             <source>The path {path} contains a double quote, which the SSH connection cannot pass on. Use another folder.</source>
-            <translation type="unfinished" />
+            <translation>Der Pfad {path} enthält ein doppeltes Anführungszeichen, das die SSH-Verbindung nicht weitergeben kann. Verwenden Sie einen anderen Ordner.</translation>
         </message>
         <message>
             <source>The backup was cancelled. Nothing was changed; the previous backups are untouched.</source>

@@ -36,21 +36,26 @@ class Overview:
     primary: str | None = None
     primary_folder: str | None = None
     generations: list[dict[str, Any]] = field(default_factory=list)
-    demo: Any = None  # the DemoLayout in demo mode
+    demo: Any = None  # the DemoLayout when the demo was (re)laid out by this call
 
     @property
     def configured(self) -> bool:
         return self.primary is not None
 
 
-def gather(demo_root: Path | None = None, clock: Clock | None = None) -> Overview:
-    """Detects the installation (the demo tree when given, refreshed each time) and reads the setup."""
+def gather(demo_root: Path | None = None, clock: Clock | None = None, refresh_demo: bool = True) -> Overview:
+    """Detects the installation (the demo tree when given) and reads the setup.
+
+    ``refresh_demo`` lays the demo out anew (its 4D archive fresh again); only on the window's
+    first look, because rewriting the demo's files while a backup runs would (rightly) make the
+    guard throw that backup away."""
     now = (clock or Clock()).now()
     layout = None
     if demo_root is not None:
         from . import demo
 
-        layout = demo.create_demo(demo_root, "single-user", now=now)  # keeps its 4D archive fresh
+        if refresh_demo or not demo_root.exists():
+            layout = demo.create_demo(demo_root, "single-user", now=now)
         detection = install.detect(root=demo_root, os_name="macos", now=now)
     else:
         detection = install.detect(now=now)

@@ -184,10 +184,20 @@ def main(argv: list[str] | None = None) -> int:
     install_translator(app, language)
 
     use_tray = args.tray == "always" or (args.tray == "auto" and QSystemTrayIcon.isSystemTrayAvailable())
-    shell = AppShell(language=language, demo_root=demo_root, use_tray=use_tray)
+    from .wizard import WizardLauncher
+
+    wizard = WizardLauncher(language=language, demo_root=demo_root, on_finished=lambda _config: after_wizard())
+    shell = AppShell(language=language, demo_root=demo_root, use_tray=use_tray, actions={"settings": wizard.open})
+
+    def after_wizard() -> None:  # the tray and the window show the new setup at once, not a minute later
+        if shell.scheduler is not None:
+            shell.scheduler.tick()
+        shell._refresh_window()
+
     instance.activated.connect(shell.open_window)
     if demo_root is not None and shell.tray is not None:
         shell.open_window()  # a newcomer trying the demo should see the whole flow, not only an icon
+    wizard.open_if_not_configured()  # first start: the wizard, on top
     try:
         return app.exec()
     finally:

@@ -37,6 +37,7 @@ class StatusWindow(QMainWindow):
         self._translate = Translator(language)
         self.snapshot: overview.Overview | None = None
         self.loads = 0  # how many overviews were shown; lets tests and the tray wait for a fresh one
+        self._demo_layout = None  # laid out on the first look only (see overview.gather)
         self.setWindowTitle(self.tr("tsbackup — backups for timeSensor LEGAL"))
         self.resize(820, 600)
 
@@ -129,18 +130,18 @@ class StatusWindow(QMainWindow):
     # -- data -------------------------------------------------------------
     def refresh(self) -> None:
         self.refresh_button.setEnabled(False)
-        demo_root = self.demo_root
+        demo_root, first = self.demo_root, self.loads == 0
         task = worker.start(
-            lambda progress: overview.gather(demo_root=demo_root),
+            lambda progress: overview.gather(demo_root=demo_root, refresh_demo=first),
             on_done=self.show_overview,
             on_error=self.show_error,
         )
         self._tasks.append(task)
 
     def set_up_demo(self) -> None:
-        if not (self.snapshot and self.snapshot.demo):
+        layout = self._demo_layout
+        if layout is None:
             return
-        layout = self.snapshot.demo
         self.setup_demo_button.setEnabled(False)
         self._tasks.append(worker.start(lambda progress: overview.setup_demo(layout),
                                         on_done=self._after_change, on_error=self.show_error))
@@ -178,6 +179,8 @@ class StatusWindow(QMainWindow):
 
     def show_overview(self, snapshot: "overview.Overview") -> None:
         self.snapshot = snapshot
+        if snapshot.demo is not None:
+            self._demo_layout = snapshot.demo
         self.loads += 1
         self.refresh_button.setEnabled(True)
         t = self._translate
@@ -190,7 +193,7 @@ class StatusWindow(QMainWindow):
         self.primary_label.setText(snapshot.primary or self.tr("not set up yet"))
         self.open_button.setEnabled(bool(snapshot.primary_folder))
         self.backup_button.setEnabled(snapshot.configured)
-        self.setup_demo_button.setVisible(snapshot.demo is not None and not snapshot.configured)
+        self.setup_demo_button.setVisible(self._demo_layout is not None and not snapshot.configured)
         self.setup_demo_button.setEnabled(True)
         gens = snapshot.generations
         self.count_label.setText(str(len(gens)) if snapshot.primary else "—")

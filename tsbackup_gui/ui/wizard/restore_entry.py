@@ -1,0 +1,263 @@
+"""The second way in: "Restore from an existing backup" — a new computer after a loss.
+
+From the backup drive (any folder of it: the newest good backup is found) or
+from the off-site backup with what the recovery sheet says (repository,
+password, computer), into a new, empty folder; the same core restore as
+`tsbackup restore`, checked file by file against the backup's manifest.
+No configuration is needed and none is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QRadioButton,
+    QSizePolicy, QStackedWidget, QVBoxLayout, QWidget, QWizardPage,
+)
+
+from .common import error_message, sentence_label, show
+
+
+def find_on_drive(folder: Path):
+    from ...core.restore_find import find_backup
+
+    return find_backup(folder)
+
+
+def restore_from_drive(folder: Path, to: Path):
+    from ...core.restore import check_target, restore_from_primary
+    from ...core.restore_find import find_backup
+
+    check_target(to)
+    return restore_from_primary(find_backup(folder).path, to)
+
+
+def restore_from_offsite(repo: str, password: str, host: str | None, s3_keys: tuple[str, str] | None, to: Path):
+    from ...core.restic import Restic
+    from ...core.restore import check_target, restore_from_snapshot
+
+    check_target(to)
+    env = {}
+    if s3_keys and all(s3_keys):
+        env = {"AWS_ACCESS_KEY_ID": s3_keys[0], "AWS_SECRET_ACCESS_KEY": s3_keys[1]}
+    return restore_from_snapshot(Restic(repo, password, env_extra=env), "latest", to, host=host or None)
+
+
+class RestorePage(QWizardPage):
+    DRIVE, OFFSITE = 0, 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Restore from an existing backup"))
+        self.setSubTitle(self.tr(
+            "Gets the timeSensor data back into a new, empty folder. Nothing else on this computer is changed."))
+        self.busy = False
+        self.report = None
+        self._looked_for = ""
+        layout = QVBoxLayout(self)
+
+        self.drive_choice = QRadioButton(self.tr("From the &backup drive"), self)
+        self.drive_choice.setAccessibleName(self.tr("From the backup drive"))
+        self.offsite_choice = QRadioButton(self.tr("From the &off-site backup, with the recovery sheet"), self)
+        self.offsite_choice.setAccessibleName(self.tr("From the off-site backup"))
+        self.choices = QButtonGroup(self)
+        self.choices.addButton(self.drive_choice, self.DRIVE)
+        self.choices.addButton(self.offsite_choice, self.OFFSITE)
+        self.drive_choice.setChecked(True)
+        layout.addWidget(self.drive_choice)
+        layout.addWidget(self.offsite_choice)
+
+        self.stack = QStackedWidget(self)
+        drive_box = QWidget(self.stack)
+        drive_layout = QVBoxLayout(drive_box)
+        drive_layout.setContentsMargins(0, 0, 0, 0)
+        drive_row = QHBoxLayout()
+        self.drive_folder = QLineEdit(drive_box)
+        self.drive_folder.setAccessibleName(self.tr("Backup drive or backup folder"))
+        self.drive_folder.editingFinished.connect(self.look_on_drive)
+        drive_label = QLabel(self.tr("Backup &drive or folder:"), drive_box)
+        drive_label.setBuddy(self.drive_folder)
+        self.drive_button = QPushButton(self.tr("C&hoose…"), drive_box)
+        self.drive_button.setAccessibleName(self.tr("Choose the backup drive or folder"))
+        self.drive_button.clicked.connect(self.choose_drive)
+        drive_row.addWidget(drive_label)
+        drive_row.addWidget(self.drive_folder, 1)
+        drive_row.addWidget(self.drive_button)
+        drive_layout.addLayout(drive_row)
+        self.found = sentence_label(drive_box, self.tr("The backup found"))
+        drive_layout.addWidget(self.found)
+
+        offsite_box = QWidget(self.stack)
+        form = QFormLayout(offsite_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.repo = self._edit(offsite_box, self.tr("Off-site repository from the recovery sheet"))
+        self.password = self._edit(offsite_box, self.tr("Password from the recovery sheet"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.host = self._edit(offsite_box, self.tr("Computer name from the recovery sheet"))
+        self.key_id = self._edit(offsite_box, self.tr("S3 access key ID from the recovery sheet"))
+        self.secret = self._edit(offsite_box, self.tr("S3 secret access key from the recovery sheet"))
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.s3_labels = []
+        for caption, widget, s3 in (
+            (self.tr("&Repository:"), self.repo, False), (self.tr("Pass&word:"), self.password, False),
+            (self.tr("Co&mputer:"), self.host, False), (self.tr("S3 access &key ID:"), self.key_id, True),
+            (self.tr("S3 &secret key:"), self.secret, True),
+        ):
+            label = QLabel(caption, offsite_box)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            if s3:
+                self.s3_labels.append(label)
+        self.repo.textChanged.connect(self._repo_changed)
+        self.stack.addWidget(drive_box)
+        self.stack.addWidget(offsite_box)
+        layout.addWidget(self.stack)
+
+        target_row = QHBoxLayout()
+        self.target = self._edit(self, self.tr("New, empty folder to restore into"))
+        target_label = QLabel(self.tr("Restore &into:"), self)
+        target_label.setBuddy(self.target)
+        self.target_button = QPushButton(self.tr("Choose &folder…"), self)
+        self.target_button.setAccessibleName(self.tr("Choose the folder to restore into"))
+        self.target_button.clicked.connect(self.choose_target)
+        target_row.addWidget(target_label)
+        target_row.addWidget(self.target, 1)
+        target_row.addWidget(self.target_button)
+        layout.addLayout(target_row)
+        self.target_hint = sentence_label(self, self.tr("About the folder to restore into"))
+        self.target_hint.setText(self.tr("Choose a new or empty folder; the data appears in it as 'timeSensor DataFiles'."))
+        layout.addWidget(self.target_hint)
+
+        row = QHBoxLayout()
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
+        self.restore_button.setAccessibleName(self.tr("Restore"))
+        self.restore_button.clicked.connect(self.restore)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setAccessibleName(self.tr("Restoring"))
+        row.addWidget(self.restore_button)
+        row.addWidget(self.progress, 1)
+        row.addStretch(0)
+        layout.addLayout(row)
+        self.result = sentence_label(self, self.tr("Result of the restore"))
+        layout.addWidget(self.result)
+        self.next_steps = sentence_label(self, self.tr("What to do next"))
+        layout.addWidget(self.next_steps)
+        layout.addStretch(1)
+        self.progress.setVisible(False)
+        show(self.result, "")
+        show(self.found, "")
+        show(self.next_steps, "")
+        self.choices.idToggled.connect(self._choice_changed)
+        self._choice_changed(self.DRIVE, True)
+
+    def _edit(self, parent: QWidget, accessible: str) -> QLineEdit:
+        edit = QLineEdit(parent)
+        edit.setAccessibleName(accessible)
+        edit.textChanged.connect(lambda _text: self._inputs_changed())
+        return edit
+
+    def _choice_changed(self, index: int, on: bool) -> None:
+        if on:
+            self.stack.setCurrentIndex(index)
+            for position in range(self.stack.count()):  # as tall as the shown form
+                policy = QSizePolicy.Policy.Preferred if position == index else QSizePolicy.Policy.Ignored
+                self.stack.widget(position).setSizePolicy(policy, policy)
+            self._repo_changed()
+            self._inputs_changed()
+
+    def _repo_changed(self, *_args) -> None:
+        s3 = self.repo.text().strip().startswith("s3:")
+        for widget in (self.key_id, self.secret, *self.s3_labels):
+            widget.setVisible(s3)
+
+    def _inputs_changed(self) -> None:
+        self.restore_button.setEnabled(self._ready() and not self.busy)
+
+    def _ready(self) -> bool:
+        if not self.target.text().strip():
+            return False
+        if self.choices.checkedId() == self.DRIVE:
+            return bool(self.drive_folder.text().strip())
+        return bool(self.repo.text().strip() and self.password.text())
+
+    # -- choosing --------------------------------------------------------------------------------------
+    def choose_drive(self) -> None:
+        chosen = self.wizard().env.choose_folder(self, self.tr("Choose the backup drive or a backup folder"),
+                                                 self.drive_folder.text() or str(Path.home()))
+        if chosen:
+            self.drive_folder.setText(chosen)
+            self.look_on_drive()
+
+    def look_on_drive(self) -> None:
+        text = self.drive_folder.text().strip()
+        wizard = self.wizard()
+        if not text or self.busy or text == self._looked_for or getattr(wizard, "jobs", None) is None:
+            return  # nothing new (editing ended by leaving the field), or the wizard is closing
+        self._looked_for = text
+        show(self.found, self.tr("Looking for backups …"))
+        wizard.jobs.run(lambda progress: find_on_drive(Path(text)), self._found, self._not_found)
+
+    def _found(self, found) -> None:
+        say = self.wizard().say
+        lines = [say(found.message())] + ([say(found.warning)] if found.warning is not None else [])
+        show(self.found, "\n".join(lines), "ok" if found.warning is None else "warn")
+
+    def _not_found(self, exc: BaseException) -> None:
+        message = error_message(exc)
+        show(self.found, self.wizard().say(message) if message is not None else str(exc), "error")
+
+    def choose_target(self) -> None:
+        chosen = self.wizard().env.choose_folder(self, self.tr("Choose a new, empty folder to restore into"),
+                                                 self.target.text() or str(Path.home()))
+        if chosen:
+            self.target.setText(chosen)
+
+    # -- restoring -------------------------------------------------------------------------------------
+    def restore(self) -> None:
+        if self.busy or not self._ready():
+            return
+        wizard = self.wizard()
+        to = Path(self.target.text().strip()).expanduser()
+        if self.choices.checkedId() == self.DRIVE:
+            folder = Path(self.drive_folder.text().strip()).expanduser()
+            job = lambda progress: restore_from_drive(folder, to)  # noqa: E731
+        else:
+            repo, password, host = self.repo.text().strip(), self.password.text(), self.host.text().strip()
+            keys = (self.key_id.text().strip(), self.secret.text().strip()) if repo.startswith("s3:") else None
+            job = lambda progress: restore_from_offsite(repo, password, host, keys, to)  # noqa: E731
+        self._set_busy(True)
+        show(self.result, self.tr("Restoring … this can take a while."))
+        show(self.next_steps, "")
+        wizard.jobs.run(job, self._restored, self._failed)
+
+    def _restored(self, report) -> None:
+        from ...core.restore import restored_message
+
+        self._set_busy(False)
+        self.report = report
+        show(self.result, self.wizard().say(restored_message(report)), "ok")
+        show(self.next_steps, self.tr(
+            "Next: install timeSensor LEGAL, close it, and put the restored folder 'timeSensor DataFiles' in its "
+            "place (your IT partner knows where). Then set up the backup again with this assistant."))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        message = error_message(exc)
+        show(self.result, self.wizard().say(message) if message is not None else self.tr(
+            "The restore stopped because of an unexpected error ({0}).").format(type(exc).__name__), "error")
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.progress.setVisible(busy)
+        for widget in (self.drive_button, self.target_button, self.drive_choice, self.offsite_choice):
+            widget.setEnabled(not busy)
+        self._inputs_changed()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.busy
+
+    def nextId(self) -> int:
+        return -1
