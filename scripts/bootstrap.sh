@@ -12,7 +12,7 @@ EXTRA="${1:-}"
 # and GUI screenshots, openssh-server for the SFTP tests, faketime for the clock.
 APT_PACKAGES=(python3-venv libglib2.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
-  libxcb-render-util0 libxcb-image0 fonts-dejavu-core restic rsync xvfb faketime poppler-utils)
+  libxcb-render-util0 libxcb-image0 fonts-dejavu-core restic rsync xvfb faketime poppler-utils openssh-server openssh-client)
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()

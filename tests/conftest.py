@@ -86,3 +86,10 @@ def run_cli(cli_env):
 
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_qt_application(qapp):
+    """One QApplication for the whole run, made first: code under test that renders a PDF creates
+    a QGuiApplication when none exists, and a later widget test cannot live with that one."""
+    return qapp

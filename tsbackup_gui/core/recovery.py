@@ -37,6 +37,8 @@ from .verify_offsite import external_text, is_external
 
 #: Keyring names of the S3 keys (as `secondary.restic_env` reads them) and the variables restic reads.
 S3_SECRETS = (("aws-access-key-id", "AWS_ACCESS_KEY_ID"), ("aws-secret-access-key", "AWS_SECRET_ACCESS_KEY"))
+#: The same for a REST server's login (`targets_rest`).
+REST_SECRETS = (("rest-username", "RESTIC_REST_USERNAME"), ("rest-password", "RESTIC_REST_PASSWORD"))
 #: Stands for the folder to restore into in every command on the sheet; the sheet explains it.
 DIR = "DIR"
 
@@ -101,6 +103,23 @@ SFTP_NOTE = define(
         "core",
         "The SFTP server lets in only an allowed SSH key. On a new computer, ask whoever runs the server (your IT "
         "partner) to allow the new computer's key first.",
+    ),
+)
+SFTP_KEY_NOTE = define(
+    "recovery.sftp_key_note",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This computer logs in with the SSH key {key}. The server's identity (host key) is {fingerprint}: when a new "
+        "computer connects for the first time, it must show the same.",
+    ),
+)
+REST_NOTE = define(
+    "recovery.rest_note",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The REST server's user name and password are as secret as the password. Newer restic versions read them from "
+        "RESTIC_REST_USERNAME and RESTIC_REST_PASSWORD; with an older restic, write them into the address as "
+        "rest:https://USER:PASSWORD@… in the commands below.",
     ),
 )
 NEW_COMPUTER_HOW = define(
@@ -290,6 +309,13 @@ def gather(config: Config, secrets, *, now: datetime) -> RecoverySheet:
         sheet.notes.append(S3_NOTE())
     elif sheet.kind == "sftp":
         sheet.notes.append(SFTP_NOTE())
+        if secondary.get("ssh_key"):
+            sheet.notes.append(SFTP_KEY_NOTE(key=str(secondary["ssh_key"]), fingerprint=str(secondary.get("host_key") or "?")))
+    elif sheet.kind == "rest":
+        login = [(name, variable, secrets.get(name)) for name, variable in REST_SECRETS]
+        if all(value for _name, _variable, value in login):  # a server without a login has none to show
+            sheet.credentials.extend(Credential(name, variable, str(value)) for name, variable, value in login)
+            sheet.notes.append(REST_NOTE())
 
     r, host = shell_word(repo), shell_word(config.computer)
     sheet.list_command = f"restic -r {r} snapshots"

@@ -103,6 +103,11 @@ def restic_version(binary: Path | None = None) -> tuple[int, int, int]:
     return version
 
 
+def _flag_value(option: str) -> str:
+    """restic reads ``-o`` values as CSV (pflag's string slice): quoted, a comma or quote in the value survives."""
+    return '"' + option.replace('"', '""') + '"'
+
+
 def _base_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(_STRIPPED_PREFIXES)}
     env.setdefault("LC_ALL", "C")
@@ -113,12 +118,17 @@ class Restic:
     """One repository, opened with one password. Thread-compatible, not thread-safe: one command at a time."""
 
     def __init__(self, repo: str, password: str, env_extra: dict[str, str] | None = None, cache_dir: Path | None = None,
-                 binary: Path | None = None):
+                 binary: Path | None = None, *, options: Sequence[str] = (), env_plain: dict[str, str] | None = None):
+        """``env_extra`` holds secrets (scrubbed from every text); ``env_plain`` harmless variables (an askpass
+        program's path); ``options`` are backend options (``sftp.command=…``) passed as ``-o``: they are in
+        argv, so they must never carry a secret."""
         if not repo:
             raise ValueError("repository required")
         self.repo = repo
         self._password = password
         self._env_extra = dict(env_extra or {})
+        self._env_plain = dict(env_plain or {})
+        self._options = [arg for option in options for arg in ("-o", _flag_value(option))]
         self.cache_dir = Path(cache_dir) if cache_dir is not None else places().cache_dir / "restic"
         self.binary = binary or find_restic()
         self.interrupt_grace = INTERRUPT_GRACE
@@ -137,9 +147,12 @@ class Restic:
         """Creates the repository; its folder may not exist yet."""
         self._checked(["init"])
 
-    def check_access(self) -> None:
-        """Opens the repository with the password (``cat config``); raises the plain error otherwise."""
-        self._checked(["cat", "config"])
+    def check_access(self, cancel: threading.Event | None = None) -> None:
+        """Opens the repository with the password (``cat config``); raises the plain error otherwise.
+
+        restic locks the repository for this, so success also proves that it can write there.
+        """
+        self._checked(["cat", "config"], cancel=cancel)
 
     def is_repository(self) -> bool:
         """True when a repository opens here; False when there is none (also when its folder is missing)."""
@@ -274,6 +287,7 @@ class Restic:
 
     def _env(self) -> dict[str, str]:
         env = _base_env()
+        env.update(self._env_plain)
         env.update(self._env_extra)
         env["RESTIC_REPOSITORY"] = self.repo
         env["RESTIC_PASSWORD"] = self._password
@@ -313,7 +327,7 @@ class Restic:
 
     def _run(self, args: list[str], *, cwd: Path | None = None, on_line: Callable[[str], None] | None = None,
              cancel: threading.Event | None = None, on_start: Callable[[int], None] | None = None) -> Completed:
-        argv = [str(self.binary), "--cache-dir", str(self.cache_dir), *args]
+        argv = [str(self.binary), "--cache-dir", str(self.cache_dir), *self._options, *args]
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         log.info("restic %s", args[0])
         started = time.monotonic()

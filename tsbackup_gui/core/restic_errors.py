@@ -93,6 +93,48 @@ CANCELLED = define(
     QT_TRANSLATE_NOOP("core", "The off-site backup was cancelled before it finished; no new snapshot was made."),
 )
 
+HOST_KEY_CHANGED = define(
+    "offsite.host_key_changed",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The off-site server's identity changed: the server of {repo} shows another SSH host key than the one confirmed "
+        "at setup, so nothing was sent. This happens when the server was reinstalled, or when someone intercepts the "
+        "connection; ask whoever runs the server (your IT partner) to confirm it, then run the setup again.",
+    ),
+)
+HOST_KEY_UNKNOWN = define(
+    "offsite.host_key_unknown",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The identity (SSH host key) of the off-site server of {repo} is not confirmed on this computer, so nothing was "
+        "sent. Run the setup again to confirm it.",
+    ),
+)
+KEY_REFUSED = define(
+    "offsite.key_refused",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The off-site server of {repo} refused this computer's SSH key. Ask whoever runs the server (your IT partner) "
+        "to allow the key, then try again.",
+    ),
+)
+KEY_LOCKED = define(
+    "offsite.key_passphrase",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The SSH key for the off-site backup at {repo} could not be unlocked: its passphrase is missing or wrong. Run "
+        "the setup again with the key's passphrase.",
+    ),
+)
+ACCESS_DENIED = define(
+    "offsite.access_denied",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The storage at {repo} refused the access keys or the login ({detail}). Check them with the provider, then run "
+        "the setup again with the right ones.",
+    ),
+)
+
 # restic exit codes (0.14 knows 0, 1, 3, 130; 0.17 adds 10-12).
 EXIT_INCOMPLETE = 3
 EXIT_NO_REPOSITORY = 10
@@ -110,6 +152,17 @@ _UNREACHABLE = (
     "input/output error", "stale file handle", "transport endpoint is not connected", "permission denied",
     "server misbehaving", "request timeout", "context deadline exceeded",
 )
+# What ssh says (restic 0.14 passes it on as "subprocess ssh: …"); checked before _UNREACHABLE,
+# which holds "permission denied" for folders.
+_HOST_KEY_CHANGED = ("remote host identification has changed", "host key for", "has changed and you have requested")
+_HOST_KEY_UNKNOWN = ("host key verification failed", "no ed25519 host key is known", "host key is known for")
+_KEY_LOCKED = ("incorrect passphrase", "bad passphrase")
+_KEY_REFUSED = ("permission denied (publickey", "too many authentication failures", "no more authentication methods")
+_ACCESS_DENIED = (
+    "access denied", "invalidaccesskeyid", "signaturedoesnotmatch", "access key id you provided does not exist",
+    "(401)", "401 unauthorized", "(403)", "403 forbidden", "invalid access key",
+)
+_SSH_PREFIX = "subprocess ssh:"
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _URL_CREDENTIALS = re.compile(r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)(?P<user>[^/:@\s]*):(?P<secret>[^@\s/]+)@")
 
@@ -252,6 +305,16 @@ def classify(returncode: int, digest: StderrDigest, *, repo: str, secrets: Itera
     if returncode == EXIT_LOCKED or any(p in text for p in _LOCKED):
         return ResticError(LOCKED(repo=shown, detail=_lock_detail(digest, secrets) or detail), Exit.WARNING,
                            returncode=returncode, detail=detail)
+    ssh_said = _ssh_lines(digest)
+    if ssh_said:
+        detail = scrub(next((line for line in reversed(ssh_said) if not line.startswith("@")), ssh_said[-1]), secrets)
+        said = "\n".join(ssh_said).lower()
+        for patterns, kind in ((_HOST_KEY_CHANGED, HOST_KEY_CHANGED), (_HOST_KEY_UNKNOWN, HOST_KEY_UNKNOWN),
+                               (_KEY_LOCKED, KEY_LOCKED), (_KEY_REFUSED, KEY_REFUSED)):
+            if any(p in said for p in patterns):
+                return ResticError(kind(repo=shown), Exit.WARNING, returncode=returncode, detail=detail)
+    if folder is None and any(p in text for p in _ACCESS_DENIED):
+        return ResticError(ACCESS_DENIED(repo=shown, detail=detail), Exit.WARNING, returncode=returncode, detail=detail)
     if folder_gone:
         reason = _missing_folder_reason(folder)
         return ResticError(UNREACHABLE(repo=shown, detail=reason), Exit.WARNING, returncode=returncode, detail=detail)
@@ -262,6 +325,17 @@ def classify(returncode: int, digest: StderrDigest, *, repo: str, secrets: Itera
     if folder is not None and any(p in text for p in ("input/output error", "stale file handle", "transport endpoint")):
         return ResticError(UNREACHABLE(repo=shown, detail=detail), Exit.WARNING, returncode=returncode, detail=detail)
     return ResticError(FAILED(repo=shown, detail=detail), Exit.WARNING, returncode=returncode, detail=detail)
+
+
+def _ssh_lines(digest: StderrDigest) -> list[str]:
+    """ssh's own sentences, without restic's prefix (and without the lines of at-signs around its warnings)."""
+    said = []
+    for line in digest.lines:
+        if line.lower().startswith(_SSH_PREFIX):
+            text = line[len(_SSH_PREFIX):].strip()
+            if text.strip("@ "):
+                said.append(text)
+    return said
 
 
 def _lock_detail(digest: StderrDigest, secrets) -> str:

@@ -88,6 +88,14 @@ NEVER = define(
     "offsite.never",
     QT_TRANSLATE_NOOP("core", "No off-site copy has been made yet."),
 )
+RETENTION_BY_SERVER = define(
+    "offsite.retention_by_server",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The off-site server is append-only: this program never deletes old off-site snapshots there; keeping their "
+        "number in check is the job of whoever runs the server.",
+    ),
+)
 
 
 class GenerationLike(Protocol):
@@ -275,23 +283,23 @@ def offsite_age_warning(last_snapshot_time: datetime | None, now: datetime) -> M
 
 
 def restic_env(secondary: dict[str, Any], secrets) -> dict[str, str]:
-    """Backend credentials from the keyring for the child's environment (S3 keys; more in the next issue)."""
-    env: dict[str, str] = {}
-    repo = str(secondary.get("repo", ""))
-    if repo.startswith("s3:"):
-        for name, var in (("aws-access-key-id", "AWS_ACCESS_KEY_ID"), ("aws-secret-access-key", "AWS_SECRET_ACCESS_KEY")):
-            value = secrets.get(name)
-            if value:
-                env[var] = value
-    return env
+    """Backend credentials from the keyring for the child's environment (S3 keys, a REST server's login)."""
+    from .targets import backend_env
+
+    return backend_env(secondary, secrets)
 
 
 def open_repository(secondary: dict[str, Any], secrets) -> Restic:
-    """The configured repository with its password from the keyring; plain errors when either is missing."""
+    """The configured repository of any kind (`targets.open_target`) with its password from the keyring.
+
+    Plain errors when the password (or an SFTP key file) is missing.
+    """
+    from .targets import open_target
+
     password = secrets.get(PASSWORD_SECRET)
     if not password:
         raise UserError(NO_PASSWORD(), Exit.USAGE)
-    return Restic(str(secondary["repo"]), password, env_extra=restic_env(secondary, secrets))
+    return open_target(secondary, password, secrets)
 
 
 def run_offsite(config, secrets, generations: Sequence[GenerationLike] | None, clock, events=None, *,

@@ -248,6 +248,9 @@ def plan_secondary(options: SecondaryOptions, *, previous: dict[str, Any] | None
         return _plan_external(value, options, previous, now)
     if kind not in _KINDS:
         raise UserError(NOT_SUPPORTED(kind=kind), Exit.USAGE)
+    from .setup_remote import check_options_for
+
+    check_options_for(kind, value, options)  # --ssh-key, --s3-keys-stdin, --append-only only where they belong
     return _KINDS[kind](value, options, limit, previous=previous, secrets=secrets, source=source, now=now,
                         restic_factory=restic_factory)
 

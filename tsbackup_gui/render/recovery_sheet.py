@@ -56,7 +56,10 @@ T_STORED_BY = QT_TRANSLATE_NOOP("RecoverySheet", "Stored by (name, date)")
 
 _KINDS = {"folder": T_KIND_FOLDER, "sftp": T_KIND_SFTP, "s3": T_KIND_S3, "rest": T_KIND_REST,
           "external": T_KIND_EXTERNAL}
-_CREDENTIALS = {"repo-password": T_PASSWORD, "aws-access-key-id": T_ACCESS_KEY, "aws-secret-access-key": T_SECRET_KEY}
+T_REST_USER = QT_TRANSLATE_NOOP("RecoverySheet", "REST server user name")
+T_REST_PASSWORD = QT_TRANSLATE_NOOP("RecoverySheet", "REST server password")
+_CREDENTIALS = {"repo-password": T_PASSWORD, "aws-access-key-id": T_ACCESS_KEY, "aws-secret-access-key": T_SECRET_KEY,
+                "rest-username": T_REST_USER, "rest-password": T_REST_PASSWORD}
 _BLANK = "_" * 44
 _ROOM = "padding-top: 4px"  # room to write above each blank line
 
