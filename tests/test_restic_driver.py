@@ -93,6 +93,14 @@ def test_wrong_password_is_one_plain_sentence(repo):
     assert wrong not in str(error) + error.detail
 
 
+def test_a_wrong_password_that_occurs_in_restics_own_words_is_still_recognised(repo):
+    """restic says "wrong password or no key found"; a wrong password "wrong" must not hide that."""
+    with pytest.raises(ResticError) as caught:
+        Restic(str(repo), "wrong").check_access()
+    assert caught.value.code == "offsite.wrong_password"
+    assert "wrong" not in caught.value.detail.replace("***", "")
+
+
 def test_a_folder_without_repository(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()

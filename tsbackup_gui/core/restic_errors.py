@@ -295,8 +295,8 @@ def classify(returncode: int, digest: StderrDigest, *, repo: str, secrets: Itera
     """
     secrets = list(secrets)
     shown = display_repo(repo)
-    text = scrub(digest.text(), secrets)
-    detail = scrub(digest.last_line, secrets) or f"exit code {returncode}"
+    text = digest.text()  # matched as restic wrote it: a password like "wrong" must not hide the pattern;
+    detail = scrub(digest.last_line, secrets) or f"exit code {returncode}"  # only what is shown is scrubbed
     folder = local_path(repo)
     folder_gone = folder is not None and not folder.exists()
 

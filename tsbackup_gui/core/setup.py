@@ -143,10 +143,10 @@ class SetupOptions:
     time: str | None = None
     adopt: bool = False
     secondary: str | None = None  # --secondary: a folder, or external:TEXT
-    password: str | None = None  # --password-stdin: the line read, without its newline
+    password: str | None = field(default=None, repr=False)  # never in a repr or log; --password-stdin: the line read, without its newline
     limit_upload: int | str | None = None  # --limit-upload KiB/s (0: no limit)
     ssh_key: str | None = None  # --ssh-key FILE (SFTP)
-    s3_keys: tuple[str, str] | None = None  # --s3-keys-stdin (else AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)
+    s3_keys: tuple[str, str] | None = field(default=None, repr=False)  # never in a repr or log; --s3-keys-stdin (else AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)
     append_only: bool = False  # --append-only (REST server)
 
 

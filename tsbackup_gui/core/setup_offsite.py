@@ -152,12 +152,12 @@ class SecondaryOptions:
     """What setup was given about the off-site backup; None means "not given"."""
 
     target: str | None = None  # --secondary
-    password: str | None = None  # one line of stdin (--password-stdin), without its newline
+    password: str | None = field(default=None, repr=False)  # never in a repr or log; one line of stdin (--password-stdin), without its newline
     limit_upload: int | str | None = None  # --limit-upload KiB/s
     ssh_key: str | None = None  # --ssh-key FILE (SFTP)
-    s3_keys: tuple[str, str] | None = None  # --s3-keys-stdin: access key id and secret key (else the environment)
+    s3_keys: tuple[str, str] | None = field(default=None, repr=False)  # never in a repr or log; --s3-keys-stdin: access key id and secret key (else the environment)
     append_only: bool = False  # --append-only (REST server)
-    environ: dict[str, str] | None = None  # where backend secrets are read from (None: os.environ)
+    environ: dict[str, str] | None = field(default=None, repr=False)  # never in a repr or log; where backend secrets are read from (None: os.environ)
 
     @property
     def given(self) -> bool:
