@@ -6,11 +6,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from ..core import config as config_mod
 from ..core.errors import Exit, UserError
+from .stdin import read_secret_line
 from ..core.messages import QT_TRANSLATE_NOOP, define
 from ..core.restore import RestoreReport, RestoreVerifyError, check_target, restored_message
 
@@ -107,7 +107,7 @@ def _restore(args, to: Path) -> RestoreReport:
     if args.repo:
         from ..core.restic import Restic
 
-        password = _read_password()
+        password = read_secret_line(EMPTY_PASSWORD)
         return restore_mod.restore_from_snapshot(Restic(args.repo, password), args.snapshot or "latest", to, host=args.host)
     config = config_mod.require()
     if args.source == "primary":
@@ -142,14 +142,6 @@ def _generation_path(config, generation_id: str | None) -> Path:
     return generation.path
 
 
-def _read_password() -> str:
-    line = sys.stdin.readline()
-    password = line[:-1] if line.endswith("\n") else line
-    if password.endswith("\r"):
-        password = password[:-1]
-    if not password:
-        raise UserError(EMPTY_PASSWORD(), Exit.USAGE)
-    return password
 
 
 def _summary(out, report: RestoreReport, outcome: str, exit_code: int, reasons) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..core.errors import Exit, UserError
+from .stdin import read_secret_line
 from ..core.messages import QT_TRANSLATE_NOOP, define
 from ..core.setup import SETUP_DONE, SetupOptions, configure
 
@@ -58,7 +59,7 @@ def add_parser(sub):
 
 
 def run(args, out) -> int:
-    password = _read_password() if args.password_stdin else None
+    password = read_secret_line(EMPTY_PASSWORD) if args.password_stdin else None
     s3_keys = _read_s3_keys() if args.s3_keys_stdin else None
     if args.test_only:
         from ..core.setup_offsite import SecondaryOptions
@@ -98,12 +99,3 @@ def _read_s3_keys() -> tuple[str, str]:
     return keys  # type: ignore[return-value]
 
 
-def _read_password() -> str:
-    """One line of stdin; its line ending is not part of the password."""
-    line = sys.stdin.readline()
-    password = line[:-1] if line.endswith("\n") else line
-    if password.endswith("\r"):
-        password = password[:-1]
-    if not password:
-        raise UserError(EMPTY_PASSWORD(), Exit.USAGE)
-    return password
