@@ -50,7 +50,8 @@ def load_drives(env, state, extra: list[tuple[str, Path]]) -> list[drives.Drive]
 def check_place(source: Path, primary: Path, computer: str, setup_id: str | None):
     """On the worker: what setup will check, before anything is written. Returns (warnings, other_setup)."""
     from ...core.primary.target import Target
-    from ...core.setup import check_apart, check_primary, parse_computer
+    from ...core.setup import check_apart, check_primary
+    from ...core.setup_values import parse_computer
 
     parse_computer(computer)
     check_primary(primary)
@@ -161,7 +162,7 @@ class DrivePage(QWizardPage):
             return wizard.state.previous.computer
         if wizard.env.demo is not None:
             return "Demo-Mac"
-        from ...core.setup import default_computer_name
+        from ...core.setup_values import default_computer_name
 
         return default_computer_name()
 
