@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 
 import psutil
 
@@ -36,6 +37,9 @@ def test_the_helper_lives_only_as_long_as_the_run(tmp_path):
         helper = awake.process
         assert helper is not None and awake.active
         child = psutil.Process(helper.pid)
-        assert f"--pid={os.getpid()}" in child.cmdline()
+        deadline = time.monotonic() + 5
+        while not child.cmdline() and time.monotonic() < deadline:  # just forked, not yet exec'd
+            time.sleep(0.01)
+        assert f"--pid={os.getpid()}" in " ".join(child.cmdline())
     assert helper.poll() is not None
     assert not psutil.pid_exists(helper.pid) or psutil.Process(helper.pid).status() == psutil.STATUS_ZOMBIE

@@ -52,3 +52,19 @@ def test_environment_naming_a_missing_backend_fails_plainly(cli_env):
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.returncode != 0
     assert "No password store is available" in result.stderr
+
+
+def test_objects_that_carry_secrets_do_not_show_them_in_their_repr():
+    """A repr ends up in logs and tracebacks; the secrets must not."""
+    from tsbackup_gui.core.setup import SetupOptions
+    from tsbackup_gui.core.setup_offsite import SecondaryOptions, SecondaryPlan
+    from tsbackup_gui.ui.wizard.common import Offsite
+
+    secret = "Zebra-Secret-4711"
+    carriers = [
+        SetupOptions("src", "dst", password=secret, s3_keys=("id", secret)),
+        SecondaryOptions("/repo", password=secret, s3_keys=("id", secret), environ={"AWS_SECRET_ACCESS_KEY": secret}),
+        SecondaryPlan({"kind": "folder"}, password=secret, backend_secrets={"aws-secret-access-key": secret}),
+        Offsite("s3", "s3:http://x/b", password=secret, s3_keys=("id", secret)),
+    ]
+    assert [secret in repr(c) for c in carriers] == [False] * len(carriers)

@@ -134,6 +134,13 @@ TABLE = [
     ("a failed check, checked again", MONDAY_OK + [att("2026-11-30 10:00", "failed", 5, kind="check"),
                                                    att("2026-11-30 11:00", kind="check")],
      "2026-11-30 20:00", "ok", "Last backup today 18:42 — all good.", []),
+    ("a check that needs a confirmation is no 'all good'",
+     MONDAY_OK + [att("2026-11-30 10:00", "warning", 1, [reason("check.needs_confirmation")], kind="check")],
+     "2026-11-30 20:00", "warning", "The last monthly check found something that needs your attention.",
+     ["status.check_warned", "check.needs_confirmation"]),
+    ("a warned check, then a clean one", MONDAY_OK + [att("2026-11-30 10:00", "warning", 1, kind="check"),
+                                                      att("2026-11-30 11:00", kind="check")],
+     "2026-11-30 20:00", "ok", "Last backup today 18:42 — all good.", []),
 ]
 
 

@@ -318,6 +318,8 @@ class Restic:
         error = classify(done.returncode, digest_stderr(done.stderr_lines), repo=self.repo, secrets=self._secrets())
         if error.code != LOCKED.id:
             return done
+        if kwargs.get("cancel") is not None and kwargs["cancel"].is_set():
+            return done
         log.info("restic repository locked; removing stale locks and trying once more")
         try:
             self.unlock()

@@ -152,14 +152,24 @@ def _unexpected(root: Path, expected: set[str]) -> list[str]:
     return found
 
 
+def _read_umask() -> int:
+    """The process umask, read once at import: flipping it later (the only portable way to read
+    it) would briefly give files other threads create at that moment mode 0666."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
 def normalise_permissions(root: Path) -> None:
     """Restored files are ordinary, writable files again: the generation's read-only bits are dropped.
 
     Owner, group and others get what the umask allows, on top of the bits
     the file already has; symlinks are left alone (their mode means nothing).
     """
-    umask = os.umask(0)
-    os.umask(umask)
+    umask = _UMASK
     file_bits = 0o666 & ~umask
     dir_bits = 0o777 & ~umask
 

@@ -170,12 +170,12 @@ class SecondaryPlan:
     """The checked off-site setup, ready to store: ``secondary`` for the config, the password for the keyring."""
 
     secondary: dict[str, Any]
-    password: str | None = None  # to store in the keyring; None: nothing to store
+    password: str | None = field(default=None, repr=False)  # to store in the keyring; None: nothing to store
     created: bool = False  # a new repository was initialised by this setup
     generated: bool = False  # the password was generated (never shown; the recovery sheet carries it)
     changed: bool = False  # another target or password than before: the recovery sheet must be confirmed again
     notes: list[Message] = field(default_factory=list)
-    backend_secrets: dict[str, str | None] = field(default_factory=dict)  # S3 keys, REST login, key passphrase
+    backend_secrets: dict[str, str | None] = field(default_factory=dict, repr=False)  # S3 keys, REST login, passphrase
     _undo: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     def undo(self) -> None:

@@ -28,7 +28,7 @@ from .schedule import (
 )
 from .schedule_zone import to_utc, zone_of
 from .status_reasons import (
-    BUSY_EARLIER_SLOT, CHECK_DUE, CHECK_FAILED, CONNECT_DRIVE, DRILL_DUE, DRILL_FAILED, DRILL_LONG_OVERDUE,
+    BUSY_EARLIER_SLOT, CHECK_DUE, CHECK_FAILED, CHECK_WARNED, CONNECT_DRIVE, DRILL_DUE, DRILL_FAILED, DRILL_LONG_OVERDUE,
     FAILED_NO_REASON, FIRST_BACKUP, FIRST_BACKUP_SOON, LAST_FAILED, LAST_OK, LAST_WARNED, MISSED_SLOT, NO_BACKUP_EVER,
     NO_BACKUP_SINCE, NO_OFFSITE, RETENTION_PAUSED, RUNNING, RUNNING_PROGRESS, SAME_DISK, SHEET_DUE,
     SHEET_NOT_CONFIRMED,
@@ -263,12 +263,15 @@ def _parse_time(value: Any) -> datetime | None:
 
 
 def _verification_warnings(attempts: Sequence[Attempt]) -> list[_Finding]:
-    """A failed monthly check or drill stays a warning until one of its kind succeeds."""
+    """A failed monthly check or drill stays a warning until one of its kind succeeds; so does a
+    check that ended with warnings or needs a person's confirmation (never "all good" over it)."""
     found = []
     for kind, sentence in (("check", CHECK_FAILED), ("drill", DRILL_FAILED)):
         newest = next((a for a in newest_first(attempts, kind) if a.outcome != RUNNING_OUTCOME), None)
         if newest is not None and newest.outcome == "failed":
             found.append(_Finding("warning", None, _reasons([sentence(), *newest.reasons[:1]])))
+        elif newest is not None and kind == "check" and newest.outcome == "warning":
+            found.append(_Finding("warning", None, _reasons([CHECK_WARNED(), *newest.reasons[:3]])))
     return found
 
 

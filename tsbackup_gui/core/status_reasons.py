@@ -79,6 +79,10 @@ CHECK_FAILED = define(
     "status.check_failed",
     QT_TRANSLATE_NOOP("core", "The last monthly check found a problem. Run the check again after the next backup."),
 )
+CHECK_WARNED = define(
+    "status.check_warned",
+    QT_TRANSLATE_NOOP("core", "The last monthly check found something that needs your attention."),
+)
 DRILL_FAILED = define(
     "status.drill_failed",
     QT_TRANSLATE_NOOP("core", "The last restore drill failed. Run the restore drill again."),

@@ -78,9 +78,9 @@ class Offsite:
 
     kind: str = "later"  # s3 / sftp / folder / external / later / keep
     target: str | None = None  # setup's --secondary text
-    password: str | None = None
+    password: str | None = field(default=None, repr=False)  # secrets never in a repr
     ssh_key: Path | None = None
-    s3_keys: tuple[str, str] | None = None
+    s3_keys: tuple[str, str] | None = field(default=None, repr=False)
 
     def signature(self) -> tuple:
         return (self.kind, self.target, self.password, str(self.ssh_key) if self.ssh_key else None, self.s3_keys)
