@@ -118,3 +118,26 @@ def test_login_from_the_environment():
     with pytest.raises(UserError) as caught:
         targets_rest.parse_rest("rest:https://backup.example:99999/x")
     assert caught.value.exit_code == 2
+
+
+def test_new_computer_restore_from_a_rest_server_takes_the_login_from_the_environment(run_cli, tmp_path, tsbackup_home):
+    """What the recovery sheet promises for a REST target: the login from RESTIC_REST_*, never argv."""
+    source, drive = make_world(tmp_path)
+    password = "Repo-Passwort-Bern-2026"
+    login_env = {"RESTIC_REST_USERNAME": USER, "RESTIC_REST_PASSWORD": LOGIN}
+    wrapper, records = recording_restic(tmp_path / "wrapper")
+    with RestServer(tmp_path / "rest-root", USER, LOGIN, append_only=False) as server:
+        assert setup_cli(run_cli, source, drive, "--secondary", server.url, "--password-stdin",
+                         input=password + "\n", env=login_env).returncode == 0
+        assert run_cli("run").returncode in (0, 1)
+        fresh = {"TSBACKUP_HOME": str(tmp_path / "new-computer"), "TSBACKUP_RESTIC": str(wrapper)}
+        without_login = run_cli("restore", "--repo", server.url, "--password-stdin", "--to", str(tmp_path / "none"),
+                                input=password + "\n", env=fresh)
+        restored = run_cli("restore", "--repo", server.url, "--password-stdin", "--to", str(tmp_path / "back"),
+                           input=password + "\n", env={**fresh, **login_env})
+    assert without_login.returncode != 0 and "Traceback" not in without_login.stderr
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    original = source / "timeSensor.4DD"
+    assert (tmp_path / "back" / "timeSensor DataFiles" / "timeSensor.4DD").read_bytes() == original.read_bytes()
+    argvs, _environs = recorded(records)
+    assert argvs and not [argv for argv in argvs if any(LOGIN in part or quote(LOGIN, safe="") in part for part in argv)]

@@ -3050,8 +3050,8 @@
             <translation>Dieser Computer meldet sich mit dem SSH-Schlüssel {key} an. Die Identität des Servers (Host-Schlüssel) ist {fingerprint}: Wenn sich ein neuer Computer zum ersten Mal verbindet, muss er dieselbe anzeigen.</translation>
         </message>
         <message>
-            <source>The REST server's user name and password are as secret as the password. Newer restic versions read them from RESTIC_REST_USERNAME and RESTIC_REST_PASSWORD; with an older restic, write them into the address as rest:https://USER:PASSWORD@… in the commands below.</source>
-            <translation>Benutzername und Passwort des REST-Servers sind so geheim wie das Passwort. Neuere restic-Versionen lesen sie aus RESTIC_REST_USERNAME und RESTIC_REST_PASSWORD; bei einem älteren restic schreiben Sie sie in den Befehlen unten in die Adresse, als rest:https://BENUTZER:PASSWORT@….</translation>
+            <source>The REST server's user name and password are as secret as the password. tsbackup restore and newer restic versions read them from RESTIC_REST_USERNAME and RESTIC_REST_PASSWORD; for an older restic set RESTIC_REPOSITORY=rest:https://USER:PASSWORD@… instead of giving -r. Never put them on a command line.</source>
+            <translation>Benutzername und Passwort des REST-Servers sind so geheim wie das Passwort. tsbackup restore und neuere restic-Versionen lesen sie aus RESTIC_REST_USERNAME und RESTIC_REST_PASSWORD; für ein älteres restic setzen Sie RESTIC_REPOSITORY=rest:https://BENUTZER:PASSWORT@… statt -r anzugeben. Schreiben Sie sie nie in eine Befehlszeile.</translation>
         </message>
         <message>
             <source>Install tsbackup on the new computer and run this command in a terminal, with a new, empty folder instead of {dir}; type the password when it waits for it and press Enter. The data comes back in {dir}/timeSensor DataFiles.</source>

@@ -108,7 +108,9 @@ def _restore(args, to: Path) -> RestoreReport:
         from ..core.restic import Restic
 
         password = read_secret_line(EMPTY_PASSWORD)
-        return restore_mod.restore_from_snapshot(Restic(args.repo, password), args.snapshot or "latest", to, host=args.host)
+        repo, env = _new_computer_repository(args.repo)
+        return restore_mod.restore_from_snapshot(Restic(repo, password, env_extra=env), args.snapshot or "latest", to,
+                                                 host=args.host)
     config = config_mod.require()
     if args.source == "primary":
         return restore_mod.restore_from_primary(_generation_path(config, args.generation), to)
@@ -142,6 +144,20 @@ def _generation_path(config, generation_id: str | None) -> Path:
     return generation.path
 
 
+
+
+def _new_computer_repository(repo: str) -> tuple[str, dict[str, str]]:
+    """A REST server's login comes from RESTIC_REST_USERNAME/RESTIC_REST_PASSWORD (never argv) and
+    reaches restic only inside the child's environment; other kinds pass through unchanged."""
+    import os
+
+    if not repo.startswith("rest:"):
+        return repo, {}
+    from ..core.targets_rest import login_env, login_from, parse_rest, with_login
+
+    address = parse_rest(repo)  # refuses a login typed into the address
+    login = login_from(os.environ, address) or {}
+    return with_login(address.repo, login), login_env(login)
 
 
 def _summary(out, report: RestoreReport, outcome: str, exit_code: int, reasons) -> dict:

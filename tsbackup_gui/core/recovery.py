@@ -117,9 +117,9 @@ REST_NOTE = define(
     "recovery.rest_note",
     QT_TRANSLATE_NOOP(
         "core",
-        "The REST server's user name and password are as secret as the password. Newer restic versions read them from "
-        "RESTIC_REST_USERNAME and RESTIC_REST_PASSWORD; with an older restic, write them into the address as "
-        "rest:https://USER:PASSWORD@… in the commands below.",
+        "The REST server's user name and password are as secret as the password. tsbackup restore and newer restic "
+        "versions read them from RESTIC_REST_USERNAME and RESTIC_REST_PASSWORD; for an older restic set "
+        "RESTIC_REPOSITORY=rest:https://USER:PASSWORD@… instead of giving -r. Never put them on a command line.",
     ),
 )
 NEW_COMPUTER_HOW = define(
