@@ -93,3 +93,13 @@ def _one_qt_application(qapp):
     """One QApplication for the whole run, made first: code under test that renders a PDF creates
     a QGuiApplication when none exists, and a later widget test cannot live with that one."""
     return qapp
+
+
+@pytest.fixture
+def spawn():
+    """Starts real processes (`processes.Spawner`); every one is killed when the test ends."""
+    from processes import Spawner
+
+    spawner = Spawner()
+    yield spawner
+    spawner.kill_all()

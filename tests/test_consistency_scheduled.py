@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import subprocess
-import time
 import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from processes import wait_until
 from tsbackup_gui.core import config as config_mod
 from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.config import WEEKDAYS
@@ -61,10 +61,7 @@ def app(tmp_path):
     binary.parent.mkdir(parents=True)
     shutil.copy2(shutil.which("sleep") or "/bin/sleep", binary)
     proc = subprocess.Popen([str(binary), "60"], stdin=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while not any(b.pid == proc.pid for b in find_running([APP])):
-        assert time.monotonic() < deadline, "the app did not start"
-        time.sleep(0.01)
+    wait_until(lambda: any(b.pid == proc.pid for b in find_running([APP])), what="the app did not start")
     yield proc
     proc.kill()
     proc.wait(timeout=10)

@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -17,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from processes import wait_until
 from tsbackup_gui.core import config as config_mod
 from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.guard import find_running
@@ -53,31 +53,7 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(".partial-"))
 
 
-def wait_until(check, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "the child process did not get ready in time"
-        time.sleep(0.01)
 
-
-@pytest.fixture
-def spawn():
-    """Starts real processes; every one is killed when the test ends."""
-    started: list[subprocess.Popen] = []
-
-    def start(argv: list[str], **kwargs) -> subprocess.Popen:
-        kwargs.setdefault("stdin", subprocess.DEVNULL)
-        proc = subprocess.Popen(argv, **kwargs)
-        started.append(proc)
-        return proc
-
-    yield start
-    for proc in started:
-        proc.kill()
-        proc.wait(timeout=10)
-        for pipe in (proc.stdin, proc.stdout):
-            if pipe is not None:
-                pipe.close()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -43,34 +42,7 @@ class Monotonic:
         self.now += seconds
 
 
-def wait_until(check, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError("child process did not get ready in time")
-        time.sleep(0.01)
 
-
-@pytest.fixture
-def spawn():
-    """Starts real processes and kills every one of them when the test ends."""
-    started: list[subprocess.Popen] = []
-
-    def start(argv: list[str], ready=None, **kwargs) -> subprocess.Popen:
-        kwargs.setdefault("stdin", subprocess.DEVNULL)
-        proc = subprocess.Popen(argv, **kwargs)
-        started.append(proc)
-        if ready is not None:
-            wait_until(lambda: proc.poll() is None and ready(psutil.Process(proc.pid)))
-        return proc
-
-    yield start
-    for proc in started:
-        proc.kill()
-        proc.wait(timeout=10)
-        for pipe in (proc.stdin, proc.stdout):
-            if pipe is not None:
-                pipe.close()
 
 
 def argv0_is(expected: str):
