@@ -9,10 +9,12 @@ EXTRA="${1:-}"
 
 # Qt's runtime libraries for the xcb/offscreen platforms, fonts for PDFs and
 # screenshots, restic for the off-site backup, rsync and xvfb for benchmarks
-# and GUI screenshots, openssh-server for the SFTP tests, faketime for the clock.
+# and GUI screenshots, openssh-server for the SFTP tests, faketime for the clock, binutils (objdump)
+# for PyInstaller's build of the installer.
 APT_PACKAGES=(python3-venv libglib2.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
-  libxcb-render-util0 libxcb-image0 fonts-dejavu-core restic rsync xvfb faketime poppler-utils openssh-server openssh-client)
+  libxcb-render-util0 libxcb-image0 fonts-dejavu-core restic rsync xvfb faketime poppler-utils openssh-server openssh-client
+  binutils)
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
