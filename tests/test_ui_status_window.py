@@ -1,12 +1,31 @@
-"""The status window on the demo installation, as a person would see it (offscreen)."""
+"""The status window as a person would see it (offscreen): the demo, and every state of a real setup."""
 
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import pytest
+
+from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.clock import FixedClock
+from tsbackup_gui.core.errors import Exit
+from tsbackup_gui.core.guard_blockers import SOURCE_BUSY
+from tsbackup_gui.core.history import History
+from tsbackup_gui.core.locks import FileLock
+from tsbackup_gui.core.places import places
+from tsbackup_gui.core.primary.target import Target
 from tsbackup_gui.ui.status_window import StatusWindow
 
+ZURICH = ZoneInfo("Europe/Zurich")
+MB = 1_000_000
 
-def _wait_loaded(qtbot, window):
-    qtbot.waitUntil(lambda: window.snapshot is not None, timeout=20000)
+
+def _wait_loaded(qtbot, window, loads: int = 1):
+    qtbot.waitUntil(lambda: window.loads >= loads, timeout=20000)
 
 
 def test_demo_window_shows_the_installation(qtbot, tmp_path):
@@ -20,9 +39,10 @@ def test_demo_window_shows_the_installation(qtbot, tmp_path):
     assert "fresh" in window.archive_label.text() and "timeSensor[0093" in window.archive_label.text()
     assert window.headline.text() == "timeSensor LEGAL was found. The backup is not set up yet."
     assert window.demo_note.isVisible()
+    assert window.table.rowCount() == 0 and window.chart.point_count == 0
+    assert not window.backup_button.isEnabled() and not window.restore_button.isEnabled()
     shot = window.grab()
     assert not shot.isNull() and shot.width() >= 600
-    shot.save(str(Path(tmp_path) / "status-window.png"))
 
 
 def test_window_speaks_german(qtbot, tmp_path):
@@ -34,22 +54,357 @@ def test_window_speaks_german(qtbot, tmp_path):
 
 
 def test_demo_flow_set_up_then_back_up(qtbot, tmp_path):
-    """A newcomer's whole flow: demo found → set up → back up now → a generation is listed."""
+    """A newcomer's whole flow: demo found → set up → back up now → the run is in the history and the chart."""
     window = StatusWindow(demo_root=tmp_path / "demo-root", language="en")
     qtbot.addWidget(window)
     window.refresh()
     _wait_loaded(qtbot, window)
     assert window.setup_demo_button.isVisibleTo(window) and not window.backup_button.isEnabled()
     window.setup_demo_button.click()
-    qtbot.waitUntil(lambda: window.loads == 2, timeout=20000)
+    _wait_loaded(qtbot, window, 2)
     assert window.snapshot.configured
-    assert window.backup_button.isEnabled()
+    assert window.backup_button.isEnabled() and window.table.rowCount() == 0
     window.backup_button.click()
-    qtbot.waitUntil(lambda: window.loads == 3, timeout=60000)
+    _wait_loaded(qtbot, window, 3)
     assert window.table.rowCount() == 1
-    assert window.table.item(0, 1).text() == "consistent (timeSensor was closed)"
+    assert [window.table.item(0, c).text() for c in (1, 2)] == ["Backup", "OK"]
+    assert window.chart.point_count == 1
+    assert window.primary_panel.count.text() == "1"
     # the demo's backup drive shares the data's disk: the status model says so instead of "all good"
     assert window.snapshot.state == "warning"
     assert window.headline.text().startswith("The backup is on the same disk as the timeSensor LEGAL data")
     generations = list((tmp_path / "demo-root" / "Volumes" / "Backup Drive" / "timeSensor Backups" / "Demo-Mac").iterdir())
     assert any((g / "tsbackup-manifest.json").is_file() for g in generations)
+
+
+# -- every state of a real setup -------------------------------------------------------------------
+
+
+@pytest.fixture
+def drive():
+    """The backup drive on another file system (tmpfs), as a real external drive would be."""
+    folder = tempfile.mkdtemp(dir="/dev/shm", prefix="tsbackup-drive-")
+    yield Path(folder)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def configure(tmp_path: Path, drive: Path, *, offsite: bool = True, created: str = "2026-11-02T09:00:00+01:00",
+              mode: str = "single") -> config_mod.Config:
+    source = tmp_path / "Shared" / "timeSensor DataFiles"
+    source.mkdir(parents=True)
+    config = config_mod.Config(
+        source=str(source), primary=str(drive), computer="Kanzlei-Mac", time="18:30",
+        created=created, mode=mode,
+        secondary={"kind": "external", "text": "NAS copy to the partner's office"} if offsite else None,
+        recovery_sheet_confirmed="2026-11-02" if offsite else None,
+    )
+    Target(drive, config.computer).write_marker(config.setup_id)
+    config_mod.save(config)
+    return config
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=ZURICH)
+
+
+def backups(history: History, days: list[int], outcome: str = "ok") -> None:
+    for n, day in enumerate(days):
+        start = at(day, 18, 30)
+        history.record("backup", start, start + timedelta(minutes=2, seconds=n), outcome, 0 if outcome == "ok" else 1,
+                       files=120, bytes=(40 + n) * MB, generation=f"2026-11-{day:02d}_183000")
+
+
+def open_window(qtbot, now: datetime) -> StatusWindow:
+    window = StatusWindow(language="en", clock=FixedClock(now))
+    qtbot.addWidget(window)
+    window.refresh()
+    _wait_loaded(qtbot, window)
+    return window
+
+
+WORKDAYS = [16, 17, 18, 19, 20, 23, 24, 25, 26]
+
+
+def test_ok(qtbot, tmp_path, drive):
+    configure(tmp_path, drive)
+    history = History()
+    backups(history, WORKDAYS)
+    history.record("check", at(10, 9), at(10, 9, 3), "ok", 0)
+    window = open_window(qtbot, at(27, 17, 5))
+    assert window.snapshot.state == "ok"
+    assert window.headline.text() == "Last backup yesterday 18:32 — all good."
+    assert window.table.rowCount() == 10
+    assert [window.table.item(0, c).text() for c in range(6)] == [
+        "2026-11-26 18:30", "Backup", "OK", "", "2 min 8 s", "48.0 MB"]
+    assert window.table.item(9, 1).text() == "Monthly check"
+    assert window.chart.point_count == 9
+    assert window.offsite_panel.where.text() == "handled outside this program: NAS copy to the partner's office"
+    assert window.primary_panel.where.text() == str(drive) and window.primary_panel.count.text() == "0"
+    assert window.restore_button.isEnabled() and window.check_button.isEnabled()
+    assert not window.drill_button.isEnabled()  # nothing this program can restore off-site
+    assert not window.reminders_label.isVisibleTo(window)
+
+
+def test_warning(qtbot, tmp_path, drive):
+    configure(tmp_path, drive)
+    history = History()
+    backups(history, WORKDAYS[:-1])
+    backups(history, [26], outcome="warning")
+    window = open_window(qtbot, at(27, 17, 5))
+    assert window.snapshot.state == "warning"
+    assert window.headline.text() == "Last backup yesterday 18:32 — with warnings."
+    assert window.table.item(0, 2).text() == "Warning"
+    assert window.table.rowCount() == 9 and window.chart.point_count == 9
+
+
+def test_failed(qtbot, tmp_path, drive):
+    from tsbackup_gui.core.messages import Message
+
+    configure(tmp_path, drive)
+    history = History()
+    backups(history, WORKDAYS[:-1])
+    reason = Message("primary.copy_failed", "The copy stopped: the disk is full.", {})
+    history.record("backup", at(26, 18, 30), at(26, 18, 31), "failed", Exit.TARGET_UNAVAILABLE + 0, [reason])
+    window = open_window(qtbot, at(27, 17, 5))
+    assert window.snapshot.state == "failed"
+    assert window.headline.text() == "The last backup failed."
+    assert [window.table.item(0, c).text() for c in (2, 3)] == ["Failed", "The copy stopped: the disk is full."]
+    assert window.chart.point_count == 8  # a failed run made no generation
+
+
+def test_overdue(qtbot, tmp_path, drive):
+    configure(tmp_path, drive)
+    history = History()
+    backups(history, [16, 17, 18, 19, 20, 23])
+    window = open_window(qtbot, at(27, 17, 5))
+    assert window.snapshot.state == "overdue"
+    assert window.headline.text() == "No backup since Monday."
+    assert window.table.rowCount() == 6 and window.chart.point_count == 6
+
+
+def test_waiting_for_timesensor_to_close_shows_the_skip(qtbot, tmp_path, drive):
+    configure(tmp_path, drive)
+    history = History()
+    backups(history, WORKDAYS)
+    history.record("backup", at(27, 18, 30), at(27, 18, 45), "skipped", Exit.SOURCE_BUSY, [SOURCE_BUSY()])
+    window = open_window(qtbot, at(27, 18, 50))
+    assert window.snapshot.state == "waiting"
+    assert window.headline.text() == "Close timeSensor LEGAL to start today's backup."
+    assert [window.table.item(0, c).text() for c in (2, 3, 4)] == [
+        "Skipped", "Close timeSensor LEGAL to start today's backup.", "15 min 0 s"]
+    assert window.table.rowCount() == 10 and window.chart.point_count == 9
+
+
+def test_running(qtbot, tmp_path, drive):
+    configure(tmp_path, drive)
+    history = History()
+    backups(history, WORKDAYS)
+    lock = FileLock(places().lock_file)
+    lock.acquire()
+    try:
+        history.start("backup", at(27, 18, 30))
+        window = open_window(qtbot, at(27, 18, 31))
+    finally:
+        lock.release()
+    assert window.snapshot.state == "running"
+    assert window.headline.text() == "A backup is running."
+    assert window.table.item(0, 2).text() == "Running"
+    assert not window.backup_button.isEnabled()
+    assert window.table.rowCount() == 10 and window.chart.point_count == 9
+
+
+def test_reminders_and_no_offsite(qtbot, tmp_path, drive):
+    configure(tmp_path, drive, offsite=False, created="2026-10-01T09:00:00+02:00")
+    backups(History(), WORKDAYS)
+    window = open_window(qtbot, at(27, 17, 5))
+    assert window.snapshot.state == "warning"
+    assert window.reminders_label.isVisibleTo(window)
+    assert window.reminders_label.text() == "• The monthly check is due. Run the monthly check."
+    assert window.offsite_panel.where.text() == "not set up"
+
+
+def test_show_log_and_open_folder_open_the_right_places(qtbot, tmp_path, drive):
+    configure(tmp_path, drive)
+    opened = []
+    window = StatusWindow(language="en", clock=FixedClock(at(27, 17, 5)), open_url=opened.append)
+    qtbot.addWidget(window)
+    window.refresh()
+    _wait_loaded(qtbot, window)
+    window.log_button.click()
+    assert Path(opened[-1].toLocalFile()) in (places().log_file, places().log_dir)
+    assert window.open_button.isEnabled()
+    window.open_button.click()
+    assert Path(opened[-1].toLocalFile()) == drive / "timeSensor Backups"
+
+
+def test_every_control_has_a_name_and_a_key(qtbot, tmp_path, drive):
+    from PySide6.QtWidgets import QAbstractButton
+
+    configure(tmp_path, drive)
+    window = open_window(qtbot, at(27, 17, 5))
+    buttons = window.findChildren(QAbstractButton)
+    assert buttons
+    for button in (b for b in buttons if not b.objectName().startswith("qt_")):
+        assert button.accessibleName(), button.text()
+        assert "&" in button.text(), button.text()
+
+
+# -- round 2: one time zone, German words, the drill's tooltip, the chart's row ----------------------
+
+
+def test_every_time_is_shown_in_the_windows_zone(qtbot, tmp_path, drive):
+    """The machine runs in UTC, the window's clock in Zurich: the drive's last success (a manifest
+    time in UTC), the history row and the restore list must all say 16:35, as the generation id does."""
+    from tsbackup_gui.core.jobs import run_backup
+    from tsbackup_gui.ui.restore_dialog import RestoreDialog
+    from tsbackup_gui.ui.status_format import when_text
+
+    config = configure(tmp_path, drive)
+    config.process_names = ["no-such-program-tsb9"]
+    (Path(config.source) / "timeSensor.4DD").write_bytes(b"x" * 4000)
+    config_mod.save(config)
+    run_backup(config, clock=FixedClock(at(27, 16, 35)))
+    window = open_window(qtbot, at(27, 17, 5))
+    assert window.table.item(0, 0).text() == "2026-11-27 16:35"
+    assert window.primary_panel.last.text() == "2026-11-27 16:35"
+    assert when_text(datetime(2026, 11, 27, 15, 35, tzinfo=ZoneInfo("UTC"))) == "2026-11-27 16:35"
+    dialog = RestoreDialog(config_mod.require(), language="en", clock=FixedClock(at(27, 17, 5)))
+    qtbot.addWidget(dialog)
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.primary_table.rowCount() == 1, timeout=20000)
+    assert dialog.primary_table.item(0, 0).text() == "2026-11-27 16:35"
+    dialog.target.setText(str(tmp_path / "restored"))
+    dialog.restore()
+    qtbot.waitUntil(lambda: dialog.report is not None or not dialog.busy, timeout=20000)
+    assert dialog.result.text().startswith("Files restored: 1 (4.0 KB), from 2026-11-27 16:35 into "), dialog.result.text()
+
+
+def test_german_window_translates_outcomes_and_qt_buttons(qtbot, tmp_path, drive):
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from tsbackup_gui.ui.app import install_translator
+
+    configure(tmp_path, drive)
+    history = History()
+    backups(history, WORKDAYS)
+    history.record("backup", at(27, 18, 30), at(27, 18, 45), "skipped", Exit.SOURCE_BUSY, [SOURCE_BUSY()])
+    from PySide6.QtCore import QTranslator
+
+    app = QApplication.instance()
+
+    installed_before = set(app.findChildren(QTranslator))
+    install_translator(app, "de")
+    try:
+        window = StatusWindow(language="de", clock=FixedClock(at(27, 18, 50)))
+        qtbot.addWidget(window)
+        window.refresh()
+        _wait_loaded(qtbot, window)
+        assert [window.table.item(0, c).text() for c in (1, 2)] == ["Sicherung", "Ausgelassen"]
+        assert window.table.item(1, 2).text() == "OK"
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        qtbot.addWidget(box)
+        assert box.button(QDialogButtonBox.StandardButton.Close).text() == "Schließen"  # Qt's own qtbase_de
+    finally:
+        for translator in set(app.findChildren(QTranslator)) - installed_before:
+            app.removeTranslator(translator)
+            translator.deleteLater()
+
+
+def test_the_drill_button_says_why_it_is_disabled(qtbot, tmp_path, drive):
+    configure(tmp_path, drive)
+    backups(History(), WORKDAYS)
+    window = open_window(qtbot, at(27, 17, 5))
+    assert not window.drill_button.isEnabled()
+    assert window.drill_button.toolTip() == ("The off-site copy is handled outside this program (NAS copy to the "
+                                             "partner's office); do the restore drill with that service's own tools.")
+
+
+def test_without_reminders_the_chart_takes_the_row(qtbot, tmp_path, drive):
+    configure(tmp_path, drive)
+    backups(History(), WORKDAYS)
+    window = open_window(qtbot, at(27, 17, 5))
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.texts.isHidden()
+    assert window.chart.width() > 600
+
+
+# -- issue 11 review: refresh order, one restore dialog, a busy window, the archive's age ----------
+
+
+def test_only_the_newest_refresh_is_shown_and_finished_tasks_are_dropped(qtbot, tmp_path, drive):
+    configure(tmp_path, drive)
+    window = open_window(qtbot, at(27, 9))
+    shown = window.loads
+    window.refresh()
+    window.refresh()  # whichever answers first, only the second one's overview is shown
+    qtbot.waitUntil(lambda: not window._tasks, timeout=20000)
+    assert window.loads == shown + 1 and window.refreshes == 3
+
+
+def test_restore_opens_once_and_holds_the_window_while_it_works(qtbot, tmp_path, drive):
+    from tsbackup_gui.ui.restore_dialog import RESTORING
+
+    configure(tmp_path, drive)
+    window = open_window(qtbot, at(27, 9))
+    window.show()
+    assert window.backup_button.isEnabled() and window.check_button.isEnabled()
+    window.restore_button.click()
+    first = window.restore_dialog
+    assert first is not None and first.isVisible()
+    window.restore_button.click()  # a second press brings the open one to the front
+    assert window.restore_dialog is first
+    first._set_busy(RESTORING)
+    more = window.actions_bar.more_actions
+    assert window.busy == "restore"
+    assert not any(b.isEnabled() for b in (window.backup_button, window.check_button, window.drill_button))
+    assert not more["forget"].isEnabled() and not more["pause"].isEnabled()
+    assert window.restore_button.isEnabled()  # still reachable: it only raises the dialog
+    first._set_busy(None)
+    assert window.busy is None and window.backup_button.isEnabled() and more["forget"].isEnabled()
+    first.close()
+    window.restore_button.click()
+    assert window.restore_dialog is not first  # closed: a fresh one
+
+
+def test_the_archive_age_reads_well_for_any_hour_count(qtbot, tmp_path):
+    window = StatusWindow(language="en")
+    qtbot.addWidget(window)
+    text = window._archive_text
+    assert text({"newest_archive": "/x/timeSensor[0093].4BK", "archive_fresh": True}) == (
+        "timeSensor[0093].4BK — age unknown, fresh")
+    assert text({"newest_archive": "/x/a.4BK", "archive_age_hours": 1.2, "archive_fresh": True}) == "a.4BK — 1 hour old, fresh"
+    assert text({"newest_archive": "/x/a.4BK", "archive_age_hours": 30.4, "archive_fresh": False}) == (
+        "a.4BK — 30 hours old, too old")
+
+
+def test_no_free_space_for_an_offsite_folder_that_is_not_there(tmp_path):
+    from tsbackup_gui.core.overview_targets import free_space, offsite_facts
+
+    missing = tmp_path / "Volumes" / "NAS" / "tsbackup"  # the share is not mounted
+    assert free_space(missing) == (None, None)
+    config = config_mod.Config(source=str(tmp_path), primary=str(tmp_path), computer="Mac",
+                               secondary={"kind": "folder", "repo": str(missing)})
+    assert offsite_facts(config, [], []).free is None
+    missing.mkdir(parents=True)
+    assert offsite_facts(config, [], []).free is not None
+
+
+def test_more_does_not_close_a_dialog_that_is_working(qtbot, tmp_path, drive):
+    import threading
+
+    from tsbackup_gui.ui import status_more as more
+
+    configure(tmp_path, drive)
+    window = open_window(qtbot, at(27, 9))
+    pause = window.housekeeping.open(more.PAUSE)
+    release, results = threading.Event(), []
+    pause.run(lambda: release.wait(20), results.append)  # a job that takes a while (a password change)
+    assert pause.busy and not window.actions_bar.more_button.isEnabled()
+    assert window.housekeeping.open(more.DRIVES) is pause  # to the front, not closed
+    assert pause.isVisible() and window.housekeeping.dialog is pause
+    release.set()
+    qtbot.waitUntil(lambda: results == [True], timeout=20000)
+    assert window.actions_bar.more_button.isEnabled()
+    drives = window.housekeeping.open(more.DRIVES)
+    assert drives is not pause and not pause.isVisible()

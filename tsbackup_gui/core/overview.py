@@ -37,6 +37,17 @@ class Overview:
     primary_folder: str | None = None
     generations: list[dict[str, Any]] = field(default_factory=list)
     demo: Any = None  # the DemoLayout when the demo was (re)laid out by this call
+    status: Any = None  # status.Status once set up
+    mode: str | None = None  # the setup's mode: single / server
+    primary_facts: Any = None  # overview_targets.PrimaryFacts
+    offsite: Any = None  # overview_targets.OffsiteFacts
+    fourd: Any = None  # overview_targets.FourdFacts (server setups)
+    reminders: list[Message] = field(default_factory=list)
+    history: list[Any] = field(default_factory=list)  # overview_history.HistoryRow, newest first
+    chart: list[Any] = field(default_factory=list)  # overview_history.ChartPoint, oldest first
+    log_file: str | None = None
+    now: datetime | None = None
+    config: Any = None  # the Config the dialogs act on
 
     @property
     def configured(self) -> bool:
@@ -62,18 +73,30 @@ def gather(demo_root: Path | None = None, clock: Clock | None = None, refresh_de
     det_json = detection.to_json()
     notes = list(detection.messages())
     cfg = config_mod.load()
+    from .places import places
+
+    log_file = str(places().log_file)
     if cfg is None:
         headline = NOTHING_FOUND() if det_json.get("mode") in (None, "not-found") else NOT_SET_UP_FOUND()
-        return Overview(headline, "not-configured", det_json, notes, demo=layout)
+        return Overview(headline, "not-configured", det_json, notes, demo=layout, log_file=log_file, now=now)
 
+    from . import overview_history, overview_targets
     from .status import compute_status
     from .status_facts import gather as gather_facts, load_attempts
 
-    status = compute_status(cfg, load_attempts(), now, gather_facts(cfg))
-    notes = [reason.message for reason in status.reasons] + [r.message for r in status.reminders] + notes
-    folder = Path(cfg.primary) / "timeSensor Backups"
-    return Overview(status.message, status.state, det_json, notes, cfg.primary,
-                    str(folder) if folder.is_dir() else None, _generations(cfg), demo=layout)
+    attempts = load_attempts()
+    status = compute_status(cfg, attempts, now, gather_facts(cfg))
+    notes = [reason.message for reason in status.reasons]  # detection's own notes matter only before the setup
+    generations = _list_generations(cfg)
+    primary = overview_targets.primary_facts(cfg, generations, attempts)
+    return Overview(
+        status.message, status.state, det_json, notes, cfg.primary, primary.folder, _generation_rows(generations),
+        demo=layout, status=status, mode=cfg.mode, primary_facts=primary,
+        offsite=overview_targets.offsite_facts(cfg, generations, attempts),
+        fourd=overview_targets.fourd_facts(cfg, now), reminders=[r.message for r in status.reminders],
+        history=overview_history.rows(attempts), chart=overview_history.chart_points(attempts, now),
+        log_file=log_file, now=now, config=cfg,
+    )
 
 
 def setup_demo(layout) -> None:
@@ -83,15 +106,20 @@ def setup_demo(layout) -> None:
     configure(SetupOptions(source=str(layout.data_dir), primary=str(layout.primary_target), computer="Demo-Mac"))
 
 
-def _generations(cfg: config_mod.Config) -> list[dict[str, Any]]:
+def _list_generations(cfg: config_mod.Config) -> list[Any]:
     from .errors import UserError
     from .primary.generations import list_generations
     from .primary.target import Target
+    from .rotation import connected_config
 
+    cfg = connected_config(cfg)  # the second drive's generations when only that one is connected
     try:
-        generations = list_generations(Target(Path(cfg.primary), cfg.computer))
+        return list_generations(Target(Path(cfg.primary), cfg.computer))
     except (UserError, OSError):
         return []
+
+
+def _generation_rows(generations: list[Any]) -> list[dict[str, Any]]:
     return [
         {"id": gen.id, "verdict": gen.verdict, "files": gen.files, "bytes": gen.bytes,
          "ended_local": gen.ended.astimezone().strftime("%Y-%m-%d %H:%M")}

@@ -1,49 +1,61 @@
-"""The status window: what is installed, where the backups go, and what happened.
+"""The status window: every question an office manager has about the backups, on one screen.
 
 It only shows and asks; everything it shows comes from `core.overview`,
-gathered on a worker thread.
+gathered on a worker thread, and every action (back up, check, drill,
+restore) runs `core` on a worker too. The boxes live in `status_panels`,
+the chart in `chart`, the buttons in `status_actions`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QIcon
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-    QHeaderView,
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget,
 )
 
 from ..core import overview
-from ..render.translate import Translator
+from ..core.clock import Clock
+from ..render.translate import Translator, resources_dir
+from . import status_actions as acts
 from . import worker
+from .chart import SizeDurationChart
+from .status_format import use_zone_of
+from .status_more import Hooks, Housekeeping
+from .status_panels import FourdPanel, HistoryTable, TargetPanel, value_label
 
 
 class StatusWindow(QMainWindow):
-    def __init__(self, demo_root: Path | None = None, language: str = "en", parent: QWidget | None = None):
+    def __init__(self, demo_root: Path | None = None, language: str = "en", parent: QWidget | None = None, *,
+                 clock: Clock | None = None, open_url: Callable[[QUrl], object] | None = None,
+                 hooks: "Hooks | None" = None):
         super().__init__(parent)
         self.demo_root = demo_root
+        self.language = language
+        self.clock = clock or Clock()
+        self.open_url = open_url or QDesktopServices.openUrl
         self._tasks: list[worker.Task] = []
         self._translate = Translator(language)
         self.snapshot: overview.Overview | None = None
         self.loads = 0  # how many overviews were shown; lets tests and the tray wait for a fresh one
+        self.refreshes = 0  # how many were asked for: only the newest one's answer is shown
+        self.busy: str | None = None  # the action running from this window (backup, check, drill, restore)
+        self.last_result: list[str] = []  # the sentences of the last check or drill
+        self.restore_dialog = None
         self._demo_layout = None  # laid out on the first look only (see overview.gather)
         self.setWindowTitle(self.tr("tsbackup — backups for timeSensor LEGAL"))
-        self.resize(820, 600)
+        self.resize(1000, 780)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
 
+        top = QHBoxLayout()
+        self.state_icon = QLabel(central)
+        self.state_icon.setFixedSize(QSize(44, 44))
+        self.state_icon.setAccessibleName(self.tr("State"))
         self.headline = QLabel(self.tr("Looking for timeSensor LEGAL …"), central)
         font = QFont(self.headline.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -51,122 +63,166 @@ class StatusWindow(QMainWindow):
         self.headline.setFont(font)
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName(self.tr("Status"))
-        layout.addWidget(self.headline)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.headline, 1)
+        layout.addLayout(top)
 
         self.demo_note = QLabel(self.tr("Demo mode: this is a built-in example installation, not your real data."), central)
         self.demo_note.setStyleSheet("color: #7a5b00;")
         self.demo_note.setVisible(demo_root is not None)
         layout.addWidget(self.demo_note)
 
-        row = QVBoxLayout()
+        targets = QHBoxLayout()
+        self.primary_panel = TargetPanel(self.tr("Backup drive"), self.tr("Generations"), central)
+        self.offsite_panel = TargetPanel(self.tr("Off-site copy"), self.tr("Snapshots"), central)
+        targets.addWidget(self.primary_panel, 1)
+        targets.addWidget(self.offsite_panel, 1)
+        layout.addLayout(targets)
+
+        middle = QHBoxLayout()
         self.install_box = QGroupBox(self.tr("timeSensor LEGAL on this computer"), central)
         install_form = QFormLayout(self.install_box)
         install_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.mode_label = self._value_label(self.tr("Kind of installation"))
-        self.data_label = self._value_label(self.tr("Data folder"))
-        self.archive_label = self._value_label(self.tr("4D's own backup"))
+        self.mode_label = value_label(self.install_box, self.tr("Kind of installation"))
+        self.data_label = value_label(self.install_box, self.tr("Data folder"))
+        self.archive_label = value_label(self.install_box, self.tr("4D's own backup"))
         install_form.addRow(self.tr("Kind:"), self.mode_label)
         install_form.addRow(self.tr("Data folder:"), self.data_label)
         install_form.addRow(self.tr("4D's own backup:"), self.archive_label)
-        row.addWidget(self.install_box, 1)
+        middle.addWidget(self.install_box, 1)
+        self.fourd_panel = FourdPanel(central)
+        self.fourd_panel.setVisible(False)
+        middle.addWidget(self.fourd_panel, 1)
+        layout.addLayout(middle)
 
-        self.backup_box = QGroupBox(self.tr("Backup drive"), central)
-        backup_form = QFormLayout(self.backup_box)
-        self.primary_label = self._value_label(self.tr("Backup drive"))
-        self.last_label = self._value_label(self.tr("Last backup"))
-        self.count_label = self._value_label(self.tr("Generations"))
-        backup_form.addRow(self.tr("Where:"), self.primary_label)
-        backup_form.addRow(self.tr("Last backup:"), self.last_label)
-        backup_form.addRow(self.tr("Generations:"), self.count_label)
-        row.addWidget(self.backup_box, 1)
-        layout.addLayout(row)
-
+        notes_row = QHBoxLayout()
+        self.texts = QWidget(central)
+        texts = QVBoxLayout(self.texts)
+        texts.setContentsMargins(0, 0, 0, 0)
+        self.reminders_label = QLabel("", central)
+        self.reminders_label.setWordWrap(True)
+        self.reminders_label.setAccessibleName(self.tr("Reminders"))
+        self.reminders_label.setStyleSheet("color: #7a5b00;")
         self.notes = QLabel("", central)
         self.notes.setWordWrap(True)
         self.notes.setAccessibleName(self.tr("Notes"))
-        layout.addWidget(self.notes)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        texts.addWidget(self.reminders_label)
+        texts.addWidget(self.notes)
+        texts.addStretch(1)
+        notes_row.addWidget(self.texts, 1)
+        self.chart = SizeDurationChart(central)
+        notes_row.addWidget(self.chart, 1)
+        layout.addLayout(notes_row)
 
-        self.table = QTableWidget(0, 4, central)
-        self.table.setHorizontalHeaderLabels([self.tr("Generation"), self.tr("Verdict"), self.tr("Files"), self.tr("Size")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setAccessibleName(self.tr("Backup generations"))
+        self.table = HistoryTable(central)
         layout.addWidget(self.table, 1)
 
-        buttons = QHBoxLayout()
-        self.refresh_button = QPushButton(self.tr("&Check again"), central)
-        self.refresh_button.setAccessibleName(self.tr("Check again"))
-        self.refresh_button.clicked.connect(self.refresh)
-        self.open_button = QPushButton(self.tr("&Open backup folder"), central)
-        self.open_button.setAccessibleName(self.tr("Open backup folder"))
-        self.open_button.setEnabled(False)
-        self.open_button.clicked.connect(self.open_backup_folder)
-        self.setup_demo_button = QPushButton(self.tr("&Set up the demo backup"), central)
-        self.setup_demo_button.setAccessibleName(self.tr("Set up the demo backup"))
+        self.actions_bar = acts.ActionBar(central)
+        bar = self.actions_bar
+        self.setup_demo_button = bar.add(acts.SETUP_DEMO, self.tr("&Set up the demo backup"),
+                                         self.tr("Set up the demo backup"), self.set_up_demo)
+        self.backup_button = bar.add(acts.BACKUP, self.tr("&Back up now"), self.tr("Back up now"), self.back_up_now)
+        self.open_button = bar.add(acts.OPEN_FOLDER, self.tr("&Open backup folder"), self.tr("Open backup folder"),
+                                   self.open_backup_folder)
+        self.restore_button = bar.add(acts.RESTORE, self.tr("&Restore…"), self.tr("Restore"), self.open_restore)
+        self.check_button = bar.add(acts.CHECK, self.tr("Run monthly &check"), self.tr("Run monthly check"), self.run_check)
+        self.drill_button = bar.add(acts.DRILL, self.tr("Restore &drill"), self.tr("Restore drill"), self.run_drill)
+        self.log_button = bar.add(acts.LOG, self.tr("Show &log"), self.tr("Show log"), self.show_log)
+        self.refresh_button = bar.add(acts.REFRESH, self.tr("Check &again"), self.tr("Check again"), self.refresh)
+        bar.finish()
+        self.housekeeping = Housekeeping(self, hooks)
         self.setup_demo_button.setVisible(False)
-        self.setup_demo_button.clicked.connect(self.set_up_demo)
-        self.backup_button = QPushButton(self.tr("&Back up now"), central)
-        self.backup_button.setAccessibleName(self.tr("Back up now"))
-        self.backup_button.setEnabled(False)
-        self.backup_button.clicked.connect(self.back_up_now)
+        for button in (self.backup_button, self.open_button, self.restore_button, self.check_button, self.drill_button):
+            button.setEnabled(False)
+        layout.addWidget(bar)
         self.progress_label = QLabel("", central)
+        self.progress_label.setWordWrap(True)
         self.progress_label.setAccessibleName(self.tr("Progress"))
-        buttons.addWidget(self.setup_demo_button)
-        buttons.addWidget(self.backup_button)
-        buttons.addWidget(self.refresh_button)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.progress_label)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.progress_label)
         self.setCentralWidget(central)
-
-    def _value_label(self, accessible: str) -> QLabel:
-        label = QLabel("—")
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setAccessibleName(accessible)
-        return label
 
     # -- data -------------------------------------------------------------
     def refresh(self) -> None:
+        """Gathers the overview again; an older refresh that answers late is dropped (its view is stale)."""
         self.refresh_button.setEnabled(False)
-        demo_root, first = self.demo_root, self.loads == 0
-        task = worker.start(
-            lambda progress: overview.gather(demo_root=demo_root, refresh_demo=first),
-            on_done=self.show_overview,
-            on_error=self.show_error,
-        )
-        self._tasks.append(task)
+        self.refreshes += 1
+        number = self.refreshes
+        demo_root, first, clock = self.demo_root, self.loads == 0, self.clock
+
+        def done(snapshot) -> None:
+            if number == self.refreshes:
+                self.show_overview(snapshot)
+
+        def failed(exc: BaseException) -> None:
+            if number == self.refreshes:
+                self.show_error(exc)
+
+        worker.start_kept(self._tasks, lambda progress: overview.gather(demo_root=demo_root, clock=clock,
+                                                                        refresh_demo=first), done, failed)
+
+    def _start(self, job, on_done, on_progress=None, *, long: bool = False) -> None:
+        worker.start_kept(self._tasks, job, on_done=on_done, on_error=self.show_error, on_progress=on_progress,
+                          long=long)
 
     def set_up_demo(self) -> None:
         layout = self._demo_layout
         if layout is None:
             return
         self.setup_demo_button.setEnabled(False)
-        self._tasks.append(worker.start(lambda progress: overview.setup_demo(layout),
-                                        on_done=self._after_change, on_error=self.show_error))
+        self._start(lambda progress: overview.setup_demo(layout), self._after_change)
 
     def back_up_now(self) -> None:
         from ..core import config as config_mod
-        from ..core.clock import Clock
         from ..core.jobs import run_backup
 
-        self.backup_button.setEnabled(False)
-        self.progress_label.setText(self.tr("Backing up …"))
+        clock = self.clock
+        self._set_busy("backup", self.tr("Backing up …"))
+        self._start(lambda progress: run_backup(config_mod.require(), clock=clock, events=progress),
+                    self._action_finished, self.show_progress, long=True)
 
-        def job(progress):
-            return run_backup(config_mod.require(), clock=Clock(), events=progress)
+    def run_check(self) -> None:
+        from ..core import config as config_mod
+        from ..core.verify import run_check
 
-        self._tasks.append(worker.start(job, on_done=self.backup_finished, on_error=self.show_error,
-                                        on_progress=self.show_progress))
+        clock = self.clock
+        self._set_busy("check", self.tr("Running the monthly check … this can take a while."))
+        self._start(lambda progress: run_check(config_mod.require(), clock=clock), self._check_finished, long=True)
+
+    def run_drill(self) -> None:
+        from ..core import config as config_mod
+        from ..core.drill import run_drill
+        from ..render.drill_report import write_report
+
+        clock, translate = self.clock, self._translate
+        self._set_busy("drill", self.tr("Running the restore drill … this can take a while."))
+        self._start(lambda progress: run_drill(config_mod.require(), clock=clock,
+                                               write_report=lambda result, path: write_report(result, path, translate)),
+                    self._drill_finished, long=True)
 
     def show_progress(self, event: dict) -> None:
         if event.get("event") == "progress" and event.get("files_total"):
             self.progress_label.setText(self.tr("Backing up: {0} of {1} files").format(
                 event.get("files_done", 0), event["files_total"]))
 
-    def backup_finished(self, result) -> None:
-        self.progress_label.setText("")
+    def _set_busy(self, what: str | None, text: str = "") -> None:
+        self.busy = what
+        self.progress_label.setText(text)
+        self._enable()
+
+    def _action_finished(self, _result=None) -> None:
+        self._set_busy(None)
+        self.refresh()
+
+    def _check_finished(self, result) -> None:
+        self.last_result = [self._translate(result.headline())] + [self._translate(f.message) for f in result.findings[:3]]
+        self._set_busy(None, "\n".join(self.last_result))
+        self.refresh()
+
+    def _drill_finished(self, result) -> None:
+        self.last_result = [self._translate(m) for m in result.messages()]
+        self._set_busy(None, "\n".join(self.last_result))
         self.refresh()
 
     def _after_change(self, _result=None) -> None:
@@ -175,33 +231,93 @@ class StatusWindow(QMainWindow):
     def show_error(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
         message = getattr(exc, "message", None)
-        self.headline.setText(self._translate(message) if message is not None else self.tr("Something went wrong: {0}").format(type(exc).__name__))
+        text = self._translate(message) if message is not None else self.tr("Something went wrong: {0}").format(
+            type(exc).__name__)
+        if self.busy not in (None, "restore"):  # an action failed: the window's status stays, the sentence says why
+            self._set_busy(None, text)
+            self.refresh()
+        else:
+            self.headline.setText(text)
 
     def show_overview(self, snapshot: "overview.Overview") -> None:
         self.snapshot = snapshot
         if snapshot.demo is not None:
             self._demo_layout = snapshot.demo
         self.loads += 1
-        self.refresh_button.setEnabled(True)
+        use_zone_of(snapshot.now)
         t = self._translate
         self.headline.setText(t(snapshot.headline))
+        self._show_icon(snapshot.state)
         det = snapshot.detection
-        self.mode_label.setText(self._mode_text(det.get("mode")))
-        self.data_label.setText(det.get("data_dir") or self.tr("not found"))
-        self.archive_label.setText(self._archive_text(det))
-        self.notes.setText("\n".join(t(m) for m in snapshot.notes))
-        self.primary_label.setText(snapshot.primary or self.tr("not set up yet"))
-        self.open_button.setEnabled(bool(snapshot.primary_folder))
-        self.backup_button.setEnabled(snapshot.configured)
+        cfg = snapshot.config
+        if cfg is not None:  # the setup says what is backed up; detection only guesses
+            self.mode_label.setText(self._mode_text("server" if cfg.mode == "server" else "single-user"))
+            self.data_label.setText(cfg.source)
+            same = det.get("data_dir") and Path(det["data_dir"]) == Path(cfg.source)
+            self.archive_label.setText(self._archive_text(det) if same else "—")
+        else:
+            self.mode_label.setText(self._mode_text(det.get("mode")))
+            self.data_label.setText(det.get("data_dir") or self.tr("not found"))
+            self.archive_label.setText(self._archive_text(det))
+        self.primary_panel.show_primary(snapshot.primary_facts)
+        self.offsite_panel.show_offsite(snapshot.offsite)
+        self.fourd_panel.show_facts(snapshot.fourd, t)
+        self.install_box.setVisible(snapshot.fourd is None or not snapshot.configured)
+        self.reminders_label.setText("\n".join("• " + t(m) for m in snapshot.reminders))
+        self.reminders_label.setVisible(bool(snapshot.reminders))
+        headline = t(snapshot.headline)
+        self.notes.setText("\n".join(text for text in (t(m) for m in snapshot.notes) if text != headline))
+        self.notes.setVisible(bool(self.notes.text()))
+        self._lay_out_notes()
+        self.table.show_rows(snapshot.history, t)
+        self.chart.set_points(snapshot.chart, snapshot.now)
         self.setup_demo_button.setVisible(self._demo_layout is not None and not snapshot.configured)
         self.setup_demo_button.setEnabled(True)
-        gens = snapshot.generations
-        self.count_label.setText(str(len(gens)) if snapshot.primary else "—")
-        self.last_label.setText(gens[-1]["ended_local"] if gens else self.tr("none yet"))
-        self.table.setRowCount(len(gens))
-        for row, gen in enumerate(reversed(gens)):
-            for col, value in enumerate((gen["id"], self._verdict_text(gen["verdict"]), str(gen["files"]), _size(gen["bytes"]))):
-                self.table.setItem(row, col, QTableWidgetItem(value))
+        self._enable()
+
+    def _enable(self) -> None:
+        snap = self.snapshot
+        configured = bool(snap and snap.configured)
+        idle = self.busy is None
+        self.refresh_button.setEnabled(True)
+        self.backup_button.setEnabled(configured and idle and (snap.state != "running"))
+        self.open_button.setEnabled(bool(snap and snap.primary_folder))
+        self.restore_button.setEnabled(configured and (idle or self.busy == "restore"))  # "restore": to the front
+        self.check_button.setEnabled(configured and idle)
+        offsite = snap.offsite if snap else None
+        drillable = bool(offsite and offsite.configured and offsite.kind != "external")
+        self.drill_button.setEnabled(configured and idle and drillable)
+        self.drill_button.setToolTip(self._drill_tip(snap) if configured and not drillable else "")
+        self.log_button.setEnabled(bool(snap and snap.log_file))
+        self.housekeeping.enable(snap, idle=idle)
+
+    def _drill_tip(self, snap) -> str:
+        """Why the drill cannot run: it restores the off-site copy, which this program must be able to read."""
+        from ..core.drill import EXTERNAL, NO_OFFSITE
+        from ..core.verify_offsite import external_text
+
+        secondary = (snap.config.secondary if snap.config is not None else None) or {}
+        if snap.offsite is not None and snap.offsite.kind == "external":
+            return self._translate(EXTERNAL(where=external_text(secondary)))
+        return self._translate(NO_OFFSITE())
+
+    def _lay_out_notes(self) -> None:
+        """Reminders and notes to the left of the chart; with none, the chart takes the whole row
+        (a calm, wide picture rather than an empty area)."""
+        has_text = not self.reminders_label.isHidden() or not self.notes.isHidden()  # their own flags: the box may be hidden
+        self.texts.setVisible(has_text)
+        if has_text:
+            self.chart.setFixedWidth(380)
+        else:
+            self.chart.setMinimumWidth(0)
+            self.chart.setMaximumWidth(16777215)
+
+    def _show_icon(self, state: str) -> None:
+        from .tray_presenter import icon_name
+
+        path = resources_dir() / "icons" / f"{icon_name(state)}.svg"
+        self.state_icon.setPixmap(QIcon(str(path)).pixmap(QSize(40, 40)) if path.exists() else QIcon().pixmap(1, 1))
+        self.state_icon.setAccessibleDescription(state)
 
     def _mode_text(self, mode: str | None) -> str:
         return {
@@ -211,30 +327,52 @@ class StatusWindow(QMainWindow):
             "not-found": self.tr("No timeSensor LEGAL data found"),
         }.get(mode or "not-found", mode or "")
 
-    def _verdict_text(self, verdict: str) -> str:
-        return {
-            "consistent": self.tr("consistent (timeSensor was closed)"),
-            "archive-ok": self.tr("4D archive fresh"),
-            "archive-stale": self.tr("4D archive too old"),
-        }.get(verdict, verdict)
-
     def _archive_text(self, det: dict) -> str:
         newest = det.get("newest_archive")
         if not newest:
             return self.tr("no 4D archive found")
-        hours = det.get("archive_age_hours")
-        age = self.tr("{0} hours old").format(f"{hours:.0f}") if isinstance(hours, (int, float)) else ""
-        state = self.tr("fresh") if det.get("archive_fresh") else self.tr("too old")
-        return f"{Path(newest).name} — {age}, {state}"
+        name, hours, fresh = Path(newest).name, det.get("archive_age_hours"), bool(det.get("archive_fresh"))
+        if not isinstance(hours, (int, float)):
+            return (self.tr("{0} — age unknown, fresh") if fresh else self.tr("{0} — age unknown, too old")).format(name)
+        rounded = round(hours)
+        if rounded == 1:
+            return (self.tr("{0} — 1 hour old, fresh") if fresh else self.tr("{0} — 1 hour old, too old")).format(name)
+        return (self.tr("{0} — {1} hours old, fresh") if fresh else self.tr("{0} — {1} hours old, too old")).format(
+            name, rounded)
 
+    # -- places -----------------------------------------------------------
     def open_backup_folder(self) -> None:
         if self.snapshot and self.snapshot.primary_folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.snapshot.primary_folder))
+            self.open_url(QUrl.fromLocalFile(self.snapshot.primary_folder))
 
+    def show_log(self) -> None:
+        if not (self.snapshot and self.snapshot.log_file):
+            return
+        log_file = Path(self.snapshot.log_file)
+        self.open_url(QUrl.fromLocalFile(str(log_file if log_file.exists() else log_file.parent)))
 
-def _size(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB", "TB"):
-        if n < 1000 or unit == "TB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1000
-    return str(n)
+    def open_restore(self) -> None:
+        if not (self.snapshot and self.snapshot.config is not None):
+            return
+        from .restore_dialog import RestoreDialog
+
+        if self.restore_dialog is not None and self.restore_dialog.isVisible():  # one at a time: to the front
+            self.restore_dialog.raise_()
+            self.restore_dialog.activateWindow()
+            return
+        if self.busy is not None:
+            return
+        dialog = self.restore_dialog = RestoreDialog(self.snapshot.config, language=self.language, clock=self.clock,
+                                                     parent=self)
+        dialog.finished.connect(lambda _code: self.refresh())
+        dialog.busy_changed.connect(self._restore_busy)
+        dialog.show()
+        dialog.load()
+
+    def _restore_busy(self, busy: bool) -> None:
+        """While the restore dialog works, the window starts no backup, check, drill or forget."""
+        if busy and self.busy is None:
+            self.busy = "restore"
+        elif not busy and self.busy == "restore":
+            self.busy = None
+        self._enable()

@@ -3,11 +3,17 @@
 A `Task` wraps a plain function from `core`; its result or its exception
 comes back as a Qt signal on the GUI thread. Signals hang on a small
 per-task QObject, never on the QApplication singleton.
+
+Two pools: short jobs (gathering the overview, saving a pause) run on Qt's
+global pool; long ones (restore, check, drill, put back, password change,
+diagnostics) pass ``long=True`` and get a pool of their own, so an hour of
+restoring plus a check never leaves the window waiting for its refresh
+(the global pool has only one or two threads on a small VM).
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, MutableSequence, MutableSet
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -35,8 +41,22 @@ class Task(QRunnable):
             self.signals.finished.emit(result)
 
 
+LONG_THREADS = 4  # a restore, a check, a drill and a password change at once; more wait their turn
+
+_long_pool: QThreadPool | None = None
+
+
+def long_pool() -> QThreadPool:
+    """The pool for long jobs, separate from `QThreadPool.globalInstance()` (short ones)."""
+    global _long_pool
+    if _long_pool is None:
+        _long_pool = QThreadPool()
+        _long_pool.setMaxThreadCount(LONG_THREADS)
+    return _long_pool
+
+
 def start(fn: Callable[[Callable[[Any], None]], Any], on_done=None, on_error=None, on_progress=None,
-          pool: QThreadPool | None = None) -> Task:
+          pool: QThreadPool | None = None, *, long: bool = False) -> Task:
     task = Task(fn)
     task.setAutoDelete(False)  # the caller keeps the Python object; Qt must not free it under us
     if on_done:
@@ -45,5 +65,26 @@ def start(fn: Callable[[Callable[[Any], None]], Any], on_done=None, on_error=Non
         task.signals.failed.connect(on_error)
     if on_progress:
         task.signals.progress.connect(on_progress)
-    (pool or QThreadPool.globalInstance()).start(task)
+    (pool or (long_pool() if long else QThreadPool.globalInstance())).start(task)
+    return task
+
+
+def start_kept(tasks: MutableSequence[Task] | MutableSet[Task], fn, on_done=None, on_error=None, on_progress=None, *,
+               long: bool = False) -> Task:
+    """`start`, with the task kept in ``tasks`` (alive) until it has finished, then dropped from it."""
+    holder: list[Task] = []
+
+    def finish(callback, value) -> None:
+        if holder and holder[0] in tasks:
+            tasks.remove(holder[0])
+        if callback is not None:
+            callback(value)
+
+    task = start(fn, on_done=lambda value: finish(on_done, value), on_error=lambda exc: finish(on_error, exc),
+                 on_progress=on_progress, long=long)
+    holder.append(task)
+    if isinstance(tasks, list):
+        tasks.append(task)
+    else:
+        tasks.add(task)
     return task

@@ -1,0 +1,194 @@
+"""Restore…: a real generation restored into a new folder equals its manifest; putting it back keeps the
+old data folder byte for byte; a server gets 4D Server's own restore as steps."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.demo import create_demo
+from tsbackup_gui.core.primary.manifest import Manifest
+from tsbackup_gui.core.setup import SetupOptions, configure
+from tsbackup_gui.ui.restore_dialog import RestoreDialog
+
+WAIT = 60000
+
+
+def tree_hashes(root: Path) -> dict[str, str]:
+    found = {}
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            path = Path(folder) / name
+            found[str(path.relative_to(root))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def backed_up_demo(tmp_path: Path) -> config_mod.Config:
+    from tsbackup_gui.core.jobs import run_backup
+
+    layout = create_demo(tmp_path / "demo", "single-user")
+    configure(SetupOptions(source=str(layout.data_dir), primary=str(layout.primary_target), computer="Demo-Mac"))
+    config = config_mod.require()
+    assert run_backup(config, clock=Clock()).generation is not None
+    return config
+
+
+def test_restore_a_generation_then_put_it_back_in_place(qtbot, tmp_path):
+    config = backed_up_demo(tmp_path)
+    live = Path(config.source)
+    (live / "Dokumente" / "nach dem Backup.txt").write_text("changed after the backup")  # the live data moved on
+    live_before = tree_hashes(live)
+    to = tmp_path / "restored"
+    asked = []
+    dialog = RestoreDialog(config, language="en", choose_folder=lambda *_a: str(to),
+                           confirm=lambda _parent, text: asked.append(text) or True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.primary_table.rowCount() == 1, timeout=WAIT)
+    assert dialog.primary_table.item(0, 1).text() == "consistent (timeSensor was closed)"
+    assert not dialog.put_back_button.isVisible() and not dialog.server_steps.isVisible()
+    dialog.target_button.click()
+    assert dialog.target.text() == str(to) and dialog.restore_button.isEnabled()
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None or not dialog.busy, timeout=WAIT)
+    assert dialog.report is not None, dialog.result.text()
+    assert dialog.result.text().startswith("Files restored: ") and "every file matches the backup's manifest" in dialog.result.text()
+    # restore equality: every restored file hashes to what the generation's manifest recorded
+    manifest = Manifest.read(dialog.generations[0].path / "tsbackup-manifest.json")
+    expected = {e.path: e.sha256 for e in manifest.entries if e.type == "file" and e.skipped_reason is None}
+    restored = {f"timeSensor DataFiles/{k}": v for k, v in tree_hashes(to / "timeSensor DataFiles").items()}
+    assert expected and restored == expected
+
+    assert dialog.put_back_button.isVisible()
+    dialog.put_back_button.click()
+    qtbot.waitUntil(lambda: dialog.swap is not None or not dialog.busy, timeout=WAIT)
+    assert dialog.swap is not None, dialog.result.text()
+    assert asked and "Close timeSensor LEGAL first" in asked[0]
+    aside = dialog.swap.aside
+    assert aside.parent == live.parent and aside.name.startswith("timeSensor DataFiles (before restore ")
+    assert tree_hashes(aside) == live_before  # the old data, with today's change, exact bytes
+    assert {f"timeSensor DataFiles/{k}": v for k, v in tree_hashes(live).items()} == expected
+    assert dialog.result.text().startswith(f"The restored data is now in place in {live}.")
+
+
+def test_a_server_gets_4d_servers_own_restore_as_steps(qtbot, tmp_path):
+    layout = create_demo(tmp_path / "server", "server")
+    config = config_mod.Config(source=str(layout.data_dir), primary=str(layout.primary_target), computer="Server",
+                               mode="server")
+    dialog = RestoreDialog(config, language="en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.server_steps.isVisible() and not dialog.put_back_button.isVisible()
+    lines = dialog.server_steps.text().splitlines()
+    assert lines[1] == "1. Ask everyone to close timeSensor LEGAL, then quit timeSensor Server on this server."
+    assert lines[3] == "3. Start 4D Server without opening a database and choose Restore… in its File menu."
+    assert len(lines) == 7 and lines[-1].startswith("6. Start timeSensor Server again")
+    assert not dialog.list_button.isEnabled()
+
+
+def test_server_steps_in_german(qtbot, tmp_path):
+    layout = create_demo(tmp_path / "server", "server")
+    config = config_mod.Config(source=str(layout.data_dir), primary=str(layout.primary_target), computer="Server",
+                               mode="server")
+    dialog = RestoreDialog(config, language="de")
+    qtbot.addWidget(dialog)
+    lines = dialog.server_steps.text().splitlines()
+    assert len(lines) == 7
+    assert lines[1] == ("1. Bitten Sie alle, timeSensor LEGAL zu schliessen, und beenden Sie dann timeSensor Server "
+                        "auf diesem Server.")
+
+
+def test_a_servers_steps_are_worked_out_on_the_worker_with_the_restore(qtbot, tmp_path, monkeypatch):
+    import dataclasses
+    import threading
+
+    from tsbackup_gui.core import restore_choices
+
+    config = dataclasses.replace(backed_up_demo(tmp_path), mode="server")  # its backup holds 4D's archives
+    walked = []
+    real = restore_choices.newest_archive_in
+    monkeypatch.setattr(restore_choices, "newest_archive_in",
+                        lambda restored: walked.append((restored, threading.current_thread())) or real(restored))
+    dialog = RestoreDialog(config, language="en")
+    qtbot.addWidget(dialog)
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.primary_table.rowCount() == 1, timeout=WAIT)
+    dialog.target.setText(str(tmp_path / "restored"))
+    dialog.restore()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT)
+    assert dialog.report is not None, dialog.result.text()
+    restored_archive = tmp_path / "restored" / "timeSensor DataFiles" / "STUFF" / "BACKUP" / "timeSensor[0093-0001].4BK"
+    assert f"Select the archive {restored_archive} and restore it" in dialog.server_steps.text()
+    walks = [thread for restored, thread in walked if restored is not None]
+    assert walks and threading.main_thread() not in walks  # never the GUI thread
+
+
+def test_close_becomes_cancel_while_restoring_and_esc_is_refused_while_putting_back(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from tsbackup_gui.core import restore_choices
+    from tsbackup_gui.ui.restore_dialog import PUTTING_BACK
+
+    config = backed_up_demo(tmp_path)
+    events = []
+    real = restore_choices.restore_choice
+    monkeypatch.setattr(restore_choices, "restore_choice",
+                        lambda *a, cancel=None, **k: events.append(cancel) or real(*a, cancel=cancel, **k))
+    dialog = RestoreDialog(config, language="en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.primary_table.rowCount() == 1, timeout=WAIT)
+    dialog.target.setText(str(tmp_path / "restored"))
+    dialog.restore()
+    assert dialog.close_button.text() == "Cancel" and dialog.close_button.accessibleName() == "Cancel the restore"
+    dialog.close_button.click()  # asks the restore to stop; the dialog stays until it has
+    assert dialog.isVisible() and dialog.result.text() == "Stopping the restore …"
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT)
+    assert len(events) == 1 and events[0] is not None and events[0].is_set()
+    assert dialog.close_button.text().replace("&", "") == "Close"
+    dialog._set_busy(PUTTING_BACK)
+    assert not dialog.close_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible()  # neither Esc nor the close box cuts off the renames
+    dialog._set_busy(None)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_refuses_a_target_inside_the_data_or_the_backups_or_a_relative_one(qtbot, tmp_path):
+    import pytest
+
+    from tsbackup_gui.core.errors import Exit, UserError
+    from tsbackup_gui.core.restore_choices import check_restore_target
+
+    config = backed_up_demo(tmp_path)
+    source, backups = Path(config.source), Path(config.primary) / "timeSensor Backups"
+    cases = {
+        source / "Wiederherstellung": f"{source / 'Wiederherstellung'} lies inside the timeSensor data folder {source}. "
+                                      "Restore into a new folder elsewhere; nothing was changed.",
+        backups / "neu": f"{backups / 'neu'} lies inside the backups folder {backups}. "
+                         "Restore into a new folder elsewhere; nothing was changed.",
+        Path("restored"): 'restored is not a full folder path. Choose the folder with "Choose folder…" or type its '
+                          "whole path.",
+    }
+    for target, sentence in cases.items():
+        with pytest.raises(UserError) as caught:
+            check_restore_target(config, target)
+        assert caught.value.exit_code == Exit.USAGE and caught.value.message.english() == sentence
+        assert not (target.is_absolute() and target.exists())  # nothing created
+    os.symlink(source, tmp_path / "link-to-data")  # resolved: a link does not hide the data folder
+    with pytest.raises(UserError):
+        check_restore_target(config, tmp_path / "link-to-data" / "neu")
+    dialog = RestoreDialog(config, language="en")
+    qtbot.addWidget(dialog)
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.primary_table.rowCount() == 1, timeout=WAIT)
+    dialog.target.setText(str(backups / "neu"))
+    dialog.restore()
+    assert not dialog.busy and dialog.result.text() == cases[backups / "neu"]

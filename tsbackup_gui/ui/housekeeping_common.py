@@ -1,0 +1,103 @@
+"""What the housekeeping dialogs share: a worker runner, the result sentence, plain error text.
+
+Each dialog only asks and shows; the work is a `core` function run on a
+worker (keyring, restic, zip and file writes can all take a moment). A
+dialog emits `changed` after it changed the setup, so the status window
+shows the new state at once.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
+
+from ..core.clock import Clock
+from ..render.translate import Translator
+from . import worker
+
+#: `choose_folder(parent, title, start) -> path or None` (QFileDialog.getExistingDirectory's shape)
+ChooseFolder = Callable[[QWidget, str, str], "str | None"]
+#: `choose_save_file(parent, title, start, filters) -> path or None`
+ChooseSaveFile = Callable[[QWidget, str, str, str], "str | None"]
+
+
+def default_choose_folder(parent: QWidget, title: str, start: str) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getExistingDirectory(parent, title, start) or None
+
+
+def default_choose_save_file(parent: QWidget, title: str, start: str, filters: str) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getSaveFileName(parent, title, start, filters)[0] or None
+
+
+def default_print_dialog(parent: QWidget, printer) -> bool:
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def sentence(parent: QWidget, accessible: str, text: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setAccessibleName(accessible)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+STYLES = {"ok": "color: #1f6f2b;", "error": "color: #a1260d;", "warn": "color: #7a5b00;", None: ""}
+
+
+class HousekeepingDialog(QDialog):
+    changed = Signal()  # the setup changed: the window gathers its overview again
+    busy_changed = Signal(bool)  # the window's "More" is off while a dialog works
+
+    def __init__(self, *, language: str = "en", clock: Clock | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.say = Translator(language)
+        self.clock = clock or Clock()
+        self.busy = False
+        self._tasks: list[worker.Task] = []
+        self.result = None  # a QLabel the subclass places
+
+    def run(self, job: Callable[[], object], on_done, on_error=None, *, long: bool = False) -> None:
+        """`job()` on a worker; `on_done(result)` / `on_error(exc)` back on the GUI thread. A `long` job
+        (restic, a zip of the logs) runs in the long pool, so the window's short jobs never wait behind it."""
+        self._set_busy(True)
+
+        def done(value) -> None:
+            self._set_busy(False)
+            on_done(value)
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(False)
+            (on_error or self.show_error)(exc)
+
+        worker.start_kept(self._tasks, lambda _progress: job(), on_done=done, on_error=failed, long=long)
+
+    def show_result(self, text: str, style: str | None = None) -> None:
+        self.result.setText(text)
+        self.result.setStyleSheet(STYLES.get(style, ""))
+        self.result.setVisible(bool(text))
+
+    def show_error(self, exc: BaseException) -> None:
+        self.show_result(self.error_text(exc), "error")
+
+    def error_text(self, exc: BaseException) -> str:
+        message = getattr(exc, "message", None)
+        if message is not None:
+            return self.say(message)
+        return QCoreApplication.translate("HousekeepingDialog", "This stopped because of an unexpected error ({0}).").format(
+            type(exc).__name__)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.enable()
+        self.busy_changed.emit(busy)
+
+    def enable(self) -> None:
+        """Subclasses switch their buttons by `self.busy` and their inputs."""

@@ -1,0 +1,210 @@
+"""Change off-site password…: the new password twice (at least 12 characters), the change on a
+worker (`core.password_change`, which never leaves a moment without a working stored password),
+then the new recovery sheet to save or print — the old sheet's password no longer works.
+
+The sheet is the wizard's: gathered by `core.recovery`, drawn by `render.recovery_sheet`,
+written by the wizard's `write_pdf`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ..core import password_change
+from ..core.clock import Clock
+from ..core.places import Places
+from .housekeeping_common import (
+    ChooseSaveFile, HousekeepingDialog, default_choose_save_file, default_print_dialog, sentence,
+)
+
+MIN = password_change.MIN_PASSWORD_LENGTH
+
+
+def change_and_gather(config, password: str, secrets, where, now):
+    """The change, then the new sheet (with the new password) — both on the worker."""
+    from ..core.recovery import gather
+    from ..core.secrets import SecretStore
+
+    store = secrets if secrets is not None else SecretStore(config.setup_id)
+    password_change.change_password(config, password, secrets=store, where=where)
+    return gather(config, store, now=now)
+
+
+class PasswordDialog(HousekeepingDialog):
+    def __init__(self, config, *, language: str = "en", clock: Clock | None = None, where: Places | None = None,
+                 parent: QWidget | None = None, secrets=None, choose_save_file: ChooseSaveFile | None = None,
+                 print_dialog: Callable[[QWidget, object], bool] | None = None):
+        super().__init__(language=language, clock=clock, parent=parent)
+        self.config = config
+        self.where = where
+        self.secrets = secrets
+        self.choose_save_file = choose_save_file or default_choose_save_file
+        self.print_dialog = print_dialog or default_print_dialog
+        self.changed_ok = False
+        self.sheet = None
+        self.html = ""
+        self.sheet_written: Path | None = None
+        self.setWindowTitle(self.tr("Change the off-site password"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(sentence(self, self.tr("What changing the password does"), self.tr(
+            "The off-site backups are locked with a password. After the change only the new password opens them, "
+            "old backups included, so the old recovery sheet no longer works: print the new one afterwards.")))
+        form = QFormLayout()
+        self.first = QLineEdit(self)
+        self.second = QLineEdit(self)
+        for field, name in ((self.first, self.tr("New password")), (self.second, self.tr("New password again"))):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setAccessibleName(name)
+            field.textChanged.connect(lambda _t: self.enable())
+        first_label = QLabel(self.tr("&New password:"), self)
+        first_label.setBuddy(self.first)
+        second_label = QLabel(self.tr("&Again:"), self)
+        second_label.setBuddy(self.second)
+        form.addRow(first_label, self.first)
+        form.addRow(second_label, self.second)
+        layout.addLayout(form)
+        self.hint = sentence(self, self.tr("What the password still needs"))
+        layout.addWidget(self.hint)
+        row = QHBoxLayout()
+        self.change_button = QPushButton(self.tr("&Change password"), self)
+        self.change_button.setAccessibleName(self.tr("Change the off-site password"))
+        self.change_button.clicked.connect(self.change)
+        row.addWidget(self.change_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.result = sentence(self, self.tr("Result"))
+        layout.addWidget(self.result)
+        sheet_row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save new recovery sheet…"), self)
+        self.save_button.setAccessibleName(self.tr("Save the new recovery sheet as a PDF"))
+        self.save_button.clicked.connect(self.save_sheet)
+        self.print_button = QPushButton(self.tr("&Print new recovery sheet…"), self)
+        self.print_button.setAccessibleName(self.tr("Print the new recovery sheet"))
+        self.print_button.clicked.connect(self.print_sheet)
+        sheet_row.addWidget(self.save_button)
+        sheet_row.addWidget(self.print_button)
+        sheet_row.addStretch(1)
+        layout.addLayout(sheet_row)
+        self.sheet_result = sentence(self, self.tr("Saving or printing the recovery sheet"))
+        layout.addWidget(self.sheet_result)
+        self.stored = QCheckBox(self.tr("I have stored the new recovery sheet in a safe place and destroyed the "
+                                        "&old one"), self)
+        self.stored.setAccessibleName(self.tr("I have stored the new recovery sheet in a safe place"))
+        self.stored.toggled.connect(self._stored_toggled)
+        layout.addWidget(self.stored)
+        layout.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        close.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
+        layout.addWidget(close)
+        self.show_result("")
+        self.resize(600, 0)
+        self.enable()
+
+    # -- the change -------------------------------------------------------------------------------
+    def problem(self) -> str:
+        """What keeps the Change button disabled, in one sentence ("" when nothing)."""
+        first, second = self.first.text(), self.second.text()
+        if len(first) < MIN:
+            return self.tr("Use at least {0} characters ({1} so far).").format(MIN, len(first))
+        if first != second:
+            return self.tr("Type the same password in both fields.")
+        return ""
+
+    def change(self) -> None:
+        if self.busy or self.changed_ok or self.problem():
+            return
+        config, password, secrets, where, now = self.config, self.first.text(), self.secrets, self.where, self.clock.now()
+        self.show_result(self.tr("Changing the password … this takes a moment."))
+
+        def done(sheet) -> None:
+            from ..render.recovery_sheet import render_html
+
+            self.changed_ok = True
+            self.sheet = sheet
+            self.html = render_html(sheet, self.say)
+            self.first.clear()
+            self.second.clear()
+            self.show_result(self.tr("The off-site password was changed. Save or print the new recovery sheet now, "
+                                     "store it safely and destroy the old one."), "ok")
+            self.changed.emit()
+            self.enable()
+
+        self.run(lambda: change_and_gather(config, password, secrets, where, now), done, long=True)
+
+    # -- the new sheet ----------------------------------------------------------------------------
+    def save_sheet(self) -> None:
+        if self.sheet is None or self.busy:
+            return
+        name = self.tr("Recovery sheet {0}.pdf").format(self.sheet.computer)
+        chosen = self.choose_save_file(self, self.tr("Save the recovery sheet"), str(Path.home() / name),
+                                       self.tr("PDF files (*.pdf)"))
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        from .wizard.sheet import write_pdf
+
+        sheet, translator, config = self.sheet, self.say, self.config
+
+        def done(written: Path) -> None:
+            from ..core.recovery import written as written_messages
+
+            self.sheet_written = written
+            self.sheet_result.setText(self.say(written_messages(config, sheet, written, confirming=True)[0]))
+            self.enable()
+
+        self.run(lambda: write_pdf(sheet, path, translator), done, self._sheet_failed)
+
+    def print_sheet(self) -> None:
+        if self.sheet is None or self.busy:
+            return
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.tr("Recovery sheet {0}").format(self.sheet.computer))
+        if not self.print_dialog(self, printer):
+            return
+        document = QTextDocument()
+        document.setHtml(self.html)
+        document.print_(printer)
+        self.sheet_result.setText(self.tr("The recovery sheet was sent to the printer."))
+
+    def _sheet_failed(self, exc: BaseException) -> None:
+        self.sheet_result.setText(self.error_text(exc))
+
+    def _stored_toggled(self, on: bool) -> None:
+        if not on or self.busy:
+            return
+        from ..core.recovery import confirm
+
+        config, clock, where = self.config, self.clock, self.where
+
+        def done(message) -> None:
+            self.sheet_result.setText(self.say(message))
+            self.changed.emit()
+
+        self.run(lambda: confirm(config, clock, where), done, self._sheet_failed)
+
+    def enable(self) -> None:
+        if not hasattr(self, "stored"):
+            return
+        idle = not self.busy
+        problem = self.problem()
+        self.hint.setText("" if self.changed_ok else problem)
+        self.change_button.setEnabled(idle and not self.changed_ok and not problem)
+        for field in (self.first, self.second):
+            field.setEnabled(idle and not self.changed_ok)
+        for button in (self.save_button, self.print_button):
+            button.setVisible(self.changed_ok)
+            button.setEnabled(idle and self.sheet is not None)
+        self.sheet_result.setVisible(self.changed_ok)
+        self.stored.setVisible(self.changed_ok)
+        self.stored.setEnabled(idle and not self.stored.isChecked())

@@ -1,0 +1,119 @@
+"""Pause backups…: 1 to 30 days, the day they resume shown before anything is saved; "Resume backups
+now" while a pause lasts. The rules (midnight local time, ends by itself) are `core.pause`'s."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from ..core import pause as pause_mod
+from ..core.clock import Clock
+from ..core.places import Places
+from .housekeeping_common import HousekeepingDialog, sentence
+
+
+class PauseDialog(HousekeepingDialog):
+    def __init__(self, config, *, language: str = "en", clock: Clock | None = None, where: Places | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(language=language, clock=clock, parent=parent)
+        self.config = config
+        self.where = where
+        self.setWindowTitle(self.tr("Pause backups"))
+        layout = QVBoxLayout(self)
+        self.state = sentence(self, self.tr("Whether backups are paused"))
+        layout.addWidget(self.state)
+        intro = sentence(self, self.tr("What a pause does"), self.tr(
+            "During a pause the scheduled backups are skipped (holidays, a move, a drive at the repair shop). "
+            "The pause ends by itself; \"Back up now\" still works."))
+        layout.addWidget(intro)
+        row = QHBoxLayout()
+        self.days = QSpinBox(self)
+        self.days.setRange(pause_mod.MIN_DAYS, pause_mod.MAX_DAYS)
+        self.days.setValue(7)
+        self.days.setSuffix(self.tr(" days"))
+        self.days.setAccessibleName(self.tr("Number of days to pause"))
+        days_label = QLabel(self.tr("Pause &for:"), self)
+        days_label.setBuddy(self.days)
+        row.addWidget(days_label)
+        row.addWidget(self.days)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.ends = sentence(self, self.tr("When the pause ends"))
+        layout.addWidget(self.ends)
+        buttons = QHBoxLayout()
+        self.pause_button = QPushButton(self.tr("&Pause backups"), self)
+        self.pause_button.setAccessibleName(self.tr("Pause backups"))
+        self.pause_button.clicked.connect(self.pause)
+        self.resume_button = QPushButton(self.tr("&Resume backups now"), self)
+        self.resume_button.setAccessibleName(self.tr("Resume backups now"))
+        self.resume_button.clicked.connect(self.resume)
+        buttons.addWidget(self.pause_button)
+        buttons.addWidget(self.resume_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.result = sentence(self, self.tr("Result"))
+        layout.addWidget(self.result)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        close.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
+        layout.addWidget(close)
+        self.days.valueChanged.connect(lambda _v: self._show_end())
+        self.show_result("")
+        self._show_state()
+        self.resize(520, 0)
+
+    def paused_until(self):
+        return pause_mod.paused_until(self.config, self.clock.now())
+
+    def _show_state(self) -> None:
+        now, end = self.clock.now(), self.paused_until()
+        if end is None:
+            self.state.setText(self.tr("Backups run as scheduled."))
+        else:
+            self.state.setText(self.say(pause_mod.active_message(end, now)))
+        self._show_end()
+        self.enable()
+
+    def _show_end(self) -> None:
+        now = self.clock.now()
+        end = pause_mod.paused_until(pause_mod.pause(self.config, self.days.value(), now), now)
+        day = self.say(pause_mod.until_words(end, now)) if end is not None else "—"
+        self.ends.setText(self.tr("Scheduled backups resume on {0}.").format(day))
+
+    def pause(self) -> None:
+        if self.busy:
+            return
+        now, where, days = self.clock.now(), self.where, self.days.value()
+
+        def save():  # the stored setup as it is now: a drive added since the window opened stays
+            return pause_mod.pause_saved(days, now, where)
+
+        def done(saved) -> None:
+            self.config = saved
+            self.show_result(self.say(pause_mod.PAUSED(day=pause_mod.until_words(self.paused_until(), now))), "ok")
+            self._show_state()
+            self.changed.emit()
+
+        self.run(save, done)
+
+    def resume(self) -> None:
+        if self.busy or self.paused_until() is None:
+            return
+        where = self.where
+
+        def done(saved) -> None:
+            self.config = saved
+            self.show_result(self.say(pause_mod.RESUMED()), "ok")
+            self._show_state()
+            self.changed.emit()
+
+        self.run(lambda: pause_mod.resume_saved(where), done)
+
+    def enable(self) -> None:
+        if not hasattr(self, "resume_button"):
+            return
+        paused = self.paused_until() is not None
+        self.pause_button.setEnabled(not self.busy)
+        self.pause_button.setText(self.tr("&Pause backups") if not paused else self.tr("Change the &pause"))
+        self.resume_button.setVisible(paused)
+        self.resume_button.setEnabled(not self.busy)
+        self.days.setEnabled(not self.busy)

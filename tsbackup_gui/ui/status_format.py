@@ -1,0 +1,105 @@
+"""Numbers and times as the status window and the restore dialog show them."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import QCoreApplication
+
+from ..core.messages import QT_TRANSLATE_NOOP
+from ..core.primary.space import human_size
+from ..core.schedule_zone import system_zone, zone_of
+
+_zone: tzinfo | None = None  # the zone every time is shown in (None: this computer's)
+
+
+CONTEXT = "StatusFormat"
+# Marked with QT_TRANSLATE_NOOP so lupdate files them under this context (a helper named `tr`
+# called with a literal lands in an empty context that nothing ever looks up).
+T_SECONDS = QT_TRANSLATE_NOOP("StatusFormat", "{0} s")
+T_MINUTES = QT_TRANSLATE_NOOP("StatusFormat", "{0} min {1} s")
+T_HOURS = QT_TRANSLATE_NOOP("StatusFormat", "{0} h {1} min")
+OUTCOMES = {
+    "ok": QT_TRANSLATE_NOOP("StatusFormat", "OK"),
+    "warning": QT_TRANSLATE_NOOP("StatusFormat", "Warning"),
+    "failed": QT_TRANSLATE_NOOP("StatusFormat", "Failed"),
+    "skipped": QT_TRANSLATE_NOOP("StatusFormat", "Skipped"),
+    "running": QT_TRANSLATE_NOOP("StatusFormat", "Running"),
+}
+KINDS = {
+    "backup": QT_TRANSLATE_NOOP("StatusFormat", "Backup"),
+    "check": QT_TRANSLATE_NOOP("StatusFormat", "Monthly check"),
+    "drill": QT_TRANSLATE_NOOP("StatusFormat", "Restore drill"),
+}
+VERDICTS = {
+    "consistent": QT_TRANSLATE_NOOP("StatusFormat", "consistent (timeSensor was closed)"),
+    "archive-ok": QT_TRANSLATE_NOOP("StatusFormat", "4D archive fresh"),
+    "archive-stale": QT_TRANSLATE_NOOP("StatusFormat", "4D archive too old"),
+}
+
+
+def tr(source: str) -> str:
+    return QCoreApplication.translate(CONTEXT, source)
+
+
+def size_text(n: int | None) -> str:
+    return "—" if n is None else human_size(int(n))
+
+
+def use_zone_of(now: datetime | None) -> None:
+    """Shows every time in the zone of the window's clock (this computer's zone in real use,
+    the test's or the screenshots' zone otherwise). Core hands out times in mixed offsets (the
+    history keeps the offset of the run, manifests keep UTC); shown side by side they must agree."""
+    global _zone
+    _zone = zone_of(now) if now is not None and now.tzinfo is not None else None
+
+
+def display_zone() -> tzinfo:
+    return _zone or system_zone()
+
+
+def local(moment: datetime) -> datetime:
+    return moment.astimezone(display_zone()) if moment.tzinfo is not None else moment
+
+
+def when_text(moment: datetime | None) -> str:
+    """One format for every time the window and its dialogs show, in one zone (see `use_zone_of`)."""
+    return "—" if moment is None else local(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def generation_text(generation_id: str | None) -> str:
+    """A generation id ("2026-11-27_163500", local wall time when it was made) as the lists show times."""
+    if not generation_id:
+        return "—"
+    try:
+        return datetime.strptime(generation_id[:17], "%Y-%m-%d_%H%M%S").strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return generation_id
+
+
+def duration_text(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return tr(T_SECONDS).format(seconds)
+    minutes, secs = divmod(seconds, 60)
+    if minutes < 60:
+        return tr(T_MINUTES).format(minutes, secs)
+    hours, minutes = divmod(minutes, 60)
+    return tr(T_HOURS).format(hours, minutes)
+
+
+def outcome_text(outcome: str) -> str:
+    source = OUTCOMES.get(outcome)
+    return tr(source) if source else outcome
+
+
+def kind_text(kind: str) -> str:
+    source = KINDS.get(kind)
+    return tr(source) if source else kind
+
+
+def verdict_text(verdict: str | None) -> str:
+    source = VERDICTS.get(verdict or "")
+    return tr(source) if source else (verdict or "—")
