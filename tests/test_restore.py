@@ -135,7 +135,7 @@ def test_new_computer_restore_through_the_cli(gen, source, archives, repo, tmp_p
     assert result.returncode == 0, result.stderr
     (summary,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert summary["outcome"] == "ok" and summary["verified"] is True and summary["files"] == len(SAMPLE) + 2
-    assert result.stderr.startswith(f"Restored {len(SAMPLE) + 2} files")
+    assert result.stderr.startswith(f"Files restored: {len(SAMPLE) + 2} (")
     assert_same_as_backup(to, source, archives)
     assert not (tsbackup_home / "config" / "config.json").exists()  # no configuration was needed or made
     assert "restic restore" in (tsbackup_home / "logs" / "tsbackup.log").read_text()

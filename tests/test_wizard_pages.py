@@ -207,7 +207,7 @@ def test_restore_entry_restores_a_demo_backup_into_a_new_folder(qtbot, tmp_path)
     restored = target / "timeSensor DataFiles"
     for relative in ("timeSensor.4DD", "Dokumente/Müller & Söhne/Honorarnote 2026-11.pdf"):
         assert (restored / relative).read_bytes() == (layout.data_dir / relative).read_bytes()
-    assert page.result.text().startswith("Restored 21 files")
+    assert page.result.text().startswith("Files restored: 21 (")
     assert wizard.button(wizard.WizardButton.FinishButton).isEnabled()
     # a second restore into the same (now full) folder is refused in one sentence, nothing touched
     page.restore_button.click()

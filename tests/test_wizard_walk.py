@@ -185,7 +185,7 @@ def test_restore_entry_from_the_off_site_backup_with_the_recovery_sheet(qtbot, t
     assert page.report is not None, page.result.text()
     restored = target / "timeSensor DataFiles" / "timeSensor.4DD"
     assert restored.read_bytes() == (layout.data_dir / "timeSensor.4DD").read_bytes()
-    assert page.result.text().startswith("Restored 21 files")
+    assert page.result.text().startswith("Files restored: 21 (")
 
 
 def test_choices_become_setup_options():

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>ActionBar</name>
+        <message>
+            <source>&amp;More</source>
+            <translation>&amp;Mehr</translation>
+        </message>
+        <message>
+            <source>More actions</source>
+            <translation>Weitere Aktionen</translation>
+        </message>
+    </context>
+    <context>
         <name>CloudForm</name>
         <message>
             <source>Storage provider</source>
@@ -58,6 +69,41 @@
         <message>
             <source>About this provider</source>
             <translation>Zu diesem Anbieter</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiagnosticsDialog</name>
+        <message>
+            <source>Diagnostics for your IT partner</source>
+            <translation>Diagnose für Ihren IT-Partner</translation>
+        </message>
+        <message>
+            <source>What the diagnostics file holds</source>
+            <translation>Was die Diagnosedatei enthält</translation>
+        </message>
+        <message>
+            <source>When something does not work, your IT partner needs a few facts. This saves them in one zip file: the backup settings (without any password), the recent log, the record of past backups and the program versions. Send the file to your IT partner by e-mail.</source>
+            <translation>Wenn etwas nicht funktioniert, braucht Ihr IT-Partner einige Angaben. Diese werden hier in einer ZIP-Datei gespeichert: die Sicherungseinstellungen (ohne Passwörter), das aktuelle Protokoll, die bisherigen Sicherungen und die Programmversionen. Senden Sie die Datei per E-Mail an Ihren IT-Partner.</translation>
+        </message>
+        <message>
+            <source>&amp;Save diagnostics file…</source>
+            <translation>Diagnosedatei &amp;speichern…</translation>
+        </message>
+        <message>
+            <source>Save the diagnostics file</source>
+            <translation>Die Diagnosedatei speichern</translation>
+        </message>
+        <message>
+            <source>Where the file was saved</source>
+            <translation>Wo die Datei gespeichert wurde</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schliessen</translation>
+        </message>
+        <message>
+            <source>Zip files (*.zip)</source>
+            <translation>ZIP-Dateien (*.zip)</translation>
         </message>
     </context>
     <context>
@@ -381,6 +427,277 @@
         <message>
             <source>This folder already holds backups of another setup of this computer. Tick the box to take it over (its backups are kept), or choose another folder.</source>
             <translation>Dieser Ordner enthält bereits Sicherungen einer anderen Einrichtung dieses Computers. Kreuzen Sie das Feld an, um ihn zu übernehmen (seine Sicherungen bleiben erhalten), oder wählen Sie einen anderen Ordner.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrivesDialog</name>
+        <message>
+            <source>Remove backup drive</source>
+            <translation>Sicherungslaufwerk entfernen</translation>
+        </message>
+        <message>
+            <source>Backup drives</source>
+            <translation>Sicherungslaufwerke</translation>
+        </message>
+        <message>
+            <source>What rotation is</source>
+            <translation>Was das Wechseln der Laufwerke bedeutet</translation>
+        </message>
+        <message>
+            <source>With two backup drives, one can stay at the office and one be taken home. Each backup goes to whichever drive is connected; swap them at least every two weeks.</source>
+            <translation>Mit zwei Sicherungslaufwerken kann eines im Büro bleiben und eines mit nach Hause genommen werden. Jede Sicherung geht auf das Laufwerk, das gerade angeschlossen ist; tauschen Sie die Laufwerke mindestens alle zwei Wochen.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Ort</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>Angeschlossen</translation>
+        </message>
+        <message>
+            <source>Last used</source>
+            <translation>Zuletzt verwendet</translation>
+        </message>
+        <message>
+            <source>Backup drives of this setup</source>
+            <translation>Sicherungslaufwerke dieser Einrichtung</translation>
+        </message>
+        <message>
+            <source>&amp;Remove selected drive</source>
+            <translation>Ausgewähltes Laufwerk &amp;entfernen</translation>
+        </message>
+        <message>
+            <source>Remove the selected backup drive</source>
+            <translation>Das ausgewählte Sicherungslaufwerk entfernen</translation>
+        </message>
+        <message>
+            <source>Add a backup drive</source>
+            <translation>Sicherungslaufwerk hinzufügen</translation>
+        </message>
+        <message>
+            <source>Folder on the new drive</source>
+            <translation>Ordner auf dem neuen Laufwerk</translation>
+        </message>
+        <message>
+            <source>Choose &amp;folder…</source>
+            <translation>&amp;Ordner wählen…</translation>
+        </message>
+        <message>
+            <source>Choose the folder on the new drive</source>
+            <translation>Den Ordner auf dem neuen Laufwerk wählen</translation>
+        </message>
+        <message>
+            <source>F&amp;older:</source>
+            <translation>O&amp;rdner:</translation>
+        </message>
+        <message>
+            <source>for example: Drive B (at home)</source>
+            <translation>zum Beispiel: Laufwerk B (zu Hause)</translation>
+        </message>
+        <message>
+            <source>Name of the new drive</source>
+            <translation>Name des neuen Laufwerks</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;Add drive</source>
+            <translation>Laufwerk &amp;hinzufügen</translation>
+        </message>
+        <message>
+            <source>Add the backup drive</source>
+            <translation>Das Sicherungslaufwerk hinzufügen</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schliessen</translation>
+        </message>
+        <message>
+            <source>Choose a folder on the other backup drive</source>
+            <translation>Wählen Sie einen Ordner auf dem anderen Sicherungslaufwerk</translation>
+        </message>
+        <message>
+            <source>Remove the backup drive {0} from this setup? The backups on it are kept; backups just no longer go to it.</source>
+            <translation>Das Sicherungslaufwerk {0} aus dieser Einrichtung entfernen? Die Sicherungen darauf bleiben erhalten; es werden nur keine neuen Sicherungen mehr darauf geschrieben.</translation>
+        </message>
+        <message>
+            <source>The main backup drive is changed in the setup, not here.</source>
+            <translation>Das Haupt-Sicherungslaufwerk wird in der Einrichtung geändert, nicht hier.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ForgetDialog</name>
+        <message>
+            <source>Forget this setup</source>
+            <translation>Diese Einrichtung vergessen</translation>
+        </message>
+        <message>
+            <source>This computer stops making backups and forgets how it made them.</source>
+            <translation>Dieser Computer macht keine Sicherungen mehr und vergisst, wie er sie gemacht hat.</translation>
+        </message>
+        <message>
+            <source>Removed: the backup settings, the stored passwords and the scheduled task.</source>
+            <translation>Entfernt werden: die Sicherungseinstellungen, die gespeicherten Passwörter und die geplante Aufgabe.</translation>
+        </message>
+        <message>
+            <source>Kept: every backup, on the backup drive and off-site, and the record of past backups.</source>
+            <translation>Erhalten bleiben: alle Sicherungen, auf dem Sicherungslaufwerk und ausgelagert, sowie die Aufzeichnung der bisherigen Sicherungen.</translation>
+        </message>
+        <message>
+            <source>The backups stay here:</source>
+            <translation>Die Sicherungen bleiben hier:</translation>
+        </message>
+        <message>
+            <source>To open the off-site backups later you need the recovery sheet; the password is no longer stored on this computer.</source>
+            <translation>Um die ausgelagerten Sicherungen später zu öffnen, brauchen Sie das Wiederherstellungsblatt; das Passwort ist dann nicht mehr auf diesem Computer gespeichert.</translation>
+        </message>
+        <message>
+            <source>What forgetting removes and keeps</source>
+            <translation>Was beim Vergessen entfernt wird und was bleibt</translation>
+        </message>
+        <message>
+            <source>I have the off-site password elsewhere (a printed recovery sheet or a password manager)</source>
+            <translation>Ich habe das Passwort der externen Sicherung anderswo (ein ausgedrucktes Wiederherstellungsblatt oder ein Passwort-Manager)</translation>
+        </message>
+        <message>
+            <source>I have the off-site password elsewhere</source>
+            <translation>Ich habe das Passwort der externen Sicherung anderswo</translation>
+        </message>
+        <message>
+            <source>&amp;Forget this setup</source>
+            <translation>Diese Einrichtung &amp;vergessen</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schliessen</translation>
+        </message>
+    </context>
+    <context>
+        <name>FourdPanel</name>
+        <message>
+            <source>4D's own backup</source>
+            <translation>Eigene Sicherung von 4D</translation>
+        </message>
+        <message>
+            <source>Newest 4D archive</source>
+            <translation>Neuestes 4D-Archiv</translation>
+        </message>
+        <message>
+            <source>Age of the newest 4D archive</source>
+            <translation>Alter des neuesten 4D-Archivs</translation>
+        </message>
+        <message>
+            <source>Verdict on 4D's backup</source>
+            <translation>Bewertung der 4D-Sicherung</translation>
+        </message>
+        <message>
+            <source>Newest archive:</source>
+            <translation>Neuestes Archiv:</translation>
+        </message>
+        <message>
+            <source>Age:</source>
+            <translation>Alter:</translation>
+        </message>
+        <message>
+            <source>Verdict:</source>
+            <translation>Bewertung:</translation>
+        </message>
+        <message>
+            <source>no 4D archive found</source>
+            <translation>kein 4D-Archiv gefunden</translation>
+        </message>
+        <message>
+            <source>{0} hours</source>
+            <translation>{0} Stunden</translation>
+        </message>
+        <message>
+            <source>fresh and complete</source>
+            <translation>aktuell und vollständig</translation>
+        </message>
+        <message>
+            <source>too old or incomplete</source>
+            <translation>zu alt oder unvollständig</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryTable</name>
+        <message>
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Dauer</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Grösse</translation>
+        </message>
+        <message>
+            <source>History of every backup attempt</source>
+            <translation>Verlauf aller Sicherungsversuche</translation>
+        </message>
+    </context>
+    <context>
+        <name>Housekeeping</name>
+        <message>
+            <source>&amp;Pause backups…</source>
+            <translation>Sicherungen &amp;pausieren…</translation>
+        </message>
+        <message>
+            <source>Backup &amp;drives…</source>
+            <translation>Backup-&amp;Laufwerke…</translation>
+        </message>
+        <message>
+            <source>Save d&amp;iagnostics for your IT partner…</source>
+            <translation>&amp;Diagnose für Ihren IT-Partner speichern…</translation>
+        </message>
+        <message>
+            <source>Change off-site pass&amp;word…</source>
+            <translation>Pass&amp;wort der Auslagerung ändern…</translation>
+        </message>
+        <message>
+            <source>&amp;Forget this setup…</source>
+            <translation>Diese Einrichtung &amp;vergessen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>HousekeepingDialog</name>
+        <message>
+            <source>This stopped because of an unexpected error ({0}).</source>
+            <extracomment>`choose_folder(parent, title, start) -&gt; path or None` (QFileDialog.getExistingDirectory's shape) `choose_save_file(parent, title, start, filters) -&gt; path or None`</extracomment>
+            <translation>Der Vorgang wurde wegen eines unerwarteten Fehlers abgebrochen ({0}).</translation>
         </message>
     </context>
     <context>
@@ -725,6 +1042,184 @@
         </message>
     </context>
     <context>
+        <name>PasswordDialog</name>
+        <message>
+            <source>Change the off-site password</source>
+            <translation>Passwort der Auslagerung ändern</translation>
+        </message>
+        <message>
+            <source>What changing the password does</source>
+            <translation>Was das Ändern des Passworts bewirkt</translation>
+        </message>
+        <message>
+            <source>The off-site backups are locked with a password. After the change only the new password opens them, old backups included, so the old recovery sheet no longer works: print the new one afterwards.</source>
+            <translation>Die ausgelagerten Sicherungen sind mit einem Passwort geschützt. Nach der Änderung öffnet sie nur noch das neue Passwort, auch die alten Sicherungen; das alte Wiederherstellungsblatt gilt deshalb nicht mehr: Drucken Sie danach das neue aus.</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>Neues Passwort</translation>
+        </message>
+        <message>
+            <source>New password again</source>
+            <translation>Neues Passwort wiederholen</translation>
+        </message>
+        <message>
+            <source>&amp;New password:</source>
+            <translation>&amp;Neues Passwort:</translation>
+        </message>
+        <message>
+            <source>&amp;Again:</source>
+            <translation>&amp;Wiederholen:</translation>
+        </message>
+        <message>
+            <source>What the password still needs</source>
+            <translation>Was dem Passwort noch fehlt</translation>
+        </message>
+        <message>
+            <source>&amp;Change password</source>
+            <translation>Passwort &amp;ändern</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>&amp;Save new recovery sheet…</source>
+            <translation>Neues Wiederherstellungsblatt &amp;speichern…</translation>
+        </message>
+        <message>
+            <source>Save the new recovery sheet as a PDF</source>
+            <translation>Das neue Wiederherstellungsblatt als PDF speichern</translation>
+        </message>
+        <message>
+            <source>&amp;Print new recovery sheet…</source>
+            <translation>Neues Wiederherstellungsblatt &amp;drucken…</translation>
+        </message>
+        <message>
+            <source>Print the new recovery sheet</source>
+            <translation>Das neue Wiederherstellungsblatt drucken</translation>
+        </message>
+        <message>
+            <source>Saving or printing the recovery sheet</source>
+            <translation>Speichern oder Drucken des Wiederherstellungsblatts</translation>
+        </message>
+        <message>
+            <source>I have stored the new recovery sheet in a safe place and destroyed the &amp;old one</source>
+            <translation>Ich habe das neue Wiederherstellungsblatt sicher aufbewahrt und das &amp;alte vernichtet</translation>
+        </message>
+        <message>
+            <source>I have stored the new recovery sheet in a safe place</source>
+            <translation>Ich habe das neue Wiederherstellungsblatt sicher aufbewahrt</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schliessen</translation>
+        </message>
+        <message>
+            <source>Use at least {0} characters ({1} so far).</source>
+            <translation>Verwenden Sie mindestens {0} Zeichen (bisher {1}).</translation>
+        </message>
+        <message>
+            <source>Type the same password in both fields.</source>
+            <translation>Geben Sie in beiden Feldern dasselbe Passwort ein.</translation>
+        </message>
+        <message>
+            <source>Changing the password … this takes a moment.</source>
+            <translation>Das Passwort wird geändert … das dauert einen Moment.</translation>
+        </message>
+        <message>
+            <source>The off-site password was changed. Save or print the new recovery sheet now, store it safely and destroy the old one.</source>
+            <translation>Das Passwort der Auslagerung wurde geändert. Speichern oder drucken Sie jetzt das neue Wiederherstellungsblatt, bewahren Sie es sicher auf und vernichten Sie das alte.</translation>
+        </message>
+        <message>
+            <source>Recovery sheet {0}.pdf</source>
+            <translation>Wiederherstellungsblatt {0}.pdf</translation>
+        </message>
+        <message>
+            <source>Save the recovery sheet</source>
+            <translation>Das Wiederherstellungsblatt speichern</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF-Dateien (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Recovery sheet {0}</source>
+            <translation>Wiederherstellungsblatt {0}</translation>
+        </message>
+        <message>
+            <source>The recovery sheet was sent to the printer.</source>
+            <translation>Das Wiederherstellungsblatt wurde an den Drucker gesendet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PauseDialog</name>
+        <message>
+            <source>Pause backups</source>
+            <translation>Sicherungen pausieren</translation>
+        </message>
+        <message>
+            <source>Whether backups are paused</source>
+            <translation>Ob die Sicherungen pausiert sind</translation>
+        </message>
+        <message>
+            <source>What a pause does</source>
+            <translation>Was eine Pause bewirkt</translation>
+        </message>
+        <message>
+            <source>During a pause the scheduled backups are skipped (holidays, a move, a drive at the repair shop). The pause ends by itself; "Back up now" still works.</source>
+            <translation>Während einer Pause werden die geplanten Sicherungen ausgelassen (Ferien, ein Umzug, ein Laufwerk in der Reparatur). Die Pause endet von selbst; «Jetzt sichern» funktioniert weiterhin.</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> Tage</translation>
+        </message>
+        <message>
+            <source>Number of days to pause</source>
+            <translation>Anzahl Tage der Pause</translation>
+        </message>
+        <message>
+            <source>Pause &amp;for:</source>
+            <translation>Pause &amp;für:</translation>
+        </message>
+        <message>
+            <source>When the pause ends</source>
+            <translation>Wann die Pause endet</translation>
+        </message>
+        <message>
+            <source>&amp;Pause backups</source>
+            <translation>Sicherungen &amp;pausieren</translation>
+        </message>
+        <message>
+            <source>&amp;Resume backups now</source>
+            <translation>Sicherungen jetzt &amp;fortsetzen</translation>
+        </message>
+        <message>
+            <source>Resume backups now</source>
+            <translation>Sicherungen jetzt fortsetzen</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schliessen</translation>
+        </message>
+        <message>
+            <source>Backups run as scheduled.</source>
+            <translation>Die Sicherungen laufen wie geplant.</translation>
+        </message>
+        <message>
+            <source>Scheduled backups resume on {0}.</source>
+            <translation>Die geplanten Sicherungen laufen ab {0} wieder.</translation>
+        </message>
+        <message>
+            <source>Change the &amp;pause</source>
+            <translation>&amp;Pause ändern</translation>
+        </message>
+    </context>
+    <context>
         <name>RecoverySheet</name>
         <message>
             <source>Recovery sheet</source>
@@ -856,6 +1351,276 @@
         </message>
     </context>
     <context>
+        <name>ReportsBox</name>
+        <message>
+            <source>Reports to your IT partner (optional)</source>
+            <translation>Meldungen an Ihren IT-Partner (freiwillig)</translation>
+        </message>
+        <message>
+            <source>Reports to your IT partner</source>
+            <translation>Meldungen an Ihren IT-Partner</translation>
+        </message>
+        <message>
+            <source>About reports</source>
+            <translation>Zu den Meldungen</translation>
+        </message>
+        <message>
+            <source>Your IT partner hears about a failed or missing backup the same day: by a monitoring ping, by e-mail, or both.</source>
+            <translation>Ihr IT-Partner erfährt noch am selben Tag von einer fehlgeschlagenen oder fehlenden Sicherung: per Überwachungs-Ping, per E-Mail oder beides.</translation>
+        </message>
+        <message>
+            <source>&amp;Ping URL:</source>
+            <translation>&amp;Ping-URL:</translation>
+        </message>
+        <message>
+            <source>Monitoring ping URL</source>
+            <translation>URL für den Überwachungs-Ping</translation>
+        </message>
+        <message>
+            <source>&amp;Mail server:</source>
+            <translation>&amp;Mailserver:</translation>
+        </message>
+        <message>
+            <source>Mail server and port</source>
+            <translation>Mailserver und Port</translation>
+        </message>
+        <message>
+            <source>Mail encryption</source>
+            <translation>Mail-Verschlüsselung</translation>
+        </message>
+        <message>
+            <source>STARTTLS</source>
+            <translation>STARTTLS</translation>
+        </message>
+        <message>
+            <source>TLS</source>
+            <translation>TLS</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Keine</translation>
+        </message>
+        <message>
+            <source>&amp;Encryption:</source>
+            <translation>V&amp;erschlüsselung:</translation>
+        </message>
+        <message>
+            <source>&amp;Login:</source>
+            <translation>&amp;Anmeldename:</translation>
+        </message>
+        <message>
+            <source>Mail login</source>
+            <translation>Anmeldename für den Mailserver</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation>Pass&amp;wort:</translation>
+        </message>
+        <message>
+            <source>Mail password</source>
+            <translation>Passwort für den Mailserver</translation>
+        </message>
+        <message>
+            <source>&amp;Send to:</source>
+            <translation>&amp;Senden an:</translation>
+        </message>
+        <message>
+            <source>Report recipients</source>
+            <translation>Empfänger der Meldungen</translation>
+        </message>
+        <message>
+            <source>Sen&amp;der:</source>
+            <translation>Absen&amp;der:</translation>
+        </message>
+        <message>
+            <source>Report sender</source>
+            <translation>Absender der Meldungen</translation>
+        </message>
+        <message>
+            <source>Send test e-ma&amp;il</source>
+            <translation>Test-E-Ma&amp;il senden</translation>
+        </message>
+        <message>
+            <source>Send test e-mail</source>
+            <translation>Test-E-Mail senden</translation>
+        </message>
+        <message>
+            <source>Test e-mail result</source>
+            <translation>Ergebnis der Test-E-Mail</translation>
+        </message>
+        <message>
+            <source>Enter the mail server and the recipients first.</source>
+            <translation>Geben Sie zuerst den Mailserver und die Empfänger an.</translation>
+        </message>
+        <message>
+            <source>Sending a test e-mail …</source>
+            <translation>Test-E-Mail wird gesendet …</translation>
+        </message>
+        <message>
+            <source>The test e-mail could not be sent because of an unexpected error ({0}).</source>
+            <translation>Die Test-E-Mail konnte wegen eines unerwarteten Fehlers nicht gesendet werden ({0}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Put this back in place</source>
+            <translation>An den ursprünglichen Ort zurücklegen</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Eine Sicherung wiederherstellen</translation>
+        </message>
+        <message>
+            <source>What this dialog does</source>
+            <translation>Was dieser Dialog tut</translation>
+        </message>
+        <message>
+            <source>Choose a backup and a new, empty folder. The backup is restored there and checked file by file; your current data is not touched.</source>
+            <translation>Wählen Sie eine Sicherung und einen neuen, leeren Ordner. Die Sicherung wird dort wiederhergestellt und Datei für Datei geprüft; Ihre aktuellen Daten werden nicht angetastet.</translation>
+        </message>
+        <message>
+            <source>Where to restore from</source>
+            <translation>Woher wiederhergestellt wird</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Bewertung</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Dateien</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Grösse</translation>
+        </message>
+        <message>
+            <source>Backups on the backup drive</source>
+            <translation>Sicherungen auf dem Sicherungslaufwerk</translation>
+        </message>
+        <message>
+            <source>Backup &amp;drive</source>
+            <translation>Backup-&amp;Laufwerk</translation>
+        </message>
+        <message>
+            <source>&amp;List off-site snapshots</source>
+            <translation>Snapshots der Auslagerung &amp;auflisten</translation>
+        </message>
+        <message>
+            <source>List off-site snapshots</source>
+            <translation>Snapshots der Auslagerung auflisten</translation>
+        </message>
+        <message>
+            <source>Snapshot</source>
+            <translation>Snapshot</translation>
+        </message>
+        <message>
+            <source>Backup it holds</source>
+            <translation>Enthaltene Sicherung</translation>
+        </message>
+        <message>
+            <source>Off-site snapshots</source>
+            <translation>Snapshots der Auslagerung</translation>
+        </message>
+        <message>
+            <source>About the off-site snapshots</source>
+            <translation>Zu den Snapshots der Auslagerung</translation>
+        </message>
+        <message>
+            <source>&amp;Off-site copy</source>
+            <translation>A&amp;uslagerungskopie</translation>
+        </message>
+        <message>
+            <source>New, empty folder to restore into</source>
+            <translation>Neuer, leerer Ordner für die Wiederherstellung</translation>
+        </message>
+        <message>
+            <source>Restore &amp;into:</source>
+            <translation>Wiederherstellen &amp;nach:</translation>
+        </message>
+        <message>
+            <source>Choose &amp;folder…</source>
+            <translation>&amp;Ordner wählen…</translation>
+        </message>
+        <message>
+            <source>Choose the folder to restore into</source>
+            <translation>Ordner für die Wiederherstellung wählen</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>&amp;Wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Restoring</source>
+            <translation>Wiederherstellung läuft</translation>
+        </message>
+        <message>
+            <source>Result of the restore</source>
+            <translation>Ergebnis der Wiederherstellung</translation>
+        </message>
+        <message>
+            <source>&amp;Put this back in place</source>
+            <translation>An den ursprünglichen Ort &amp;zurücklegen</translation>
+        </message>
+        <message>
+            <source>How to restore 4D Server's archive</source>
+            <translation>So stellen Sie das Archiv von 4D Server wieder her</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schliessen</translation>
+        </message>
+        <message>
+            <source>Asking the off-site backup for its snapshots …</source>
+            <translation>Die Auslagerung wird nach ihren Snapshots gefragt …</translation>
+        </message>
+        <message>
+            <source>Choose a new, empty folder to restore into</source>
+            <translation>Wählen Sie einen neuen, leeren Ordner für die Wiederherstellung</translation>
+        </message>
+        <message>
+            <source>Restoring and checking … this can take a while.</source>
+            <translation>Wiederherstellung und Prüfung laufen … das kann eine Weile dauern.</translation>
+        </message>
+        <message>
+            <source>Stopping the restore …</source>
+            <translation>Die Wiederherstellung wird angehalten …</translation>
+        </message>
+        <message>
+            <source>Close timeSensor LEGAL first. The current data folder is renamed (kept, not deleted) and the restored data takes its place. Continue?</source>
+            <translation>Schliessen Sie zuerst timeSensor LEGAL. Der aktuelle Datenordner wird umbenannt (behalten, nicht gelöscht) und die wiederhergestellten Daten treten an seine Stelle. Fortfahren?</translation>
+        </message>
+        <message>
+            <source>Putting the restored data in place …</source>
+            <translation>Die wiederhergestellten Daten werden an ihren Ort gelegt …</translation>
+        </message>
+        <message>
+            <source>This is a server: 4D Server restores its own archive. Do this when nobody works:</source>
+            <translation>Dies ist ein Server: 4D Server stellt sein eigenes Archiv wieder her. Gehen Sie so vor, wenn niemand arbeitet:</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Cancel the restore</source>
+            <translation>Wiederherstellung abbrechen</translation>
+        </message>
+        <message>
+            <source>The restore stopped because of an unexpected error ({0}).</source>
+            <translation>Die Wiederherstellung wurde wegen eines unerwarteten Fehlers abgebrochen ({0}).</translation>
+        </message>
+    </context>
+    <context>
         <name>RestorePage</name>
         <message>
             <source>Restore from an existing backup</source>
@@ -947,15 +1712,15 @@
         </message>
         <message>
             <source>Restore &amp;into:</source>
-            <translation>Wiederherstellen &amp;in:</translation>
+            <translation>Wiederherstellen &amp;nach:</translation>
         </message>
         <message>
             <source>Choose &amp;folder…</source>
-            <translation>&amp;Ordner wählen …</translation>
+            <translation>&amp;Ordner wählen…</translation>
         </message>
         <message>
             <source>Choose the folder to restore into</source>
-            <translation>Den Ordner für die Wiederherstellung wählen</translation>
+            <translation>Ordner für die Wiederherstellung wählen</translation>
         </message>
         <message>
             <source>About the folder to restore into</source>
@@ -967,7 +1732,7 @@
         </message>
         <message>
             <source>&amp;Restore</source>
-            <translation>Wieder&amp;herstellen</translation>
+            <translation>&amp;Wiederherstellen</translation>
         </message>
         <message>
             <source>Restore</source>
@@ -995,7 +1760,7 @@
         </message>
         <message>
             <source>Choose a new, empty folder to restore into</source>
-            <translation>Einen neuen, leeren Ordner für die Wiederherstellung wählen</translation>
+            <translation>Wählen Sie einen neuen, leeren Ordner für die Wiederherstellung</translation>
         </message>
         <message>
             <source>Restoring … this can take a while.</source>
@@ -1273,10 +2038,96 @@
         </message>
     </context>
     <context>
+        <name>SizeDurationChart</name>
+        <message>
+            <source>Backup size and duration, last 60 days</source>
+            <translation>Grösse und Dauer der Sicherungen, letzte 60 Tage</translation>
+        </message>
+        <message>
+            <source>{0} backups; the newest {1}, took {2}.</source>
+            <translation>{0} Sicherungen; die neueste {1}, Dauer {2}.</translation>
+        </message>
+        <message>
+            <source>No backups in the last 60 days.</source>
+            <translation>Keine Sicherungen in den letzten 60 Tagen.</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Grösse</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Dauer</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusFormat</name>
+        <message>
+            <source>{0} s</source>
+            <translation>{0} s</translation>
+        </message>
+        <message>
+            <source>{0} min {1} s</source>
+            <translation>{0} min {1} s</translation>
+        </message>
+        <message>
+            <source>{0} h {1} min</source>
+            <translation>{0} h {1} min</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Warnung</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Ausgelassen</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Läuft</translation>
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation>Sicherung</translation>
+        </message>
+        <message>
+            <source>Monthly check</source>
+            <translation>Monatliche Prüfung</translation>
+        </message>
+        <message>
+            <source>Restore drill</source>
+            <translation>Wiederherstellungstest</translation>
+        </message>
+        <message>
+            <source>consistent (timeSensor was closed)</source>
+            <translation>konsistent (timeSensor war geschlossen)</translation>
+        </message>
+        <message>
+            <source>4D archive fresh</source>
+            <translation>4D-Archiv aktuell</translation>
+        </message>
+        <message>
+            <source>4D archive too old</source>
+            <translation>4D-Archiv zu alt</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusWindow</name>
         <message>
             <source>tsbackup — backups for timeSensor LEGAL</source>
             <translation>tsbackup — Datensicherung für timeSensor LEGAL</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
         </message>
         <message>
             <source>Looking for timeSensor LEGAL …</source>
@@ -1289,6 +2140,14 @@
         <message>
             <source>Demo mode: this is a built-in example installation, not your real data.</source>
             <translation>Demo-Modus: Dies ist eine eingebaute Beispielinstallation, nicht Ihre echten Daten.</translation>
+        </message>
+        <message>
+            <source>Off-site copy</source>
+            <translation>Kopie ausser Haus</translation>
+        </message>
+        <message>
+            <source>Snapshots</source>
+            <translation>Snapshots</translation>
         </message>
         <message>
             <source>timeSensor LEGAL on this computer</source>
@@ -1323,56 +2182,16 @@
             <translation>Sicherungslaufwerk</translation>
         </message>
         <message>
-            <source>Last backup</source>
-            <translation>Letzte Sicherung</translation>
-        </message>
-        <message>
             <source>Generations</source>
             <translation>Generationen</translation>
-        </message>
-        <message>
-            <source>Where:</source>
-            <translation>Wo:</translation>
-        </message>
-        <message>
-            <source>Last backup:</source>
-            <translation>Letzte Sicherung:</translation>
-        </message>
-        <message>
-            <source>Generations:</source>
-            <translation>Generationen:</translation>
         </message>
         <message>
             <source>Notes</source>
             <translation>Hinweise</translation>
         </message>
         <message>
-            <source>Generation</source>
-            <translation>Generation</translation>
-        </message>
-        <message>
-            <source>Verdict</source>
-            <translation>Beurteilung</translation>
-        </message>
-        <message>
-            <source>Files</source>
-            <translation>Dateien</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>Grösse</translation>
-        </message>
-        <message>
-            <source>Backup generations</source>
-            <translation>Sicherungsgenerationen</translation>
-        </message>
-        <message>
-            <source>&amp;Check again</source>
-            <translation>&amp;Erneut prüfen</translation>
-        </message>
-        <message>
             <source>Check again</source>
-            <translation>Erneut prüfen</translation>
+            <translation>Neu prüfen</translation>
         </message>
         <message>
             <source>&amp;Open backup folder</source>
@@ -1387,6 +2206,10 @@
             <translation>Demo-Sicherung &amp;einrichten</translation>
         </message>
         <message>
+            <source>Reminders</source>
+            <translation>Erinnerungen</translation>
+        </message>
+        <message>
             <source>Set up the demo backup</source>
             <translation>Demo-Sicherung einrichten</translation>
         </message>
@@ -1399,6 +2222,42 @@
             <translation>Jetzt sichern</translation>
         </message>
         <message>
+            <source>&amp;Restore…</source>
+            <translation>&amp;Wiederherstellen…</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Run monthly &amp;check</source>
+            <translation>Monatliche P&amp;rüfung</translation>
+        </message>
+        <message>
+            <source>Run monthly check</source>
+            <translation>Monatliche Prüfung starten</translation>
+        </message>
+        <message>
+            <source>Restore &amp;drill</source>
+            <translation>Wiederherstellungs&amp;test</translation>
+        </message>
+        <message>
+            <source>Restore drill</source>
+            <translation>Wiederherstellungstest</translation>
+        </message>
+        <message>
+            <source>Show &amp;log</source>
+            <translation>&amp;Protokoll anzeigen</translation>
+        </message>
+        <message>
+            <source>Show log</source>
+            <translation>Protokoll anzeigen</translation>
+        </message>
+        <message>
+            <source>Check &amp;again</source>
+            <translation>&amp;Neu prüfen</translation>
+        </message>
+        <message>
             <source>Progress</source>
             <translation>Fortschritt</translation>
         </message>
@@ -1407,8 +2266,16 @@
             <translation>Sicherung läuft …</translation>
         </message>
         <message>
+            <source>Running the monthly check … this can take a while.</source>
+            <translation>Die monatliche Prüfung läuft … das kann eine Weile dauern.</translation>
+        </message>
+        <message>
+            <source>Running the restore drill … this can take a while.</source>
+            <translation>Der Wiederherstellungstest läuft … das kann eine Weile dauern.</translation>
+        </message>
+        <message>
             <source>Backing up: {0} of {1} files</source>
-            <translation>Sicherung läuft: {0} von {1} Dateien</translation>
+            <translation>Sicherung: {0} von {1} Dateien</translation>
         </message>
         <message>
             <source>Something went wrong: {0}</source>
@@ -1417,14 +2284,6 @@
         <message>
             <source>not found</source>
             <translation>nicht gefunden</translation>
-        </message>
-        <message>
-            <source>not set up yet</source>
-            <translation>noch nicht eingerichtet</translation>
-        </message>
-        <message>
-            <source>none yet</source>
-            <translation>noch keine</translation>
         </message>
         <message>
             <source>Single-user (timeSensor LEGAL on this Mac)</source>
@@ -1443,32 +2302,32 @@
             <translation>Keine Daten von timeSensor LEGAL gefunden</translation>
         </message>
         <message>
-            <source>consistent (timeSensor was closed)</source>
-            <translation>konsistent (timeSensor war geschlossen)</translation>
-        </message>
-        <message>
-            <source>4D archive fresh</source>
-            <translation>4D-Archiv aktuell</translation>
-        </message>
-        <message>
-            <source>4D archive too old</source>
-            <translation>4D-Archiv zu alt</translation>
-        </message>
-        <message>
             <source>no 4D archive found</source>
             <translation>kein 4D-Archiv gefunden</translation>
         </message>
         <message>
-            <source>{0} hours old</source>
-            <translation>{0} Stunden alt</translation>
+            <source>{0} — age unknown, fresh</source>
+            <translation>{0} — Alter unbekannt, aktuell</translation>
         </message>
         <message>
-            <source>fresh</source>
-            <translation>aktuell</translation>
+            <source>{0} — age unknown, too old</source>
+            <translation>{0} — Alter unbekannt, zu alt</translation>
         </message>
         <message>
-            <source>too old</source>
-            <translation>zu alt</translation>
+            <source>{0} — 1 hour old, fresh</source>
+            <translation>{0} — 1 Stunde alt, aktuell</translation>
+        </message>
+        <message>
+            <source>{0} — 1 hour old, too old</source>
+            <translation>{0} — 1 Stunde alt, zu alt</translation>
+        </message>
+        <message>
+            <source>{0} — {1} hours old, fresh</source>
+            <translation>{0} — {1} Stunden alt, aktuell</translation>
+        </message>
+        <message>
+            <source>{0} — {1} hours old, too old</source>
+            <translation>{0} — {1} Stunden alt, zu alt</translation>
         </message>
     </context>
     <context>
@@ -1655,6 +2514,77 @@
         </message>
     </context>
     <context>
+        <name>TargetPanel</name>
+        <message>
+            <source>Where</source>
+            <translation>Ort</translation>
+        </message>
+        <message>
+            <source>Last success</source>
+            <translation>Letzte erfolgreiche Sicherung</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Grösse</translation>
+        </message>
+        <message>
+            <source>Free space</source>
+            <translation>Freier Platz</translation>
+        </message>
+        <message>
+            <source>Where:</source>
+            <translation>Ort:</translation>
+        </message>
+        <message>
+            <source>Last success:</source>
+            <translation>Zuletzt erfolgreich:</translation>
+        </message>
+        <message>
+            <source>Size:</source>
+            <translation>Grösse:</translation>
+        </message>
+        <message>
+            <source>Free space:</source>
+            <translation>Freier Platz:</translation>
+        </message>
+        <message>
+            <source>not set up yet</source>
+            <translation>noch nicht eingerichtet</translation>
+        </message>
+        <message>
+            <source>{0} (not connected)</source>
+            <translation>{0} (nicht angeschlossen)</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>noch keine</translation>
+        </message>
+        <message>
+            <source>not set up</source>
+            <translation>nicht eingerichtet</translation>
+        </message>
+        <message>
+            <source>handled outside this program: {0}</source>
+            <translation>ausserhalb dieses Programms erledigt: {0}</translation>
+        </message>
+        <message>
+            <source>not visible from here</source>
+            <translation>von hier aus nicht sichtbar</translation>
+        </message>
+        <message>
+            <source>listed in Restore…</source>
+            <translation>unter «Wiederherstellen…» aufgelistet</translation>
+        </message>
+        <message>
+            <source>not known for this kind of target</source>
+            <translation>bei dieser Art Ziel nicht bekannt</translation>
+        </message>
+        <message>
+            <source>{0} of {1}</source>
+            <translation>{0} von {1}</translation>
+        </message>
+    </context>
+    <context>
         <name>TrayPresenter</name>
         <message>
             <source>Looking at the backups …</source>
@@ -1678,11 +2608,11 @@
         </message>
         <message>
             <source>Run monthly check</source>
-            <translation>Monatliche Prüfung ausführen</translation>
+            <translation>Monatliche Prüfung starten</translation>
         </message>
         <message>
             <source>Restore drill</source>
-            <translation>Wiederherstellungsübung</translation>
+            <translation>Wiederherstellungstest</translation>
         </message>
         <message>
             <source>Settings…</source>
@@ -2297,6 +3227,10 @@
             <translation>Auf das Sicherungslaufwerk {path} kann nicht geschrieben werden ({reason}). Die unfertige Sicherung wurde entfernt; prüfen Sie das Laufwerk und versuchen Sie es erneut.</translation>
         </message>
         <message>
+            <source>The backup drive {path} cannot be written to ({reason}). The unfinished backup could not be removed yet; it is never shown as a backup and the next backup removes it. Check the drive and try again.</source>
+            <translation>Auf das Sicherungslaufwerk {path} kann nicht geschrieben werden ({reason}). Die unfertige Sicherung konnte noch nicht entfernt werden; sie wird nie als Sicherung angezeigt und bei der nächsten Sicherung entfernt. Prüfen Sie das Laufwerk und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
             <source>This backup differs from the previous one in {changed} of {total} files. Old backups were not cleaned up, so older copies stay available; check that timeSensor LEGAL's data is in order.</source>
             <translation>Diese Sicherung unterscheidet sich von der vorherigen in {changed} von {total} Dateien. Alte Sicherungen wurden nicht aufgeräumt, ältere Kopien bleiben also erhalten; prüfen Sie, ob die Daten von timeSensor LEGAL in Ordnung sind.</translation>
         </message>
@@ -2489,8 +3423,8 @@
             <translation>Die externe Sicherung unter {repo} hat keinen Sicherungsstand {snapshot}. Mit 'restic snapshots' sehen Sie die vorhandenen.</translation>
         </message>
         <message>
-            <source>Restored {files} files ({size}) from {backup} into {to}; every file matches the backup's manifest.</source>
-            <translation>{files} Dateien ({size}) aus {backup} nach {to} wiederhergestellt; jede Datei stimmt mit dem Manifest der Sicherung überein.</translation>
+            <source>Files restored: {files} ({size}), from {backup} into {to}; every file matches the backup's manifest.</source>
+            <translation>Wiederhergestellte Dateien: {files} ({size}), aus {backup} nach {to}; jede Datei stimmt mit dem Manifest der Sicherung überein.</translation>
         </message>
         <message>
             <source>missing</source>
@@ -3376,6 +4310,496 @@
         <message>
             <source>The scheduled task has never run on this computer.</source>
             <translation>Die geplante Aufgabe ist auf diesem Computer noch nie gelaufen.</translation>
+        </message>
+        <message>
+            <source>Say which folder: tsbackup drives {action} DIR.</source>
+            <translation>Geben Sie den Ordner an: tsbackup drives {action} ORDNER.</translation>
+        </message>
+        <message>
+            <source>Give the drive a name with --label, for example --label "Drive B".</source>
+            <translation>Geben Sie dem Laufwerk mit --label einen Namen, zum Beispiel --label "Laufwerk B".</translation>
+        </message>
+        <message>
+            <source>No new password was given on standard input. Pipe it in, for example: tsbackup password --new-password-stdin &lt; file.</source>
+            <translation>Auf der Standardeingabe wurde kein neues Passwort übergeben. Leiten Sie es weiter, zum Beispiel: tsbackup password --new-password-stdin &lt; datei.</translation>
+        </message>
+        <message>
+            <source>Give the new password on standard input with --new-password-stdin; it is never taken from the command line.</source>
+            <translation>Übergeben Sie das neue Passwort mit --new-password-stdin auf der Standardeingabe; von der Befehlszeile wird es nie übernommen.</translation>
+        </message>
+        <message>
+            <source>The file {path} already exists and was left as it is. Give a new file name.</source>
+            <translation>Die Datei {path} existiert bereits und wurde nicht verändert. Geben Sie einen neuen Dateinamen an.</translation>
+        </message>
+        <message>
+            <source>The diagnostics file {path} cannot be written ({reason}). Check that the folder exists and is writable.</source>
+            <translation>Die Diagnosedatei {path} kann nicht geschrieben werden ({reason}). Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+        </message>
+        <message>
+            <source>The diagnostics file {path} was written. It holds no passwords; send it to your IT partner.</source>
+            <translation>Die Diagnosedatei {path} wurde geschrieben. Sie enthält keine Passwörter; senden Sie sie Ihrem IT-Partner.</translation>
+        </message>
+        <message>
+            <source>This removes the backup settings, the stored passwords and the scheduled task of this computer, but no backups; repeat with --yes to do it.</source>
+            <translation>Dies entfernt die Sicherungseinstellungen, die gespeicherten Passwörter und die geplante Aufgabe dieses Computers, aber keine Sicherungen; wiederholen Sie den Befehl mit --yes, um es auszuführen.</translation>
+        </message>
+        <message>
+            <source>This setup was forgotten: the settings and stored passwords were removed. The backups were not touched.</source>
+            <translation>Diese Einrichtung wurde entfernt: Die Einstellungen und gespeicherten Passwörter sind gelöscht. Die Sicherungen wurden nicht angetastet.</translation>
+        </message>
+        <message>
+            <source>There is no backup setup on this computer. Nothing was removed.</source>
+            <translation>Auf diesem Computer ist keine Sicherung eingerichtet. Es wurde nichts entfernt.</translation>
+        </message>
+        <message>
+            <source>The backups remain on the backup drive in {path}.</source>
+            <translation>Die Sicherungen bleiben auf dem Sicherungslaufwerk in {path}.</translation>
+        </message>
+        <message>
+            <source>The off-site backups remain at {repo}; the recovery sheet holds their password.</source>
+            <translation>Die externen Sicherungen bleiben unter {repo}; ihr Passwort steht auf dem Wiederherstellungsblatt.</translation>
+        </message>
+        <message>
+            <source>The record of past backups was kept as {path}.</source>
+            <translation>Das Protokoll der bisherigen Sicherungen wurde als {path} aufbewahrt.</translation>
+        </message>
+        <message>
+            <source>The scheduled task was removed.</source>
+            <translation>Die geplante Aufgabe wurde entfernt.</translation>
+        </message>
+        <message>
+            <source>The program no longer starts at login.</source>
+            <translation>Das Programm startet nicht mehr bei der Anmeldung.</translation>
+        </message>
+        <message>
+            <source>The password of the off-site backups is stored only on this computer and the recovery sheet was never confirmed, so forgetting now would make the off-site backups unreadable. Print the recovery sheet first with tsbackup recovery-sheet --to FILE.pdf, or add --i-have-the-password.</source>
+            <translation>Das Passwort der externen Sicherungen ist nur auf diesem Computer gespeichert, und das Wiederherstellungsblatt wurde nie bestätigt. Wenn Sie die Einrichtung jetzt entfernen, wären die externen Sicherungen nicht mehr lesbar. Drucken Sie zuerst das Wiederherstellungsblatt mit tsbackup recovery-sheet --to DATEI.pdf aus oder ergänzen Sie --i-have-the-password.</translation>
+        </message>
+        <message>
+            <source>Not everything could be removed: {reason}</source>
+            <extracomment>What the memory of this setup's reports and notifications is kept in: it belongs to the forgotten setup (a new setup's history numbers its attempts from 1 again).</extracomment>
+            <translation>Nicht alles konnte entfernt werden: {reason}</translation>
+        </message>
+        <message>
+            <source>There is no off-site backup set up, so there is no off-site password to change.</source>
+            <extracomment>Setup generates 43-character passwords and takes a typed one as it is; a new password typed here must at least not be guessable in an afternoon.</extracomment>
+            <translation>Es ist keine externe Sicherung eingerichtet, daher gibt es kein Passwort der externen Sicherung zu ändern.</translation>
+        </message>
+        <message>
+            <source>The off-site copy is made outside this program, so its password is changed there, not here.</source>
+            <translation>Die externe Kopie wird ausserhalb dieses Programms erstellt; ihr Passwort wird deshalb dort geändert, nicht hier.</translation>
+        </message>
+        <message>
+            <source>The off-site server only allows adding data (append-only), so the old password cannot be removed from it; ask the server's administrator to change the password.</source>
+            <translation>Der externe Server erlaubt nur das Hinzufügen von Daten (append-only), daher kann das alte Passwort dort nicht entfernt werden; bitten Sie die Administration des Servers, das Passwort zu ändern.</translation>
+        </message>
+        <message>
+            <source>The new password is too short. Use at least {minimum} characters.</source>
+            <translation>Das neue Passwort ist zu kurz. Verwenden Sie mindestens {minimum} Zeichen.</translation>
+        </message>
+        <message>
+            <source>The new password cannot start or end with a space or contain a line break. Choose another one.</source>
+            <translation>Das neue Passwort darf nicht mit einem Leerzeichen beginnen oder enden und keinen Zeilenumbruch enthalten. Wählen Sie ein anderes.</translation>
+        </message>
+        <message>
+            <source>The new password is the same as the current one. Nothing was changed.</source>
+            <translation>Das neue Passwort ist dasselbe wie das bisherige. Es wurde nichts geändert.</translation>
+        </message>
+        <message>
+            <source>The off-site password was not changed ({reason}). The old password still works and is still stored.</source>
+            <translation>Das Passwort der externen Sicherung wurde nicht geändert ({reason}). Das alte Passwort funktioniert weiterhin und bleibt gespeichert.</translation>
+        </message>
+        <message>
+            <source>The off-site password was changed. Print the new recovery sheet (tsbackup recovery-sheet --to FILE.pdf), store it safely and destroy the old one.</source>
+            <translation>Das Passwort der externen Sicherung wurde geändert. Drucken Sie das neue Wiederherstellungsblatt (tsbackup recovery-sheet --to DATEI.pdf), bewahren Sie es sicher auf und vernichten Sie das alte.</translation>
+        </message>
+        <message>
+            <source>the off-site backup did not show the new key as expected</source>
+            <translation>die externe Sicherung zeigte den neuen Schlüssel nicht wie erwartet</translation>
+        </message>
+        <message>
+            <source>Backups can be paused for 1 to 30 days, not {days}. Give a number of days in that range.</source>
+            <extracomment>An end further ahead than this was set while the clock was wrong: it is not a pause.</extracomment>
+            <translation>Die Sicherungen können für 1 bis 30 Tage pausiert werden, nicht für {days}. Geben Sie eine Anzahl Tage in diesem Bereich an.</translation>
+        </message>
+        <message>
+            <source>Backups are paused until {day}. They resume by themselves; 'Back up now' still works.</source>
+            <translation>Die Sicherungen sind bis {day} pausiert. Sie laufen danach von selbst wieder; «Jetzt sichern» funktioniert weiterhin.</translation>
+        </message>
+        <message>
+            <source>Backups are no longer paused. The next backup runs at the usual time.</source>
+            <translation>Die Sicherungen sind nicht mehr pausiert. Die nächste Sicherung läuft zur gewohnten Zeit.</translation>
+        </message>
+        <message>
+            <source>Backups were not paused. Nothing was changed.</source>
+            <translation>Die Sicherungen waren nicht pausiert. Es wurde nichts geändert.</translation>
+        </message>
+        <message>
+            <source>Backups are paused until {day}. They resume by themselves.</source>
+            <extracomment>The status headline while paused (and its reason code).</extracomment>
+            <translation>Die Sicherungen sind bis {day} pausiert. Sie laufen danach von selbst wieder.</translation>
+        </message>
+        <message>
+            <source>{computer}: backups are paused until {day}</source>
+            <extracomment>The subject of the note to the IT partner when a pause starts.</extracomment>
+            <translation>{computer}: Sicherungen sind bis {day} pausiert</translation>
+        </message>
+        <message>
+            <source>No backup was made: backups are paused until {day}.</source>
+            <extracomment>The reason of a scheduled run that skipped its slot because of the pause.</extracomment>
+            <translation>Es wurde keine Sicherung erstellt: Die Sicherungen sind bis {day} pausiert.</translation>
+        </message>
+        <message>
+            <source>{computer}: {status}</source>
+            <translation>{computer}: {status}</translation>
+        </message>
+        <message>
+            <source>Monthly backup summary for {computer}: {status}</source>
+            <translation>Monatliche Übersicht der Sicherungen auf {computer}: {status}</translation>
+        </message>
+        <message>
+            <source>Test e-mail from the backup on {computer}</source>
+            <translation>Test-E-Mail der Sicherung auf {computer}</translation>
+        </message>
+        <message>
+            <source>A backup on {computer} did not succeed. Please look after it today.</source>
+            <translation>Eine Sicherung auf {computer} ist nicht gelungen. Bitte kümmern Sie sich heute darum.</translation>
+        </message>
+        <message>
+            <source>The backups on {computer} are overdue. Please look after them today.</source>
+            <translation>Die Sicherungen auf {computer} sind überfällig. Bitte kümmern Sie sich heute darum.</translation>
+        </message>
+        <message>
+            <source>This is the monthly summary of the backups on {computer}.</source>
+            <translation>Dies ist die monatliche Übersicht der Sicherungen auf {computer}.</translation>
+        </message>
+        <message>
+            <source>This is a test e-mail from the backup assistant on {computer}. Reports about failed or overdue backups and the monthly summary will arrive like this one.</source>
+            <translation>Dies ist eine Test-E-Mail des Sicherungsassistenten auf {computer}. Meldungen über fehlgeschlagene oder überfällige Sicherungen und die monatliche Übersicht kommen auf demselben Weg an.</translation>
+        </message>
+        <message>
+            <source>Status: {status}</source>
+            <translation>Status: {status}</translation>
+        </message>
+        <message>
+            <source>What went wrong:</source>
+            <translation>Was schiefging:</translation>
+        </message>
+        <message>
+            <source>Details:</source>
+            <translation>Einzelheiten:</translation>
+        </message>
+        <message>
+            <source>Last successful backup: {when}</source>
+            <translation>Letzte erfolgreiche Sicherung: {when}</translation>
+        </message>
+        <message>
+            <source>There has been no successful backup yet.</source>
+            <translation>Es gibt noch keine erfolgreiche Sicherung.</translation>
+        </message>
+        <message>
+            <source>Next backup due: {when}</source>
+            <translation>Nächste Sicherung fällig: {when}</translation>
+        </message>
+        <message>
+            <source>Computer: {computer}</source>
+            <translation>Computer: {computer}</translation>
+        </message>
+        <message>
+            <source>tsbackup version: {version}</source>
+            <translation>tsbackup-Version: {version}</translation>
+        </message>
+        <message>
+            <source>This e-mail was sent by the backup assistant tsbackup to: {recipients}.</source>
+            <translation>Diese E-Mail hat der Sicherungsassistent tsbackup gesendet an: {recipients}.</translation>
+        </message>
+        <message>
+            <source>– {text}</source>
+            <translation>– {text}</translation>
+        </message>
+        <message>
+            <source>Backups on the backup drive: {count}, the oldest from {oldest}, the newest from {newest}.</source>
+            <translation>Sicherungen auf dem Sicherungslaufwerk: {count}, die älteste vom {oldest}, die neueste vom {newest}.</translation>
+        </message>
+        <message>
+            <source>No backups of this computer were found on the backup drive (is it connected?).</source>
+            <translation>Auf dem Sicherungslaufwerk wurden keine Sicherungen dieses Computers gefunden (ist es angeschlossen?).</translation>
+        </message>
+        <message>
+            <source>The newest backup holds {files} files ({size}); free space on the backup drive: {free}.</source>
+            <translation>Die neueste Sicherung enthält {files} Dateien ({size}); freier Platz auf dem Sicherungslaufwerk: {free}.</translation>
+        </message>
+        <message>
+            <source>Backups in the last 30 days: {ok} successful, {warned} with warnings, {failed} failed.</source>
+            <translation>Sicherungen der letzten 30 Tage: {ok} erfolgreich, {warned} mit Warnungen, {failed} fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <source>Monthly checks done in the last 30 days: {count}; the last successful one: {when}.</source>
+            <translation>Monatliche Prüfungen der letzten 30 Tage: {count}; die letzte erfolgreiche: {when}.</translation>
+        </message>
+        <message>
+            <source>Monthly checks done in the last 30 days: {count}; none has succeeded yet.</source>
+            <translation>Monatliche Prüfungen der letzten 30 Tage: {count}; noch keine ist gelungen.</translation>
+        </message>
+        <message>
+            <source>Newest off-site copy: {when}.</source>
+            <translation>Neueste externe Kopie: {when}.</translation>
+        </message>
+        <message>
+            <source>No off-site copy is set up.</source>
+            <translation>Es ist keine externe Kopie eingerichtet.</translation>
+        </message>
+        <message>
+            <source>The yearly restore drill is due on {when}.</source>
+            <translation>Die jährliche Wiederherstellungsübung ist am {when} fällig.</translation>
+        </message>
+        <message>
+            <source>The yearly restore drill is overdue (it was due on {when}).</source>
+            <translation>Die jährliche Wiederherstellungsübung ist überfällig (sie war am {when} fällig).</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>unbekannt</translation>
+        </message>
+        <message>
+            <source>The last report e-mail could not be sent: {reason}. Check the mail settings (tsbackup setup --test-only).</source>
+            <translation>Die letzte Meldungs-E-Mail konnte nicht gesendet werden: {reason}. Prüfen Sie die E-Mail-Einstellungen (tsbackup setup --test-only).</translation>
+        </message>
+        <message>
+            <source>The last monitoring ping could not be sent: {reason}. Check the ping address (tsbackup setup --test-only).</source>
+            <translation>Der letzte Überwachungs-Ping konnte nicht gesendet werden: {reason}. Prüfen Sie die Ping-Adresse (tsbackup setup --test-only).</translation>
+        </message>
+        <message>
+            <source>No off-site backup that this program can read is set up.</source>
+            <translation>Es ist keine Auslagerung eingerichtet, die dieses Programm lesen kann.</translation>
+        </message>
+        <message>
+            <source>The off-site backup holds no snapshot of this computer yet.</source>
+            <translation>Die Auslagerung enthält noch keinen Snapshot dieses Computers.</translation>
+        </message>
+        <message>
+            <source>Ask everyone to close timeSensor LEGAL, then quit timeSensor Server on this server.</source>
+            <translation>Bitten Sie alle, timeSensor LEGAL zu schliessen, und beenden Sie dann timeSensor Server auf diesem Server.</translation>
+        </message>
+        <message>
+            <source>Rename the current data folder {live} to '{aside}' so that it is kept. Do not delete it.</source>
+            <translation>Benennen Sie den aktuellen Datenordner {live} in «{aside}» um, damit er erhalten bleibt. Löschen Sie ihn nicht.</translation>
+        </message>
+        <message>
+            <source>Start 4D Server without opening a database and choose Restore… in its File menu.</source>
+            <translation>Starten Sie 4D Server, ohne eine Datenbank zu öffnen, und wählen Sie im Menü «Ablage» bzw. «Datei» den Befehl «Wiederherstellen…».</translation>
+        </message>
+        <message>
+            <source>Select the archive {archive} and restore it into the folder {folder}, where the data folder was.</source>
+            <translation>Wählen Sie das Archiv {archive} und stellen Sie es in den Ordner {folder} wieder her, wo der Datenordner war.</translation>
+        </message>
+        <message>
+            <source>When 4D offers to integrate the log file, accept: it adds the changes made after that backup.</source>
+            <translation>Wenn 4D anbietet, die Logdatei zu integrieren, stimmen Sie zu: Damit kommen die Änderungen nach dieser Sicherung hinzu.</translation>
+        </message>
+        <message>
+            <source>Start timeSensor Server again, check that the latest entries are there, then let everyone back in.</source>
+            <translation>Starten Sie timeSensor Server wieder, prüfen Sie, ob die neuesten Einträge da sind, und lassen Sie dann alle wieder arbeiten.</translation>
+        </message>
+        <message>
+            <source>(the newest .4BK file in the restored folder, under '4D Backup' or 'STUFF/BACKUP')</source>
+            <translation>(die neueste .4BK-Datei im wiederhergestellten Ordner, unter «4D Backup» oder «STUFF/BACKUP»)</translation>
+        </message>
+        <message>
+            <source>{path} is not a full folder path. Choose the folder with "Choose folder…" or type its whole path.</source>
+            <translation>{path} ist kein vollständiger Ordnerpfad. Wählen Sie den Ordner mit «Ordner wählen…» oder geben Sie den ganzen Pfad ein.</translation>
+        </message>
+        <message>
+            <source>{path} lies inside the timeSensor data folder {source}. Restore into a new folder elsewhere; nothing was changed.</source>
+            <translation>{path} liegt im timeSensor-Datenordner {source}. Stellen Sie in einen neuen Ordner an einem anderen Ort wieder her; es wurde nichts verändert.</translation>
+        </message>
+        <message>
+            <source>{path} lies inside the backups folder {backups}. Restore into a new folder elsewhere; nothing was changed.</source>
+            <translation>{path} liegt im Sicherungsordner {backups}. Stellen Sie in einen neuen Ordner an einem anderen Ort wieder her; es wurde nichts verändert.</translation>
+        </message>
+        <message>
+            <source>Close timeSensor LEGAL first: {program} (process {pid}) is still using the data. Nothing was moved.</source>
+            <translation>Schliessen Sie zuerst timeSensor LEGAL: {program} (Prozess {pid}) verwendet die Daten noch. Es wurde nichts verschoben.</translation>
+        </message>
+        <message>
+            <source>{path} holds no restored 'timeSensor DataFiles' folder. Restore a backup first; nothing was moved.</source>
+            <translation>{path} enthält keinen wiederhergestellten Ordner «timeSensor DataFiles». Stellen Sie zuerst eine Sicherung wieder her; es wurde nichts verschoben.</translation>
+        </message>
+        <message>
+            <source>The restored folder {path} is empty. Restore a backup first; nothing was moved.</source>
+            <translation>Der wiederhergestellte Ordner {path} ist leer. Stellen Sie zuerst eine Sicherung wieder her; es wurde nichts verschoben.</translation>
+        </message>
+        <message>
+            <source>The restored folder {restored} lies inside the data folder {live} (or the other way round). Restore into a folder elsewhere; nothing was moved.</source>
+            <translation>Der wiederhergestellte Ordner {restored} liegt im Datenordner {live} (oder umgekehrt). Stellen Sie in einen Ordner an einem anderen Ort wieder her; es wurde nichts verschoben.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} where the data belongs does not exist. Connect its disk; nothing was moved.</source>
+            <translation>Der Ordner {folder}, in den die Daten gehören, existiert nicht. Schliessen Sie sein Laufwerk an; es wurde nichts verschoben.</translation>
+        </message>
+        <message>
+            <source>The current data folder {live} could not be renamed ({reason}). Nothing was moved.</source>
+            <translation>Der aktuelle Datenordner {live} konnte nicht umbenannt werden ({reason}). Es wurde nichts verschoben.</translation>
+        </message>
+        <message>
+            <source>The restored data could not be moved into place ({reason}). The previous data is back in {live}; nothing was lost.</source>
+            <translation>Die wiederhergestellten Daten konnten nicht an ihren Ort verschoben werden ({reason}). Die bisherigen Daten liegen wieder in {live}; nichts ging verloren.</translation>
+        </message>
+        <message>
+            <source>The copy of the restored data differs at {path}. The previous data is back in {live}; nothing was lost.</source>
+            <translation>Die Kopie der wiederhergestellten Daten weicht bei {path} ab. Die bisherigen Daten liegen wieder in {live}; nichts ging verloren.</translation>
+        </message>
+        <message>
+            <source>The restored data could not be moved into place ({reason}), and the previous data could not be renamed back. It is safe in {aside}; rename that folder to {name} by hand.</source>
+            <translation>Die wiederhergestellten Daten konnten nicht an ihren Ort verschoben werden ({reason}), und die bisherigen Daten konnten nicht zurückbenannt werden. Sie sind sicher in {aside}; benennen Sie diesen Ordner von Hand in {name} um.</translation>
+        </message>
+        <message>
+            <source>The restored data is now in place in {live}. The previous data was kept as {aside}.</source>
+            <translation>Die wiederhergestellten Daten liegen jetzt in {live}. Die bisherigen Daten wurden als {aside} behalten.</translation>
+        </message>
+        <message>
+            <source>The restored data is now in place in {live}.</source>
+            <translation>Die wiederhergestellten Daten liegen jetzt in {live}.</translation>
+        </message>
+        <message>
+            <source>It was copied from another disk and checked; the restored copy in {restored} is no longer needed.</source>
+            <translation>Sie wurden von einem anderen Laufwerk kopiert und geprüft; die wiederhergestellte Kopie in {restored} wird nicht mehr benötigt.</translation>
+        </message>
+        <message>
+            <source>The backup drive {label} at {path} was added. Backups go to whichever backup drive is connected.</source>
+            <translation>Das Sicherungslaufwerk {label} unter {path} wurde hinzugefügt. Gesichert wird auf das Sicherungslaufwerk, das gerade angeschlossen ist.</translation>
+        </message>
+        <message>
+            <source>The backup drive {label} was removed from this setup. The backups on it were kept.</source>
+            <translation>Das Sicherungslaufwerk {label} wurde aus dieser Einrichtung entfernt. Die Sicherungen darauf bleiben erhalten.</translation>
+        </message>
+        <message>
+            <source>Drive {number}: {label} at {path} — {connected}, last used {last_used}.</source>
+            <translation>Laufwerk {number}: {label} unter {path} — {connected}, zuletzt verwendet: {last_used}.</translation>
+        </message>
+        <message>
+            <source>connected</source>
+            <translation>angeschlossen</translation>
+        </message>
+        <message>
+            <source>not connected</source>
+            <translation>nicht angeschlossen</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nie</translation>
+        </message>
+        <message>
+            <source>The drive name {label} cannot be used. Give a short name (at most 40 characters) that is not used by another drive of this setup.</source>
+            <translation>Der Laufwerksname {label} kann nicht verwendet werden. Geben Sie einen kurzen Namen (höchstens 40 Zeichen) an, den kein anderes Laufwerk dieser Einrichtung trägt.</translation>
+        </message>
+        <message>
+            <source>{path} is not a folder that exists. Connect the drive and give the folder on it.</source>
+            <translation>{path} ist kein vorhandener Ordner. Schliessen Sie das Laufwerk an und geben Sie den Ordner darauf an.</translation>
+        </message>
+        <message>
+            <source>{path} is already a backup drive of this setup. Give the folder on the other drive.</source>
+            <translation>{path} ist bereits ein Sicherungslaufwerk dieser Einrichtung. Geben Sie den Ordner auf dem anderen Laufwerk an.</translation>
+        </message>
+        <message>
+            <source>{path} is on the same disk as the timeSensor LEGAL data, so it would not survive a failure of that disk. Choose another drive.</source>
+            <translation>{path} liegt auf demselben Datenträger wie die Daten von timeSensor LEGAL und würde einen Ausfall dieses Datenträgers nicht überstehen. Wählen Sie ein anderes Laufwerk.</translation>
+        </message>
+        <message>
+            <source>{path} is not one of the additional backup drives of this setup. Run 'tsbackup drives list' to see them.</source>
+            <translation>{path} ist keines der zusätzlichen Sicherungslaufwerke dieser Einrichtung. Mit «tsbackup drives list» sehen Sie diese.</translation>
+        </message>
+        <message>
+            <source>{path} is the main backup drive of this setup and cannot be removed here. Choose another main drive with the setup.</source>
+            <translation>{path} ist das Haupt-Sicherungslaufwerk dieser Einrichtung und kann hier nicht entfernt werden. Wählen Sie ein anderes Hauptlaufwerk mit der Einrichtung.</translation>
+        </message>
+        <message>
+            <source>The backup drive {label} was last used {day}. Swap the drives.</source>
+            <translation>Letzte Verwendung des Sicherungslaufwerks {label}: {day}. Tauschen Sie die Laufwerke.</translation>
+        </message>
+        <message>
+            <source>The backup drive {label} has not been used since it was added {day}. Swap the drives.</source>
+            <translation>Das Sicherungslaufwerk {label} wurde seit dem Hinzufügen ({day}) nie verwendet. Tauschen Sie die Laufwerke.</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a web address for the monitoring ping. Give an http:// or https:// address, for example https://hc-ping.com/your-check-id.</source>
+            <translation>«{value}» ist keine Webadresse für den Überwachungs-Ping. Geben Sie eine Adresse mit http:// oder https:// an, zum Beispiel https://hc-ping.com/ihre-check-id.</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a mail server. Give it as HOST:PORT with a port between 1 and 65535, for example mail.example.com:587.</source>
+            <translation>«{value}» ist kein Mailserver. Geben Sie ihn als HOST:PORT mit einem Port zwischen 1 und 65535 an, zum Beispiel mail.example.com:587.</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a kind of mail encryption. Use starttls, tls or none.</source>
+            <translation>«{value}» ist keine Art der Mail-Verschlüsselung. Verwenden Sie starttls, tls oder none.</translation>
+        </message>
+        <message>
+            <source>'{value}' is not an e-mail address. Give it as name@example.com (several separated by commas).</source>
+            <translation>«{value}» ist keine E-Mail-Adresse. Geben Sie sie als name@example.com an (mehrere durch Kommas getrennt).</translation>
+        </message>
+        <message>
+            <source>--smtp needs --mail-to with at least one e-mail address to send the reports to.</source>
+            <translation>--smtp braucht --mail-to mit mindestens einer E-Mail-Adresse, an die die Meldungen gehen.</translation>
+        </message>
+        <message>
+            <source>{option} belongs to the report e-mails; give the mail server with --smtp HOST:PORT as well.</source>
+            <translation>{option} gehört zu den Meldungs-E-Mails; geben Sie auch den Mailserver mit --smtp HOST:PORT an.</translation>
+        </message>
+        <message>
+            <source>With --smtp-security none the SMTP password would travel unencrypted. Use starttls or tls for a login.</source>
+            <translation>Mit --smtp-security none würde das SMTP-Passwort unverschlüsselt übertragen. Verwenden Sie für eine Anmeldung starttls oder tls.</translation>
+        </message>
+        <message>
+            <source>The SMTP password for {user} is missing. Give it in the environment variable TSBACKUP_SMTP_PASSWORD or on one line of standard input.</source>
+            <translation>Das SMTP-Passwort für {user} fehlt. Geben Sie es in der Umgebungsvariablen TSBACKUP_SMTP_PASSWORD oder auf einer Zeile der Standardeingabe an.</translation>
+        </message>
+        <message>
+            <source>Standard input already carries the off-site password, so the SMTP password for {user} cannot come from it too. Give it in the environment variable TSBACKUP_SMTP_PASSWORD.</source>
+            <translation>Die Standardeingabe enthält bereits das Passwort der externen Sicherung, das SMTP-Passwort für {user} kann deshalb nicht auch von dort kommen. Geben Sie es in der Umgebungsvariablen TSBACKUP_SMTP_PASSWORD an.</translation>
+        </message>
+        <message>
+            <source>Monitoring pings go to {host}.</source>
+            <translation>Überwachungs-Pings gehen an {host}.</translation>
+        </message>
+        <message>
+            <source>Report e-mails go to {recipients} through the mail server {server}.</source>
+            <translation>Meldungs-E-Mails gehen über den Mailserver {server} an {recipients}.</translation>
+        </message>
+        <message>
+            <source>A test e-mail was sent to {recipients}; check that it arrived.</source>
+            <translation>Eine Test-E-Mail wurde an {recipients} gesendet; prüfen Sie, ob sie angekommen ist.</translation>
+        </message>
+        <message>
+            <source>The test e-mail could not be sent through {server}: {reason}. Check the mail settings.</source>
+            <translation>Die Test-E-Mail konnte nicht über {server} gesendet werden: {reason}. Prüfen Sie die E-Mail-Einstellungen.</translation>
+        </message>
+        <message>
+            <source>The test ping reached {host}.</source>
+            <translation>Der Test-Ping hat {host} erreicht.</translation>
+        </message>
+        <message>
+            <source>The test ping to {host} failed: {reason}. Check the ping address.</source>
+            <translation>Der Test-Ping an {host} ist fehlgeschlagen: {reason}. Prüfen Sie die Ping-Adresse.</translation>
+        </message>
+        <message>
+            <source>No report ping or e-mail is set up, so there is nothing to test.</source>
+            <translation>Es ist weder ein Meldungs-Ping noch eine Meldungs-E-Mail eingerichtet; es gibt nichts zu testen.</translation>
+        </message>
+        <message>
+            <source>tsbackup now starts when you log in ({where}).</source>
+            <translation>tsbackup startet jetzt, wenn Sie sich anmelden ({where}).</translation>
+        </message>
+        <message>
+            <source>tsbackup no longer starts when you log in, and it will not turn this on again by itself.</source>
+            <translation>tsbackup startet nicht mehr, wenn Sie sich anmelden, und schaltet dies auch nicht von selbst wieder ein.</translation>
+        </message>
+        <message>
+            <source>tsbackup starts when you log in ({where}).</source>
+            <translation>tsbackup startet, wenn Sie sich anmelden ({where}).</translation>
+        </message>
+        <message>
+            <source>tsbackup does not start when you log in; to change that, run: tsbackup autostart on</source>
+            <translation>tsbackup startet nicht, wenn Sie sich anmelden; um das zu ändern, führen Sie aus: tsbackup autostart on</translation>
         </message>
     </context>
 </TS>

@@ -2,5 +2,8 @@
 
 from . import check, demo, detect, drill, generations, restore, run, setup, status
 from . import recovery_sheet, task
+from . import diagnostics, drives, forget, password, pause  # housekeeping (issue 11)
+from . import autostart  # start at login (issue 13)
 
-COMMANDS = [detect, demo, setup, run, generations, status, restore, check, drill, recovery_sheet, task]
+COMMANDS = [detect, demo, setup, run, generations, status, restore, check, drill, recovery_sheet, task,
+            pause, drives, diagnostics, password, forget, autostart]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..core import config as config_mod
 from ..core.jobs_generations import NO_GENERATIONS, generation_line, generation_rows
+from ..core.rotation import connected_config
 
 
 def add_parser(sub):
@@ -13,7 +14,7 @@ def add_parser(sub):
 
 
 def run(args, out) -> int:
-    rows = generation_rows(config_mod.require())
+    rows = generation_rows(connected_config(config_mod.require()))  # rotation: the drive that is connected
     if args.json:
         out.emit(rows)
         return 0

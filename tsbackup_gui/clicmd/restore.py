@@ -113,7 +113,9 @@ def _restore(args, to: Path) -> RestoreReport:
                                                  host=args.host)
     config = config_mod.require()
     if args.source == "primary":
-        return restore_mod.restore_from_primary(_generation_path(config, args.generation), to)
+        from ..core.rotation import connected_config  # rotation: the drive that is connected
+
+        return restore_mod.restore_from_primary(_generation_path(connected_config(config), args.generation), to)
     from ..core.secondary import open_repository, setup_tag
     from ..core.secrets import SecretStore
 

@@ -8,6 +8,7 @@ from ..core.errors import Exit, UserError
 from .stdin import read_secret_line
 from ..core.messages import QT_TRANSLATE_NOOP, define
 from ..core.setup import SETUP_DONE, SetupOptions, configure
+from . import reports_args
 
 EMPTY_PASSWORD = define(
     "setup.empty_password",
@@ -55,12 +56,18 @@ def add_parser(sub):
     p.add_argument("--password-stdin", action="store_true",
                    help="read the off-site password from one line of stdin (default for a new one: generated)")
     p.add_argument("--limit-upload", metavar="KiB/s", help="limit the off-site upload (0: no limit)")
+    reports_args.add_arguments(p)
     p.set_defaults(handler=run)
 
 
 def run(args, out) -> int:
     password = read_secret_line(EMPTY_PASSWORD) if args.password_stdin else None
     s3_keys = _read_s3_keys() if args.s3_keys_stdin else None
+    reports = reports_args.options(args, stdin_taken=bool(args.password_stdin or args.s3_keys_stdin))
+    if args.test_only and reports is not None:  # the report ping and mail, and the off-site target when there is one
+        return reports_args.test_only(args, out, reports, password, s3_keys)
+    if args.test_only and args.secondary is None and reports_args.stored_reports():  # what the status asks for
+        return reports_args.test_only(args, out, None, password, s3_keys)
     if args.test_only:
         from ..core.setup_offsite import SecondaryOptions
         from ..core.setup_remote import test_target
@@ -80,7 +87,7 @@ def run(args, out) -> int:
             keep_daily=args.keep_daily, keep_weekly=args.keep_weekly, keep_monthly=args.keep_monthly,
             working_days=args.working_days, time=args.time, adopt=args.adopt,
             secondary=args.secondary, password=password, limit_upload=args.limit_upload,
-            ssh_key=args.ssh_key, s3_keys=s3_keys, append_only=args.append_only,
+            ssh_key=args.ssh_key, s3_keys=s3_keys, append_only=args.append_only, reports=reports,
         )
     )
     for warning in result.warnings:

@@ -13,7 +13,7 @@ import tempfile
 import uuid
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .errors import Exit, UserError
 from .messages import QT_TRANSLATE_NOOP, define
@@ -65,6 +65,9 @@ class Config:
     language: str | None = None  # None: follow the system
     created: str | None = None  # ISO time of the first setup: overdue and reminders count from it
     recovery_sheet_confirmed: str | None = None  # ISO date the user confirmed the sheet is stored safely
+    paused_until: str | None = None  # aware ISO time: scheduled backups skip until then (core/pause.py)
+    extra_drives: list[dict[str, Any]] = field(default_factory=list)  # rotation drives 2…: {path, label, added, drive_id}
+    reports: dict[str, Any] | None = None  # core/reports.py: {"ping_url", "smtp": {host, port, security, user, to, from}}
     extra: dict[str, Any] = field(default_factory=dict)  # keys written by newer versions, kept
 
     def to_json(self) -> dict[str, Any]:
@@ -100,7 +103,9 @@ def load(where: Places | None = None) -> Config | None:
             raise ValueError("no schema version")
         if schema > SCHEMA_VERSION:
             raise UserError(CONFIG_TOO_NEW(path=str(path)), Exit.USAGE)
-        return Config.from_json(data)
+        config = Config.from_json(data)
+        check_reports(config.reports)
+        return config
     except UserError:
         raise
     except (ValueError, TypeError, UnicodeDecodeError) as exc:
@@ -123,6 +128,68 @@ def save(config: Config, where: Places | None = None) -> Path:
     except OSError as exc:
         raise UserError(CONFIG_WRITE_FAILED(path=str(path), reason=exc.strerror or str(exc)), Exit.USAGE) from None
     return path
+
+
+UPDATE_LOCK_WAIT_S = 10.0
+
+
+def update(change: Callable[[Config], Config], where: Places | None = None) -> Config:
+    """Loads the stored setup, applies ``change`` and saves the result, under a small file lock.
+
+    A dialog that saves the whole Config it loaded when it opened would undo what was saved since
+    (pausing after adding a drive would drop the drive); a change applied to what is stored now
+    cannot. Raises `UserError` like `require` and `save`; returns the saved setup."""
+    import time
+
+    from .locks import FileLock, LockBusy
+
+    here = where or places()
+    lock = FileLock(here.config_file.with_name(here.config_file.name + ".lock"))
+    deadline = time.monotonic() + UPDATE_LOCK_WAIT_S
+    while True:
+        try:
+            lock.acquire()
+            break
+        except LockBusy:
+            if time.monotonic() > deadline:
+                break  # a writer that hangs must not block the settings for good: save anyway
+            time.sleep(0.02)
+        except OSError as exc:
+            raise UserError(CONFIG_WRITE_FAILED(path=str(lock.path), reason=exc.strerror or str(exc)),
+                            Exit.USAGE) from None
+    try:
+        new = change(require(here))
+        save(new, here)
+        return new
+    finally:
+        lock.release()
+
+
+def check_reports(reports: Any) -> None:
+    """The shape of ``reports`` (a hand-edited file): a bad one is a damaged file in one sentence,
+    never an AttributeError inside a backup or the tray's check."""
+    if reports is None:
+        return
+    if not isinstance(reports, dict):
+        raise ValueError("'reports' must be an object")
+    if reports.get("ping_url") is not None and not isinstance(reports["ping_url"], str):
+        raise ValueError("'reports.ping_url' must be a text")
+    smtp = reports.get("smtp")
+    if smtp is None:
+        return
+    if not isinstance(smtp, dict):
+        raise ValueError("'reports.smtp' must be an object with host, port and to")
+    if not isinstance(smtp.get("host"), str) or not smtp["host"]:
+        raise ValueError("'reports.smtp.host' must be a text")
+    port = smtp.get("port")
+    if port is not None and (isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536):
+        raise ValueError("'reports.smtp.port' must be a number")
+    to = smtp.get("to")
+    if not isinstance(to, list) or not to or not all(isinstance(a, str) and a for a in to):
+        raise ValueError("'reports.smtp.to' must be a list of addresses")
+    for name in ("security", "user", "from"):
+        if smtp.get(name) is not None and not isinstance(smtp[name], str):
+            raise ValueError(f"'reports.smtp.{name}' must be a text")
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -40,6 +40,7 @@ from .history import History
 from .jobs_cancel import CANCELLED_EXIT, with_cancel
 from .jobs_consistency import ArchiveWait, default_guard, prepare
 from .jobs_offsite import headline as offsite_headline
+from .faults import checkpoint
 from .jobs_offsite import offsite_after_primary
 from .messages import QT_TRANSLATE_NOOP, Message, define
 from .places import Places, places
@@ -148,6 +149,7 @@ def run_backup(
     """
     emit = _safe(events)
     here = where or places()
+    config, drive = _rotation_choose(config)  # rotation: the drive that carries this setup's marker
     if scheduled:
         history = History(here.history_db, lock_path=here.lock_file)
         not_due = _not_due(config, history, clock)  # before the lock: a running backup is not "another run" here
@@ -172,15 +174,19 @@ def run_backup(
                     emit(waited.summary_event())
                     return waited
             attempt = history.start("backup", started)
+            checkpoint("history.started")
         except UserError as error:  # no journal, no run: a backup nobody can see would be trusted blindly
             result = RunResult("failed", error.exit_code, reasons=[error.message])
             emit(result.summary_event())
             return result
         emit({"event": "start", "started": started.isoformat(timespec="seconds"), "source": config.source,
               "primary": config.primary, "computer": config.computer, "mode": config.mode})
+        _reports_start(config, here, started)  # core/reports.py: the monitoring ping; never raises
         result = RunResult("failed", Exit.USAGE, reasons=[RUN_INTERRUPTED()])  # what a Ctrl-C leaves
         try:
             result = _run(config, clock=clock, emit=emit, guard=with_cancel(guard, cancel), archive_wait=archive_wait)
+            result.details.update(_drive_details(drive))
+            checkpoint("offsite.start")
             offsite_after_primary(config, result, clock=clock, emit=emit, history=history,
                                   generations=result.generations, cancel=cancel)
         except UserError as error:
@@ -195,19 +201,35 @@ def run_backup(
                     attempt, clock.now(), result.outcome, result.exit_code, result.reasons,
                     files=result.files, bytes=result.bytes, generation=result.generation, details=result.details,
                 )
+                checkpoint("history.recorded")
             except UserError as error:  # the generation exists; say that its record is missing
                 log.error("history: %s", error.message.english())
                 result.reasons.append(error.message)
                 if result.exit_code == Exit.OK:
                     result.outcome, result.exit_code = "warning", Exit.WARNING
+        _reports_end(config, result, here, clock, attempt)  # core/reports.py: ping and mail; never raises
         emit(result.summary_event())
         return result
     finally:
         state.release()
 
 
+def _reports_start(config: Config, where: Places, now) -> None:
+    from .reports import on_run_start
+
+    on_run_start(config, where=where, now=now)
+
+
+def _reports_end(config: Config, result: "RunResult", where: Places, clock: Clock, attempt: int) -> None:
+    from .reports import after_run
+
+    after_run(config, result, where=where, now=clock.now(), attempt_id=attempt)
+
+
 def _not_due(config: Config, history: History, clock: Clock) -> RunResult | None:
     """`run --scheduled` when no slot is due: the result to report (nothing is recorded)."""
+    from datetime import timedelta
+
     from .schedule import is_due, next_slot
     from .status_facts import load_attempts
 
@@ -219,7 +241,10 @@ def _not_due(config: Config, history: History, clock: Clock) -> RunResult | None
         return None
     if is_due(config, attempts, now):
         return None
-    when = next_slot(config, now)
+    from .pause import paused_until
+
+    end = paused_until(config, now)  # while paused: the first slot after the pause
+    when = next_slot(config, now if end is None else (end - timedelta(microseconds=1)).astimezone(now.tzinfo))
     return RunResult(NOT_DUE, Exit.OK, reasons=[RUN_NOT_DUE(when=when.strftime("%Y-%m-%d %H:%M"))])
 
 
@@ -236,17 +261,44 @@ def _scheduled_gate(config: Config, history: History, clock: Clock, started, gua
     not_due = _not_due(config, history, clock)
     if not_due is not None:  # another run handled the slot while we waited for the lock
         return not_due
+    paused = _paused_skip(config, started)  # core/pause.py: a skipped slot (exit 0) counts as handled
     try:
+        if paused is not None:
+            raise UserError(paused, Exit.OK)
         Target(Path(config.primary), config.computer).require_marker(config.setup_id)
         if guard is not None:
             guard.before()
         return None
     except UserError as error:
-        result = RunResult(_OUTCOME_BY_EXIT.get(error.exit_code, "failed"), error.exit_code, reasons=_reasons_of(error))
+        outcome = "skipped" if paused is not None else _OUTCOME_BY_EXIT.get(error.exit_code, "failed")
+        result = RunResult(outcome, error.exit_code, reasons=_reasons_of(error))
     attempts = load_attempts(history)
     slot = due_slot(config, attempts, started)
+    if paused is not None and slot is None:  # only the off-site retry was due: nothing to record
+        return result
     record_skip(history, attempts, slot, started, clock.now(), result.exit_code, result.reasons, result.outcome)
     return result
+
+
+def _paused_skip(config: Config, now) -> Message | None:
+    """The reason a scheduled run skips while backups are paused (core/pause.py), else None."""
+    from .pause import paused_until, skipped_message
+
+    end = paused_until(config, now)
+    return skipped_message(end, now) if end is not None else None
+
+
+def _rotation_choose(config: Config) -> tuple[Config, dict[str, Any]]:
+    """core/rotation.py: the config pointed at the connected drive, and that drive."""
+    from .rotation import choose
+
+    return choose(config)
+
+
+def _drive_details(drive: dict[str, Any]) -> dict[str, Any]:
+    from .rotation import drive_details
+
+    return drive_details(drive)
 
 
 def _run(config: Config, *, clock: Clock, emit: Events, guard, archive_wait: ArchiveWait | None) -> RunResult:
@@ -304,6 +356,7 @@ def _retention(config: Config, generations, made, clock: Clock) -> list[Message]
             if alarm is not None:
                 return [alarm]
         plan = plan_retention(generations, clock.now(), config.keep_daily, config.keep_weekly, config.keep_monthly)
+        checkpoint("retention.start")
         return list(apply_retention(plan).warnings)
     except UserError as error:
         return [error.message]

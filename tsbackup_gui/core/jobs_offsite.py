@@ -7,7 +7,8 @@ and the reason ``offsite.unreachable`` makes the schedule retry hourly.
 What the next run needs is kept in the history, in the attempt's details:
 ``offsite`` describes this run's upload (the summary event shows the same),
 and ``offsite_last`` carries the newest good off-site snapshot forward
-(repository, snapshot id, time, last prune) so every run finds it in the
+(repository, snapshot id, time, last prune, and ``snapshots``: how many of
+this setup's snapshots the repository kept after retention) so every run finds it in the
 newest attempt that had an off-site step, however old the snapshot is. The
 run passes that snapshot id as ``--parent`` (no listing of the repository,
 which would cost another key derivation) and prunes once a week by it; the
@@ -129,6 +130,10 @@ def _step(config: Config, result, *, clock: Clock, emit, history: History, gener
         record.update(snapshot=offsite.snapshot_id, time=now, generation=offsite.generation)
     if offsite.pruned:
         record["pruned"] = now
+    if offsite.kept is not None:  # after retention: what the status window shows as the snapshot count
+        record["snapshots"] = step["snapshots"] = offsite.kept
+    elif offsite.snapshot_id:  # a new snapshot and no count (append-only, retention failed): the old one is wrong
+        record.pop("snapshots", None)
     result.details[STEP_KEY] = {**step, "pruned": offsite.pruned, "forgotten": len(offsite.forgotten)}
     if record.get("snapshot") or record.get("pruned"):
         result.details[LAST_KEY] = record

@@ -363,7 +363,9 @@ def written(config: Config, sheet: RecoverySheet, path: Path, *, confirming: boo
 
 def confirm(config: Config, clock: Clock, where: Places | None = None) -> Message:
     """Records that the sheet is stored safely (today's date); the status stops warning about it."""
+    import dataclasses
+
     day = clock.now().date().isoformat()
-    config.recovery_sheet_confirmed = day
-    config_mod.save(config, where)
+    config_mod.update(lambda current: dataclasses.replace(current, recovery_sheet_confirmed=day), where)
+    config.recovery_sheet_confirmed = day  # the caller's copy says the same
     return CONFIRMED(date=day)

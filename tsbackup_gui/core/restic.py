@@ -53,14 +53,25 @@ def _exe_name() -> str:
     return "restic.exe" if os.name == "nt" else "restic"
 
 
+def bundled_restic_candidates(frozen: bool | None = None, meipass: str | None = None,
+                              executable: str | None = None) -> list[Path]:
+    """Where a built app keeps restic: PyInstaller's data folder (``sys._MEIPASS``: ``_internal/`` next to
+    the executables, ``Contents/Frameworks`` in a macOS .app), then next to the executable itself."""
+    if not (getattr(sys, "frozen", False) if frozen is None else frozen):
+        return []
+    meipass = getattr(sys, "_MEIPASS", None) if meipass is None else meipass
+    folders = [Path(meipass)] if meipass else []
+    folders.append(Path(executable or sys.executable).parent)
+    return [folder / _exe_name() for folder in folders]
+
+
 def find_restic() -> Path:
     """The restic binary: ``TSBACKUP_RESTIC``, then the one bundled next to the app, then PATH."""
     candidates: list[Path] = []
     override = os.environ.get(ENV_OVERRIDE)
     if override:
         candidates.append(Path(override))
-    if getattr(sys, "frozen", False):
-        candidates.append(Path(sys.executable).parent / _exe_name())
+    candidates.extend(bundled_restic_candidates())
     for candidate in candidates:
         if candidate.is_file() and os.access(candidate, os.X_OK):
             return candidate
@@ -279,6 +290,25 @@ class Restic:
     def unlock(self) -> None:
         """Removes stale locks only; a live process's lock stays (never ``--remove-all``)."""
         self._checked(["unlock"])
+
+    def key_list(self) -> list[dict]:
+        """The repository's keys as restic lists them (``id``, ``current`` for the one this password opens, …)."""
+        import json
+
+        done = self._checked(["key", "list", "--json"])
+        try:
+            keys = json.loads(done.stdout or "[]")
+        except ValueError:
+            keys = []
+        return [k for k in keys if isinstance(k, dict) and isinstance(k.get("id"), str)] if isinstance(keys, list) else []
+
+    def key_add(self, new_password_file: Path) -> None:
+        """Adds a key for the password in ``new_password_file``: a file, so the new password never enters argv."""
+        self._checked(["key", "add", "--new-password-file", str(new_password_file)])
+
+    def key_remove(self, key_id: str) -> None:
+        """Removes the key ``key_id`` (restic refuses the key this password opens the repository with)."""
+        self._checked(["key", "remove", str(key_id)])
 
     # -- running -----------------------------------------------------------
 

@@ -93,7 +93,7 @@ SNAPSHOT_NOT_FOUND = define(
 )
 RESTORED = define(
     "restore.done",
-    QT_TRANSLATE_NOOP("core", "Restored {files} files ({size}) from {backup} into {to}; every file matches the backup's manifest."),
+    QT_TRANSLATE_NOOP("core", "Files restored: {files} ({size}), from {backup} into {to}; every file matches the backup's manifest."),
 )
 
 _RESTORE_EXIT = {

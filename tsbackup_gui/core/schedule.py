@@ -32,7 +32,9 @@ OFFSITE_RETRY_EVERY = timedelta(hours=1)
 
 #: Reasons of an exit-4 run that mean "the drive is not there" (core/primary/target.py): the
 #: run waits for the drive instead of counting the slot as done. A full drive is not waiting.
-DRIVE_MISSING_CODES = frozenset({"primary.drive_not_connected", "primary.drive_of_other_setup"})
+#: A drive pulled during the copy (target_gone) is the same wait: the slot stays due, the run starts again
+#: when the drive is back, and the status says "Connect the backup drive", not "failed".
+DRIVE_MISSING_CODES = frozenset({"primary.drive_not_connected", "primary.drive_of_other_setup", "primary.target_gone"})
 
 DEFAULT_TIME = time(18, 30)
 _SEARCH_DAYS = 8  # a week always holds a working day (none configured means every day)

@@ -145,6 +145,7 @@ class OffsiteResult:
     forgotten: tuple[str, ...] = ()
     pruned: bool = False
     unreachable: bool = False  # the status model retries hourly instead of every minute
+    kept: int | None = None  # this setup's snapshots after retention (None: no forget ran, e.g. append-only)
 
     @property
     def exit_code(self) -> int:
@@ -318,10 +319,12 @@ def run_offsite(config, secrets, generations: Sequence[GenerationLike] | None, c
     emit = events or (lambda _event: None)
     result = OffsiteResult("warning")
     try:
-        if generations is None:
+        if generations is None:  # whichever backup drive is connected (core/rotation.py), not only drive 1
             from .primary import Target, list_generations
+            from .rotation import connected_config
 
-            generations = list_generations(Target(Path(config.primary), config.computer))
+            drive = connected_config(config)
+            generations = list_generations(Target(Path(drive.primary), drive.computer))
         generation, warning = pick_generation(generations)
         result.generation = generation.id
         restic = open_repository(secondary, secrets)
@@ -346,7 +349,8 @@ def run_offsite(config, secrets, generations: Sequence[GenerationLike] | None, c
     if secondary.get("append_only"):
         return result
     try:
-        result.forgotten = apply_retention(restic, tag, RetentionPolicy.from_mapping(secondary.get("keep")), host=host).removed
+        forgot = apply_retention(restic, tag, RetentionPolicy.from_mapping(secondary.get("keep")), host=host)
+        result.forgotten, result.kept = forgot.removed, len(forgot.kept)
     except ResticError as error:
         result.outcome = "warning"
         result.reasons.append(RETENTION_FAILED(reason=error.message))

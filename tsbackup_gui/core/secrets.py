@@ -19,6 +19,7 @@ from .errors import Exit, UserError
 from .messages import QT_TRANSLATE_NOOP, define
 
 SERVICE = "tsbackup"
+SMTP_PASSWORD = "smtp-password"  # the report e-mails' SMTP login (core/reports.py)
 
 NO_KEYRING = define(
     "secrets.no_backend",

@@ -19,7 +19,7 @@ import tempfile
 import copy
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import config as config_mod
 from .clock import Clock
@@ -111,6 +111,7 @@ class SetupOptions:
     ssh_key: str | None = None  # --ssh-key FILE (SFTP)
     s3_keys: tuple[str, str] | None = field(default=None, repr=False)  # never in a repr or log; --s3-keys-stdin (else AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)
     append_only: bool = False  # --append-only (REST server)
+    reports: Any = None  # setup_reports.ReportOptions: --ping-url, --smtp …; None: keep the stored reports
 
 
 @dataclass
@@ -241,6 +242,11 @@ def configure(options: SetupOptions, *, where: Places | None = None, clock: Cloc
     from .setup_offsite_store import commit_secondary, plan_into
 
     secrets = SecretStore(new.setup_id)
+    from .setup_reports import plan_reports, with_reports
+
+    reports = plan_reports(options.reports, previous.reports if previous is not None else None, secrets)
+    if reports is not None:  # checked before the off-site step, which may create a repository
+        new.reports = reports.reports
     offsite = plan_into(new, SecondaryOptions(options.secondary, options.password, options.limit_upload,
                                               ssh_key=options.ssh_key, s3_keys=options.s3_keys,
                                               append_only=options.append_only),
@@ -261,11 +267,11 @@ def configure(options: SetupOptions, *, where: Places | None = None, clock: Cloc
             _put_back(config_file, before)
             raise
 
-    commit_secondary(offsite, secrets, write)  # the keyring first, then `write`; a failure puts both back
+    commit_secondary(offsite, secrets, with_reports(reports, secrets, write))  # the keyring first, then `write`; a failure puts both back
     if adopted:
         warnings.append(SETUP_ADOPTED(folder=str(target.computer_dir)))
     return SetupResult(config=new, folder=target.computer_dir, adopted=adopted, warnings=warnings, offsite=offsite,
-                       notes=list(offsite.notes) if offsite is not None else [])
+                       notes=(list(offsite.notes) if offsite is not None else []) + (reports.notes() if reports else []))
 
 
 def _previous_config(where: Places | None) -> Config | None:

@@ -56,6 +56,7 @@ class StatusFacts:
     running: bool = False
     running_progress: dict[str, Any] | None = None
     same_disk: bool = False
+    report_problem: Message | None = None  # the last report mail or ping that could not be sent (core/reports.py)
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,14 @@ def compute_status(
     success_time = _local(_end(last_success), zone) if last_success else None
     due = due_slot(config, attempts, now)
     next_due = (due if due is not None else next_slot(config, now)).astimezone(zone)
+    paused = _paused_until(config, now)
+    if paused is not None:  # core/pause.py: the next run is the first slot after the pause
+        next_due = next_slot(config, (paused - timedelta(microseconds=1)).astimezone(zone)).astimezone(zone)
 
     findings: list[_Finding] = []
+    if paused is not None:  # first: among the waits, the pause is the headline
+        headline = _pause_headline(paused, now)
+        findings.append(_Finding("waiting", headline, [Reason(headline.id, headline)]))
     decisive = _decisive(finished, due)
     if decisive is not None and decisive.outcome == "failed" and is_drive_missing(decisive):
         # A drive that is not connected is a wait, not a failure: the run starts when it appears,
@@ -148,6 +155,7 @@ def compute_status(
     findings += _setup_warnings(config, last_success, facts)
     findings += _offsite_age(config, backups, now)
     findings += _offsite_notes(config)
+    findings += _rotation_warnings(config, attempts, now)
     findings += _verification_warnings(attempts)
     reminders = _reminders(config, attempts, now, zone)
     findings += _drill_long_overdue(reminders, now, zone)
@@ -195,7 +203,8 @@ def _overdue(config: Config, last_success: Attempt | None, success_time: datetim
              now: datetime, zone: tzinfo) -> list[_Finding]:
     """Overdue when an expected slot after the last success (or the setup) is older than the grace."""
     anchor = last_success.started.astimezone(zone) if last_success else created_at(config, zone)
-    if anchor is None:
+    anchor, paused = _after_pause(config, anchor, now, zone)
+    if anchor is None or paused:
         return []
     try:
         grace = timedelta(hours=float(config.grace_hours))
@@ -212,6 +221,42 @@ def _overdue(config: Config, last_success: Attempt | None, success_time: datetim
     return [_Finding("overdue", headline, [Reason(MISSED_SLOT.id, MISSED_SLOT(when=moment_words(missed, now, zone)))])]
 
 
+def _paused_until(config: Config, now: datetime) -> datetime | None:
+    from .pause import paused_until
+
+    return paused_until(config, now)
+
+
+def _pause_headline(paused: datetime, now: datetime) -> Message:
+    from .pause import active_message
+
+    return active_message(paused, now)
+
+
+def _after_pause(config: Config, anchor: datetime | None, now: datetime, zone: tzinfo) -> tuple[datetime | None, bool]:
+    """No overdue while paused; after a pause the overdue rule counts from its end."""
+    from .pause import pause_end
+
+    end = pause_end(config)
+    if end is None:
+        return anchor, False
+    if to_utc(end) > to_utc(now):
+        return anchor, True
+    if anchor is None or to_utc(end) > to_utc(anchor):
+        return end.astimezone(zone), False
+    return anchor, False
+
+
+def _rotation_warnings(config: Config, attempts: Sequence[Attempt], now: datetime) -> list[_Finding]:
+    """Two drives in rotation: a drive unused for 14 days asks for a swap (core/rotation.py)."""
+    if not getattr(config, "extra_drives", None):
+        return []
+    from .rotation import swap_reasons
+
+    reasons = swap_reasons(config, attempts, now)
+    return [_Finding("warning", None, _reasons(reasons))] if reasons else []
+
+
 def _setup_warnings(config: Config, last_success: Attempt | None, facts: StatusFacts) -> list[_Finding]:
     reasons = []
     if facts.same_disk:
@@ -222,6 +267,8 @@ def _setup_warnings(config: Config, last_success: Attempt | None, facts: StatusF
         reasons.append(RETENTION_PAUSED())
     if config.secondary and not config.recovery_sheet_confirmed:
         reasons.append(SHEET_NOT_CONFIRMED())
+    if facts.report_problem is not None:  # the IT partner may be hearing nothing: a warning, never worse
+        reasons.append(facts.report_problem)
     return [_Finding("warning", None, _reasons(reasons))] if reasons else []
 
 

@@ -3,7 +3,8 @@
 The schedule (`schedule.due_slot`) says which slot is due; this adds what
 the tray needs on top. A slot whose run only waited (timeSensor LEGAL open,
 the backup drive not connected) stays due; the tick then looks whether the
-obstacle is gone (`preflight`: the drive's marker, the guard's process scan)
+obstacle is gone (`preflight`: the marker on any of the setup's backup drives,
+the guard's process scan)
 and starts the run only then. So a wait is recorded once per slot, not once
 a minute, and the run starts by itself within a minute of the app closing or
 the drive appearing.
@@ -20,6 +21,7 @@ from .config import Config
 from .errors import UserError
 from .history import RUNNING, Attempt
 from .messages import Message
+from .pause import paused_until
 from .schedule import due_slot, newest_first, offsite_retry_due, only_waited
 from .schedule_zone import to_utc
 
@@ -43,8 +45,11 @@ def plan(config: Config | None, attempts: Sequence[Attempt], now: datetime, runn
     if running or any(a.outcome == RUNNING for a in attempts):
         return Plan(BUSY)
     slot = due_slot(config, attempts, now)
-    if slot is None:
-        return Plan(RUN) if offsite_retry_due(attempts, now) else Plan(IDLE)
+    paused = paused_until(config, now) is not None
+    if slot is None:  # while paused a retry would only be skipped, unrecorded, every minute
+        return Plan(RUN) if offsite_retry_due(attempts, now) and not paused else Plan(IDLE)
+    if paused:  # the run records the slot's one "paused" skip; no need to wait for the drive first
+        return Plan(RUN, slot)
     for attempt in newest_first(attempts):
         if to_utc(attempt.started) < to_utc(slot):
             break
@@ -63,8 +68,10 @@ def default_guard_factory(config: Config) -> Any:
 def preflight(config: Config, guard_factory: Callable[[Config], Any] | None = default_guard_factory) -> list[Message]:
     """Why a run would only wait again right now (empty: the way is clear). Looks, writes nothing."""
     from .primary.target import Target
+    from .rotation import connected_config
 
     try:
+        config = connected_config(config)  # a second backup drive in rotation counts as much as drive 1
         Target(Path(config.primary), config.computer).require_marker(config.setup_id)
     except UserError as error:
         return [error.message]

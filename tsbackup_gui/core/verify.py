@@ -176,10 +176,12 @@ def _primary(config: Config, now: datetime, archive_roots: dict[str, Path], resu
     from .jobs_generations import NO_GENERATIONS
     from .primary import Target, list_generations
     from .primary.copier import SOURCE_MISSING
+    from .rotation import connected_config
     from .verify_primary import check_generation, findings_of, mark_verified
     from .verify_space import space_findings
 
     try:
+        config = connected_config(config)  # the drive in rotation that is connected, not only drive 1
         target = Target(Path(config.primary), config.computer)
         target.require_marker(config.setup_id)
     except UserError as error:  # the drive is not connected: nothing on it can be checked

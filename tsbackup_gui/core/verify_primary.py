@@ -286,9 +286,11 @@ def damaged_paths(config: Config, generations: Sequence[Generation] | None = Non
     if generations is None:
         from .errors import UserError
         from .primary import Target, list_generations
+        from .rotation import connected_config
 
         try:
-            generations = list_generations(Target(Path(config.primary), config.computer))
+            drive = connected_config(config)  # the records are of the drive in use now (core/rotation.py)
+            generations = list_generations(Target(Path(drive.primary), drive.computer))
         except UserError:  # a computer name that cannot be a folder: the run reports that itself
             return set()
     if not generations:

@@ -32,9 +32,23 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_known_args(argv)[0]
 
 
+def install_qt_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Qt's own words (the standard buttons' "Close", "Cancel", the file dialogs) in `language`:
+    PySide6 ships them as qtbase_<lang>.qm; a bundled app carries them next to ours."""
+    from PySide6.QtCore import QLibraryInfo
+
+    translator = QTranslator(app)
+    for folder in (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(translations_dir())):
+        if translator.load(f"qtbase_{language}", folder):
+            app.installTranslator(translator)
+            return translator
+    return None
+
+
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
     if language == "en":
         return None
+    install_qt_translator(app, language)
     translator = QTranslator(app)
     if translator.load(f"tsbackup_{language}", str(translations_dir())):
         app.installTranslator(translator)
@@ -133,6 +147,18 @@ class AppShell(QObject):
             self.shutdown()
             self.quit_app()
 
+    def add_window_actions(self) -> None:
+        """The tray's "Run monthly check" and "Restore drill" run in the status window, which shows
+        their progress and result."""
+        self.actions.setdefault(tp.CHECK, lambda: self.window_action("run_check"))
+        self.actions.setdefault(tp.DRILL, lambda: self.window_action("run_drill"))
+        self.refresh_view()
+
+    def window_action(self, name: str) -> None:
+        self.open_window()
+        if self.window.busy is None:  # one action at a time; the one going shows its progress
+            getattr(self.window, name)()
+
     def _action(self, entry_id: str) -> None:
         callback = self.actions.get(entry_id)
         if callback is not None:
@@ -160,6 +186,21 @@ class AppShell(QObject):
             self.tray.hide()
 
 
+def register_autostart_once():
+    """First start of an installed app: start at login from now on, once (a user's "off" stays off).
+    Off the GUI thread: on Windows it runs `reg`, and a slow home folder must not freeze the tray."""
+    from ..core.platform import autostart_first_run
+    from .worker import start
+
+    def done(result: str) -> None:
+        log.info("start at login: %s", result)
+
+    def failed(exc: BaseException) -> None:  # not worth a dialog: `tsbackup autostart on` can do it later
+        log.warning("start at login could not be registered: %s", exc)
+
+    return start(lambda _progress: autostart_first_run.ensure_here(), on_done=done, on_error=failed)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     demo_root = None
@@ -177,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     instance = SingleInstance()
     if not instance.claim():
         return 0  # the running app was asked to show its window
+    autostart_task = register_autostart_once() if demo_root is None else None  # noqa: F841 - kept alive
     icon = resources_dir() / "icons" / "tsbackup.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -188,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
 
     wizard = WizardLauncher(language=language, demo_root=demo_root, on_finished=lambda _config: after_wizard())
     shell = AppShell(language=language, demo_root=demo_root, use_tray=use_tray, actions={"settings": wizard.open})
+    shell.add_window_actions()
 
     def after_wizard() -> None:  # the tray and the window show the new setup at once, not a minute later
         if shell.scheduler is not None:

@@ -27,7 +27,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 
 from ..core import config as config_mod
-from ..core import notify_rules, tick
+from ..core import notify_rules, reports, tick
 from ..core.clock import Clock
 from ..core.config import Config, write_atomic
 from ..core.errors import Exit, UserError
@@ -47,6 +47,12 @@ WAKE_JUMP_S = 120.0
 MEMORY_FILE = "notifications.json"
 
 RunFn = Callable[..., RunResult]
+
+
+def _report_translator(language: str | None):
+    from ..render.translate import Translator, system_language
+
+    return Translator(language or system_language())
 
 
 def takes(fn: Callable[..., Any], name: str) -> bool:
@@ -119,6 +125,7 @@ class Scheduler(QObject):
         super().__init__(parent)
         self.clock = clock or Clock()
         self.monotonic = monotonic
+        reports.use_translator(_report_translator)  # report mails in the configured (else the system's) language
         self.where = where or places()
         self.run_fn = run_fn or default_run
         self.can_cancel = supports_cancel(run_backup) if run_fn is None else bool(can_cancel)
@@ -341,6 +348,12 @@ class Scheduler(QObject):
         if look_ahead and plan.action == tick.RETRY and config is not None:
             blocked = tick.preflight(config, self.guard_factory)
         decision = notify_rules.decide(status, attempts, now, memory, user_run)
+        starts_run = look_ahead and (plan.action == tick.RUN or (plan.action == tick.RETRY and not blocked)
+                                     or self._user_request)
+        if config is not None and config.reports and not starts_run:  # pings and mails; never raises
+            # A backup about to start goes first: a dead mail server must not hold it up. The check
+            # after that run (look_ahead=False) reports what is due then.
+            reports.due_check(config, status, where=self.where, now=now, attempts=attempts)
         if decision.memory != memory or snoozes:
             self._save_memory(decision.memory)
         return CheckResult(now, config, status, plan, blocked, decision.notices, decision.withdrawn,

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..config import fsync_dir
+from ..faults import checkpoint
 from ..errors import Exit, UserError
 from ..messages import Message, QT_TRANSLATE_NOOP, define
 from .filecopy import FULL_ERRNOS
@@ -81,6 +82,10 @@ TARGET_WRITE_FAILED = define(
     "primary.target_write_failed",
     QT_TRANSLATE_NOOP("core", "The backup drive {path} cannot be written to ({reason}). The unfinished backup was removed; check the drive and try again."),
 )
+TARGET_WRITE_FAILED_LEFT = define(
+    "primary.target_write_failed_left",
+    QT_TRANSLATE_NOOP("core", "The backup drive {path} cannot be written to ({reason}). The unfinished backup could not be removed yet; it is never shown as a backup and the next backup removes it. Check the drive and try again."),
+)
 
 @dataclass
 class GenerationResult:
@@ -124,10 +129,13 @@ def make_generation(
     if _inside(target.computer_dir, Path(source)):
         raise UserError(TARGET_INSIDE_SOURCE(path=str(target.primary), source=str(source)), Exit.USAGE)
     target.require_marker(setup_id)
+    checkpoint("marker.checked")
     if guard is not None:
         guard.before()
+    checkpoint("guard.before")
     try:
         removed = remove_partials(target)
+        checkpoint("partials.removed")
         if previous == "auto":
             listed = list_generations(target)
             previous = listed[-1] if listed else None
@@ -139,6 +147,7 @@ def make_generation(
     if exclude is not None:
         items = _without(items, exclude)
     link_from = _plan_links(items, previous, damaged, target)
+    checkpoint("scan.done")
 
     names = {p.name for p in _listdir(target.computer_dir)}
     existing = names | {n[len(PARTIAL_PREFIX):] for n in names if n.startswith(PARTIAL_PREFIX)}
@@ -148,20 +157,24 @@ def make_generation(
     run = TreeCopy(partial, items, link_from, previous, warnings, progress, guard)
     try:
         os.mkdir(partial)
+        checkpoint("partial.created")
         entries = run.copy_all()
         if guard is not None:
             guard.after(entries)
+        checkpoint("guard.after")
         ended = start + timedelta(seconds=time.monotonic() - started_at)
         manifest = _manifest(gen_id, setup_id, computer, source, verdict, start, ended, entries, run, warnings)
         run.finish(manifest)
+        checkpoint("manifest.written")
         os.rename(partial, final)
         fsync_dir(target.computer_dir)
+        checkpoint("renamed")
     except UserError:
         remove_tree_quietly(partial)
         raise
     except OSError as exc:
-        remove_tree_quietly(partial)
-        raise _target_error(exc, target) from None
+        removed = remove_tree_quietly(partial)  # a read-only drive keeps it: the sentence must not say otherwise
+        raise _target_error(exc, target, removed) from None
     except BaseException:
         remove_tree_quietly(partial)
         raise
@@ -250,13 +263,13 @@ def _manifest(gen_id, setup_id, computer, source, verdict, start, ended, entries
     )
 
 
-def _target_error(exc: OSError, target: Target) -> UserError:
+def _target_error(exc: OSError, target: Target, removed: bool = True) -> UserError:
     if exc.errno in FULL_ERRNOS:
         return UserError(TARGET_FULL(path=str(target.primary)), Exit.TARGET_UNAVAILABLE)
     if not os.path.exists(target.marker_path):
         return UserError(TARGET_GONE(path=str(target.primary)), Exit.TARGET_UNAVAILABLE)
-    return UserError(TARGET_WRITE_FAILED(path=str(target.primary), reason=exc.strerror or str(exc)),
-                     Exit.TARGET_UNAVAILABLE)
+    kind = TARGET_WRITE_FAILED if removed else TARGET_WRITE_FAILED_LEFT
+    return UserError(kind(path=str(target.primary), reason=exc.strerror or str(exc)), Exit.TARGET_UNAVAILABLE)
 
 
 def _inside(path: Path, folder: Path) -> bool:

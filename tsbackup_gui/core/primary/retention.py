@@ -23,6 +23,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from ..faults import checkpoint
 from ..messages import Message, QT_TRANSLATE_NOOP, define
 from .generations import PARTIAL_PREFIX, Generation
 from .manifest import Manifest
@@ -157,6 +158,7 @@ def apply_retention(plan: RetentionPlan) -> RetentionOutcome:
         except OSError as exc:
             warnings.append(REMOVE_FAILED(generation=generation.id, reason=exc.strerror or str(exc)))
             continue
+        checkpoint("retention.renamed")
         deleted.append(generation)
         try:
             remove_tree(doomed)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..errors import UserError
+from ..faults import checkpoint
 from ..messages import Message, QT_TRANSLATE_NOOP, define
 from .filecopy import FULL_ERRNOS, FileCopier, SourceError, flush_tree, make_symlink, per_file_fsync, try_link
 from .manifest import MANIFEST_NAME, Entry, Manifest
@@ -101,6 +102,7 @@ class TreeCopy:
                 entries.append(self._symlink(item, dst))
             else:
                 entries.append(self._file(item, dst, copier))
+                checkpoint("copy.file")
                 files_done += 1
                 bytes_done += item.size
                 self.progress.emit(files_done, bytes_done, item.rel)

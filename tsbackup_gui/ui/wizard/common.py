@@ -108,6 +108,7 @@ class WizardState:
     result: Any = None  # core.setup.SetupResult once saved
     config: Any = None  # the saved Config
     generated_keys: list[Path] = field(default_factory=list)  # removed again when the wizard is cancelled
+    reports: Any = None  # setup_reports.ReportOptions from the schedule page's reports group; None: untouched
 
     @property
     def setup_id(self) -> str | None:

@@ -25,6 +25,8 @@ def build_options(state) -> SetupOptions:
         values["secondary"] = offsite.target
         if offsite.kind != "external" and offsite.password:
             values["password"] = offsite.password
+    if getattr(state, "reports", None) is not None:
+        values["reports"] = state.reports
     known = {item.name for item in fields(SetupOptions)}
     if offsite.ssh_key is not None and offsite.kind == "sftp" and "ssh_key" in known:
         values["ssh_key"] = str(offsite.ssh_key)
@@ -35,7 +37,7 @@ def build_options(state) -> SetupOptions:
 
 def signature(state) -> tuple:
     """What a save depends on: the same choices need no second save."""
-    return (repr(build_options(state)), state.offsite.signature())
+    return (repr(build_options(state)), state.offsite.signature(), getattr(state.reports, "password", None))
 
 
 def save(state, *, where=None, clock=None):

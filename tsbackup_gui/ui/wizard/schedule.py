@@ -16,6 +16,7 @@ from ...core import estimate, setup_guide
 from ...core.config import WEEKDAYS
 from . import saving
 from .common import Gate, error_message, sentence_label, show
+from .reports import ReportsBox
 
 
 class SchedulePage(QWizardPage):
@@ -74,6 +75,8 @@ class SchedulePage(QWizardPage):
         self.reminders = sentence_label(self, self.tr("Reminders"))
         form.addRow(QLabel(self.tr("Reminders:"), self), self.reminders)
         layout.addLayout(form)
+        self.reports = ReportsBox(self, self)  # ui/wizard/reports.py: ping URL and report e-mails (optional)
+        layout.addWidget(self.reports)
         self.save_label = sentence_label(self, self.tr("Saving the settings"))
         layout.addWidget(self.save_label)
         layout.addStretch(1)
@@ -108,6 +111,7 @@ class SchedulePage(QWizardPage):
             index = next((i for i in range(self.keep.count()) if tuple(self.keep.itemData(i)) == tuple(state.keep)), 0)
             self.keep.setCurrentIndex(index)
             self.keep.blockSignals(False)
+            self.reports.fill(previous)
             for key, box in self.day_boxes.items():
                 box.blockSignals(True)
                 box.setChecked(key in state.days)
