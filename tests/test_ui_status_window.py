@@ -1,31 +1,22 @@
-"""The status window as a person would see it (offscreen): the demo, and every state of a real setup."""
+"""The status window as a person would see it (offscreen): the demo, the controls, times and words of a
+real setup, refreshes and the restore dialog it opens. Its states: test_ui_status_window_states.py."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
-
-import pytest
 
 from tsbackup_gui.core import config as config_mod
 from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.errors import Exit
 from tsbackup_gui.core.guard_blockers import SOURCE_BUSY
 from tsbackup_gui.core.history import History
-from tsbackup_gui.core.locks import FileLock
 from tsbackup_gui.core.places import places
-from tsbackup_gui.core.primary.target import Target
 from tsbackup_gui.ui.status_window import StatusWindow
 
-ZURICH = ZoneInfo("Europe/Zurich")
-MB = 1_000_000
-
-
-def _wait_loaded(qtbot, window, loads: int = 1):
-    qtbot.waitUntil(lambda: window.loads >= loads, timeout=20000)
+from status_window_helpers import WORKDAYS, at, backups, configure, drive, open_window  # noqa: F401 - drive: fixture
+from status_window_helpers import wait_loaded as _wait_loaded
 
 
 def test_demo_window_shows_the_installation(qtbot, tmp_path):
@@ -77,150 +68,7 @@ def test_demo_flow_set_up_then_back_up(qtbot, tmp_path):
     assert any((g / "tsbackup-manifest.json").is_file() for g in generations)
 
 
-# -- every state of a real setup -------------------------------------------------------------------
-
-
-@pytest.fixture
-def drive():
-    """The backup drive on another file system (tmpfs), as a real external drive would be."""
-    folder = tempfile.mkdtemp(dir="/dev/shm", prefix="tsbackup-drive-")
-    yield Path(folder)
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-def configure(tmp_path: Path, drive: Path, *, offsite: bool = True, created: str = "2026-11-02T09:00:00+01:00",
-              mode: str = "single") -> config_mod.Config:
-    source = tmp_path / "Shared" / "timeSensor DataFiles"
-    source.mkdir(parents=True)
-    config = config_mod.Config(
-        source=str(source), primary=str(drive), computer="Kanzlei-Mac", time="18:30",
-        created=created, mode=mode,
-        secondary={"kind": "external", "text": "NAS copy to the partner's office"} if offsite else None,
-        recovery_sheet_confirmed="2026-11-02" if offsite else None,
-    )
-    Target(drive, config.computer).write_marker(config.setup_id)
-    config_mod.save(config)
-    return config
-
-
-def at(day: int, hour: int, minute: int = 0) -> datetime:
-    return datetime(2026, 11, day, hour, minute, tzinfo=ZURICH)
-
-
-def backups(history: History, days: list[int], outcome: str = "ok") -> None:
-    for n, day in enumerate(days):
-        start = at(day, 18, 30)
-        history.record("backup", start, start + timedelta(minutes=2, seconds=n), outcome, 0 if outcome == "ok" else 1,
-                       files=120, bytes=(40 + n) * MB, generation=f"2026-11-{day:02d}_183000")
-
-
-def open_window(qtbot, now: datetime) -> StatusWindow:
-    window = StatusWindow(language="en", clock=FixedClock(now))
-    qtbot.addWidget(window)
-    window.refresh()
-    _wait_loaded(qtbot, window)
-    return window
-
-
-WORKDAYS = [16, 17, 18, 19, 20, 23, 24, 25, 26]
-
-
-def test_ok(qtbot, tmp_path, drive):
-    configure(tmp_path, drive)
-    history = History()
-    backups(history, WORKDAYS)
-    history.record("check", at(10, 9), at(10, 9, 3), "ok", 0)
-    window = open_window(qtbot, at(27, 17, 5))
-    assert window.snapshot.state == "ok"
-    assert window.headline.text() == "Last backup yesterday 18:32 — all good."
-    assert window.table.rowCount() == 10
-    assert [window.table.item(0, c).text() for c in range(6)] == [
-        "2026-11-26 18:30", "Backup", "OK", "", "2 min 8 s", "48.0 MB"]
-    assert window.table.item(9, 1).text() == "Monthly check"
-    assert window.chart.point_count == 9
-    assert window.offsite_panel.where.text() == "handled outside this program: NAS copy to the partner's office"
-    assert window.primary_panel.where.text() == str(drive) and window.primary_panel.count.text() == "0"
-    assert window.restore_button.isEnabled() and window.check_button.isEnabled()
-    assert not window.drill_button.isEnabled()  # nothing this program can restore off-site
-    assert not window.reminders_label.isVisibleTo(window)
-
-
-def test_warning(qtbot, tmp_path, drive):
-    configure(tmp_path, drive)
-    history = History()
-    backups(history, WORKDAYS[:-1])
-    backups(history, [26], outcome="warning")
-    window = open_window(qtbot, at(27, 17, 5))
-    assert window.snapshot.state == "warning"
-    assert window.headline.text() == "Last backup yesterday 18:32 — with warnings."
-    assert window.table.item(0, 2).text() == "Warning"
-    assert window.table.rowCount() == 9 and window.chart.point_count == 9
-
-
-def test_failed(qtbot, tmp_path, drive):
-    from tsbackup_gui.core.messages import Message
-
-    configure(tmp_path, drive)
-    history = History()
-    backups(history, WORKDAYS[:-1])
-    reason = Message("primary.copy_failed", "The copy stopped: the disk is full.", {})
-    history.record("backup", at(26, 18, 30), at(26, 18, 31), "failed", Exit.TARGET_UNAVAILABLE + 0, [reason])
-    window = open_window(qtbot, at(27, 17, 5))
-    assert window.snapshot.state == "failed"
-    assert window.headline.text() == "The last backup failed."
-    assert [window.table.item(0, c).text() for c in (2, 3)] == ["Failed", "The copy stopped: the disk is full."]
-    assert window.chart.point_count == 8  # a failed run made no generation
-
-
-def test_overdue(qtbot, tmp_path, drive):
-    configure(tmp_path, drive)
-    history = History()
-    backups(history, [16, 17, 18, 19, 20, 23])
-    window = open_window(qtbot, at(27, 17, 5))
-    assert window.snapshot.state == "overdue"
-    assert window.headline.text() == "No backup since Monday."
-    assert window.table.rowCount() == 6 and window.chart.point_count == 6
-
-
-def test_waiting_for_timesensor_to_close_shows_the_skip(qtbot, tmp_path, drive):
-    configure(tmp_path, drive)
-    history = History()
-    backups(history, WORKDAYS)
-    history.record("backup", at(27, 18, 30), at(27, 18, 45), "skipped", Exit.SOURCE_BUSY, [SOURCE_BUSY()])
-    window = open_window(qtbot, at(27, 18, 50))
-    assert window.snapshot.state == "waiting"
-    assert window.headline.text() == "Close timeSensor LEGAL to start today's backup."
-    assert [window.table.item(0, c).text() for c in (2, 3, 4)] == [
-        "Skipped", "Close timeSensor LEGAL to start today's backup.", "15 min 0 s"]
-    assert window.table.rowCount() == 10 and window.chart.point_count == 9
-
-
-def test_running(qtbot, tmp_path, drive):
-    configure(tmp_path, drive)
-    history = History()
-    backups(history, WORKDAYS)
-    lock = FileLock(places().lock_file)
-    lock.acquire()
-    try:
-        history.start("backup", at(27, 18, 30))
-        window = open_window(qtbot, at(27, 18, 31))
-    finally:
-        lock.release()
-    assert window.snapshot.state == "running"
-    assert window.headline.text() == "A backup is running."
-    assert window.table.item(0, 2).text() == "Running"
-    assert not window.backup_button.isEnabled()
-    assert window.table.rowCount() == 10 and window.chart.point_count == 9
-
-
-def test_reminders_and_no_offsite(qtbot, tmp_path, drive):
-    configure(tmp_path, drive, offsite=False, created="2026-10-01T09:00:00+02:00")
-    backups(History(), WORKDAYS)
-    window = open_window(qtbot, at(27, 17, 5))
-    assert window.snapshot.state == "warning"
-    assert window.reminders_label.isVisibleTo(window)
-    assert window.reminders_label.text() == "• The monthly check is due. Run the monthly check."
-    assert window.offsite_panel.where.text() == "not set up"
+# -- a real setup (its states: test_ui_status_window_states.py) -------------------------------------
 
 
 def test_show_log_and_open_folder_open_the_right_places(qtbot, tmp_path, drive):

@@ -98,10 +98,6 @@
             <translation>Wo die Datei gespeichert wurde</translation>
         </message>
         <message>
-            <source>Close</source>
-            <translation>Schliessen</translation>
-        </message>
-        <message>
             <source>Zip files (*.zip)</source>
             <translation>ZIP-Dateien (*.zip)</translation>
         </message>
@@ -520,10 +516,6 @@
             <translation>Ergebnis</translation>
         </message>
         <message>
-            <source>Close</source>
-            <translation>Schliessen</translation>
-        </message>
-        <message>
             <source>Choose a folder on the other backup drive</source>
             <translation>Wählen Sie einen Ordner auf dem anderen Sicherungslaufwerk</translation>
         </message>
@@ -695,8 +687,12 @@
     <context>
         <name>HousekeepingDialog</name>
         <message>
-            <source>This stopped because of an unexpected error ({0}).</source>
+            <source>Close</source>
             <extracomment>`choose_folder(parent, title, start) -&gt; path or None` (QFileDialog.getExistingDirectory's shape) `choose_save_file(parent, title, start, filters) -&gt; path or None`</extracomment>
+            <translation>Schliessen</translation>
+        </message>
+        <message>
+            <source>This stopped because of an unexpected error ({0}).</source>
             <translation>Der Vorgang wurde wegen eines unerwarteten Fehlers abgebrochen ({0}).</translation>
         </message>
     </context>
@@ -1112,10 +1108,6 @@
             <translation>Ich habe das neue Wiederherstellungsblatt sicher aufbewahrt</translation>
         </message>
         <message>
-            <source>Close</source>
-            <translation>Schliessen</translation>
-        </message>
-        <message>
             <source>Use at least {0} characters ({1} so far).</source>
             <translation>Verwenden Sie mindestens {0} Zeichen (bisher {1}).</translation>
         </message>
@@ -1201,10 +1193,6 @@
         <message>
             <source>Result</source>
             <translation>Ergebnis</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Schliessen</translation>
         </message>
         <message>
             <source>Backups run as scheduled.</source>

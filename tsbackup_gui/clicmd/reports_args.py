@@ -70,7 +70,7 @@ def test_only(args, out, reports: ReportOptions | None, password: str | None, s3
     from ..core import config as config_mod
     from ..core.errors import UserError
     from ..core.secrets import SecretStore
-    from ..core.setup_reports import test_given, test_stored
+    from ..core.report_trial import test_given, test_stored
 
     try:
         config = config_mod.load()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLayout, QPushButton, QWidget
 
 from ..core.clock import Clock
 from ..render.translate import Translator
@@ -63,6 +63,29 @@ class HousekeepingDialog(QDialog):
         self.busy = False
         self._tasks: list[worker.Task] = []
         self.result = None  # a QLabel the subclass places
+
+    def button(self, text: str, accessible: str, clicked: Callable[[], None]) -> QPushButton:
+        """A push button with its name for screen readers and its action."""
+        button = QPushButton(text, self)
+        button.setAccessibleName(accessible)
+        button.clicked.connect(clicked)
+        return button
+
+    def add_buttons(self, layout: QLayout, *buttons: QPushButton) -> None:
+        """``buttons`` side by side on one row, at its left."""
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def add_close(self, layout: QLayout) -> None:
+        """The Close button at the bottom; Esc and the window's close box do the same."""
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        close.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
+            QCoreApplication.translate("HousekeepingDialog", "Close"))
+        layout.addWidget(close)
 
     def run(self, job: Callable[[], object], on_done, on_error=None, *, long: bool = False) -> None:
         """`job()` on a worker; `on_done(result)` / `on_error(exc)` back on the GUI thread. A `long` job

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..core import diagnostics
 from ..core.clock import Clock
@@ -37,20 +37,12 @@ class DiagnosticsDialog(HousekeepingDialog):
             "When something does not work, your IT partner needs a few facts. This saves them in one zip file: the "
             "backup settings (without any password), the recent log, the record of past backups and the program "
             "versions. Send the file to your IT partner by e-mail.")))
-        row = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Save diagnostics file…"), self)
-        self.save_button.setAccessibleName(self.tr("Save the diagnostics file"))
-        self.save_button.clicked.connect(self.save)
-        row.addWidget(self.save_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.save_button = self.button(self.tr("&Save diagnostics file…"), self.tr("Save the diagnostics file"), self.save)
+        self.add_buttons(layout, self.save_button)
         self.result = sentence(self, self.tr("Where the file was saved"))
         layout.addWidget(self.result)
         layout.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        close.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
-        layout.addWidget(close)
+        self.add_close(layout)
         self.show_result("")
         self.resize(560, 0)
 

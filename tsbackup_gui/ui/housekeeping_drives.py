@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -58,13 +58,9 @@ class DrivesDialog(HousekeepingDialog):
         self.table.setAccessibleName(self.tr("Backup drives of this setup"))
         self.table.itemSelectionChanged.connect(self.enable)
         layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        self.remove_button = QPushButton(self.tr("&Remove selected drive"), self)
-        self.remove_button.setAccessibleName(self.tr("Remove the selected backup drive"))
-        self.remove_button.clicked.connect(self.remove)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.remove_button = self.button(self.tr("&Remove selected drive"), self.tr("Remove the selected backup drive"),
+                                         self.remove)
+        self.add_buttons(layout, self.remove_button)
 
         box = QGroupBox(self.tr("Add a backup drive"), self)
         form = QFormLayout(box)
@@ -95,10 +91,7 @@ class DrivesDialog(HousekeepingDialog):
         layout.addWidget(box)
         self.result = sentence(self, self.tr("Result"))
         layout.addWidget(self.result)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        close.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
-        layout.addWidget(close)
+        self.add_close(layout)
         self.show_result("")
         self.resize(720, 480)
         self.enable()

@@ -12,9 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import (
-    QCheckBox, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..core import password_change
 from ..core.clock import Clock
@@ -71,26 +69,15 @@ class PasswordDialog(HousekeepingDialog):
         layout.addLayout(form)
         self.hint = sentence(self, self.tr("What the password still needs"))
         layout.addWidget(self.hint)
-        row = QHBoxLayout()
-        self.change_button = QPushButton(self.tr("&Change password"), self)
-        self.change_button.setAccessibleName(self.tr("Change the off-site password"))
-        self.change_button.clicked.connect(self.change)
-        row.addWidget(self.change_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.change_button = self.button(self.tr("&Change password"), self.tr("Change the off-site password"), self.change)
+        self.add_buttons(layout, self.change_button)
         self.result = sentence(self, self.tr("Result"))
         layout.addWidget(self.result)
-        sheet_row = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Save new recovery sheet…"), self)
-        self.save_button.setAccessibleName(self.tr("Save the new recovery sheet as a PDF"))
-        self.save_button.clicked.connect(self.save_sheet)
-        self.print_button = QPushButton(self.tr("&Print new recovery sheet…"), self)
-        self.print_button.setAccessibleName(self.tr("Print the new recovery sheet"))
-        self.print_button.clicked.connect(self.print_sheet)
-        sheet_row.addWidget(self.save_button)
-        sheet_row.addWidget(self.print_button)
-        sheet_row.addStretch(1)
-        layout.addLayout(sheet_row)
+        self.save_button = self.button(self.tr("&Save new recovery sheet…"),
+                                       self.tr("Save the new recovery sheet as a PDF"), self.save_sheet)
+        self.print_button = self.button(self.tr("&Print new recovery sheet…"), self.tr("Print the new recovery sheet"),
+                                        self.print_sheet)
+        self.add_buttons(layout, self.save_button, self.print_button)
         self.sheet_result = sentence(self, self.tr("Saving or printing the recovery sheet"))
         layout.addWidget(self.sheet_result)
         self.stored = QCheckBox(self.tr("I have stored the new recovery sheet in a safe place and destroyed the "
@@ -99,10 +86,7 @@ class PasswordDialog(HousekeepingDialog):
         self.stored.toggled.connect(self._stored_toggled)
         layout.addWidget(self.stored)
         layout.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        close.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
-        layout.addWidget(close)
+        self.add_close(layout)
         self.show_result("")
         self.resize(600, 0)
         self.enable()

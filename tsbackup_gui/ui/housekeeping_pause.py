@@ -3,7 +3,7 @@ now" while a pause lasts. The rules (midnight local time, ends by itself) are `c
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from ..core import pause as pause_mod
 from ..core.clock import Clock
@@ -39,23 +39,12 @@ class PauseDialog(HousekeepingDialog):
         layout.addLayout(row)
         self.ends = sentence(self, self.tr("When the pause ends"))
         layout.addWidget(self.ends)
-        buttons = QHBoxLayout()
-        self.pause_button = QPushButton(self.tr("&Pause backups"), self)
-        self.pause_button.setAccessibleName(self.tr("Pause backups"))
-        self.pause_button.clicked.connect(self.pause)
-        self.resume_button = QPushButton(self.tr("&Resume backups now"), self)
-        self.resume_button.setAccessibleName(self.tr("Resume backups now"))
-        self.resume_button.clicked.connect(self.resume)
-        buttons.addWidget(self.pause_button)
-        buttons.addWidget(self.resume_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self.pause_button = self.button(self.tr("&Pause backups"), self.tr("Pause backups"), self.pause)
+        self.resume_button = self.button(self.tr("&Resume backups now"), self.tr("Resume backups now"), self.resume)
+        self.add_buttons(layout, self.pause_button, self.resume_button)
         self.result = sentence(self, self.tr("Result"))
         layout.addWidget(self.result)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        close.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
-        layout.addWidget(close)
+        self.add_close(layout)
         self.days.valueChanged.connect(lambda _v: self._show_end())
         self.show_result("")
         self._show_state()

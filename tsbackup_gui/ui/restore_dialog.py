@@ -22,13 +22,14 @@ from typing import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ..core import restore_choices as choices
 from ..core.clock import Clock
 from ..render.translate import Translator
 from . import worker
+from .restore_rows import folder_row, restore_row
 from .status_format import generation_text, size_text, use_zone_of, verdict_text, when_text
 
 
@@ -111,30 +112,16 @@ class RestoreDialog(QDialog):
         self.tabs.addTab(offsite, self.tr("&Off-site copy"))
         layout.addWidget(self.tabs, 1)
 
-        target_row = QHBoxLayout()
         self.target = QLineEdit(self)
         self.target.setAccessibleName(self.tr("New, empty folder to restore into"))
         self.target.textChanged.connect(lambda _t: self._enable())
-        target_label = QLabel(self.tr("Restore &into:"), self)
-        target_label.setBuddy(self.target)
-        self.target_button = QPushButton(self.tr("Choose &folder…"), self)
-        self.target_button.setAccessibleName(self.tr("Choose the folder to restore into"))
-        self.target_button.clicked.connect(self.choose_target)
-        target_row.addWidget(target_label)
-        target_row.addWidget(self.target, 1)
-        target_row.addWidget(self.target_button)
+        target_row, self.target_button = folder_row(
+            self, self.target, self.tr("Restore &into:"), self.tr("Choose &folder…"),
+            self.tr("Choose the folder to restore into"), self.choose_target)
         layout.addLayout(target_row)
 
-        action_row = QHBoxLayout()
-        self.restore_button = QPushButton(self.tr("&Restore"), self)
-        self.restore_button.setAccessibleName(self.tr("Restore"))
-        self.restore_button.clicked.connect(self.restore)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setAccessibleName(self.tr("Restoring"))
-        self.progress.setVisible(False)
-        action_row.addWidget(self.restore_button)
-        action_row.addWidget(self.progress, 1)
+        action_row, self.restore_button, self.progress = restore_row(
+            self, self.tr("&Restore"), self.tr("Restore"), self.restore, self.tr("Restoring"))
         layout.addLayout(action_row)
         self.result = _sentence(self, self.tr("Result of the restore"))
         layout.addWidget(self.result)

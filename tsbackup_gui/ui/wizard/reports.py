@@ -155,7 +155,7 @@ class ReportsBox(QGroupBox):
 
         def work(progress):
             from ...core.secrets import SecretStore
-            from ...core.setup_reports import test_given
+            from ...core.report_trial import test_given
 
             secrets = SecretStore(previous.setup_id) if previous is not None else None
             return test_given(options, previous, secrets, translate=say)

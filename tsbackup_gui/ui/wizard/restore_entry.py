@@ -12,10 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QRadioButton,
-    QSizePolicy, QStackedWidget, QVBoxLayout, QWidget, QWizardPage,
+    QButtonGroup, QFormLayout, QLabel, QLineEdit, QRadioButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
+    QWizardPage,
 )
 
+from ..restore_rows import folder_row, restore_row
 from .common import error_message, sentence_label, show
 
 
@@ -72,18 +73,12 @@ class RestorePage(QWizardPage):
         drive_box = QWidget(self.stack)
         drive_layout = QVBoxLayout(drive_box)
         drive_layout.setContentsMargins(0, 0, 0, 0)
-        drive_row = QHBoxLayout()
         self.drive_folder = QLineEdit(drive_box)
         self.drive_folder.setAccessibleName(self.tr("Backup drive or backup folder"))
         self.drive_folder.editingFinished.connect(self.look_on_drive)
-        drive_label = QLabel(self.tr("Backup &drive or folder:"), drive_box)
-        drive_label.setBuddy(self.drive_folder)
-        self.drive_button = QPushButton(self.tr("C&hoose…"), drive_box)
-        self.drive_button.setAccessibleName(self.tr("Choose the backup drive or folder"))
-        self.drive_button.clicked.connect(self.choose_drive)
-        drive_row.addWidget(drive_label)
-        drive_row.addWidget(self.drive_folder, 1)
-        drive_row.addWidget(self.drive_button)
+        drive_row, self.drive_button = folder_row(
+            drive_box, self.drive_folder, self.tr("Backup &drive or folder:"), self.tr("C&hoose…"),
+            self.tr("Choose the backup drive or folder"), self.choose_drive)
         drive_layout.addLayout(drive_row)
         self.found = sentence_label(drive_box, self.tr("The backup found"))
         drive_layout.addWidget(self.found)
@@ -114,30 +109,17 @@ class RestorePage(QWizardPage):
         self.stack.addWidget(offsite_box)
         layout.addWidget(self.stack)
 
-        target_row = QHBoxLayout()
         self.target = self._edit(self, self.tr("New, empty folder to restore into"))
-        target_label = QLabel(self.tr("Restore &into:"), self)
-        target_label.setBuddy(self.target)
-        self.target_button = QPushButton(self.tr("Choose &folder…"), self)
-        self.target_button.setAccessibleName(self.tr("Choose the folder to restore into"))
-        self.target_button.clicked.connect(self.choose_target)
-        target_row.addWidget(target_label)
-        target_row.addWidget(self.target, 1)
-        target_row.addWidget(self.target_button)
+        target_row, self.target_button = folder_row(
+            self, self.target, self.tr("Restore &into:"), self.tr("Choose &folder…"),
+            self.tr("Choose the folder to restore into"), self.choose_target)
         layout.addLayout(target_row)
         self.target_hint = sentence_label(self, self.tr("About the folder to restore into"))
         self.target_hint.setText(self.tr("Choose a new or empty folder; the data appears in it as 'timeSensor DataFiles'."))
         layout.addWidget(self.target_hint)
 
-        row = QHBoxLayout()
-        self.restore_button = QPushButton(self.tr("&Restore"), self)
-        self.restore_button.setAccessibleName(self.tr("Restore"))
-        self.restore_button.clicked.connect(self.restore)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setAccessibleName(self.tr("Restoring"))
-        row.addWidget(self.restore_button)
-        row.addWidget(self.progress, 1)
+        row, self.restore_button, self.progress = restore_row(
+            self, self.tr("&Restore"), self.tr("Restore"), self.restore, self.tr("Restoring"))
         row.addStretch(0)
         layout.addLayout(row)
         self.result = sentence_label(self, self.tr("Result of the restore"))
