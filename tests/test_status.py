@@ -321,7 +321,8 @@ def test_json_is_exactly_the_contract():
     data = json.loads(json.dumps(result.to_json()))
     assert list(data) == ["state", "message", "last_success", "next_due", "reasons", "reminders"]
     assert data["state"] == "warning"
-    assert data["message"].startswith("The recovery sheet has not been confirmed yet.")
+    # the state is the warning's; the sentence is today's wait, the one thing to do now
+    assert data["message"] == "Close timeSensor LEGAL to start today's backup."
     assert data["last_success"] == "2026-11-27T18:42:00+01:00"
     assert data["next_due"] == "2026-11-30T18:30:00+01:00"
     assert data["reasons"][1] == {"code": "guard.source_busy", "message": "Close timeSensor LEGAL to start today's backup."}
@@ -330,7 +331,7 @@ def test_json_is_exactly_the_contract():
                                   "message": "Print the recovery sheet, store it safely and confirm it.",
                                   "due": "2026-11-20T09:00:00+01:00"}]
     shouted = result.to_json(lambda message: message.english().upper())
-    assert shouted["message"].startswith("THE RECOVERY SHEET")
+    assert shouted["message"] == "CLOSE TIMESENSOR LEGAL TO START TODAY'S BACKUP."
 
 
 def test_german_sentence_with_a_nested_weekday():
@@ -341,3 +342,14 @@ def test_german_sentence_with_a_nested_weekday():
     result = status_at("2026-12-01 06:30", FRIDAY_OK)
     assert Translator("de")(result.message) == "Keine Sicherung seit Freitag."
     assert Translator("de")(status_at("2026-11-30 08:00", FRIDAY_OK).message) == "Letzte Sicherung Freitag 18:42 — alles in Ordnung."
+
+
+def test_a_standing_warning_keeps_the_state_but_not_the_sentence_over_connect_the_drive():
+    """No off-site copy is a warning that stands for weeks; a drive left unplugged today is what
+    the office can fix now: the icon stays at warning, the sentence asks for the drive."""
+    from tsbackup_gui.core.status_reasons import CONNECT_DRIVE
+
+    result = status_at("2026-11-30 18:40", FRIDAY_OK + [drive_missing("2026-11-30 18:30")], cfg(secondary=None))
+    assert result.state == "warning"
+    assert result.message.id == CONNECT_DRIVE.id
+    assert "status.no_offsite" in [r.code for r in result.reasons]

@@ -175,8 +175,11 @@ def compute_status(
         headline = RUNNING_PROGRESS(percent=int(percent)) if isinstance(percent, (int, float)) else RUNNING()
         ordered = [f for f in ordered if f.state != "waiting"]
     reasons = [reason for f in ordered for reason in f.reasons]
-    if headline is None:  # a warning of the setup alone: its first reason is the sentence
-        headline = reasons[0].message
+    if headline is None:  # standing warnings of the setup only: today's wait (connect the drive,
+        # close timeSensor LEGAL) is what someone can act on now, so it speaks; the state stays warning
+        waiting = next((f.headline for f in ordered if f.state == "waiting" and f.headline is not None
+                        and f.reasons), None)
+        headline = waiting if waiting is not None else reasons[0].message
     reasons = _unique(reasons)
     return Status(state, SEVERITY[state], headline, reasons, success_time, next_due, reminders)
 
