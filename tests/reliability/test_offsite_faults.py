@@ -106,7 +106,8 @@ def test_a_lock_left_by_a_killed_restic_on_another_computer_is_a_warning(offsite
 
     assert summary["offsite"]["snapshot"]  # the upload itself needs no exclusive lock
     sentence = (f"Old off-site snapshots could not be cleaned up (The off-site backup at {repo} is in use by another "
-                f"restic process (PID {other.pid} on nas-andere). Wait until it has finished and try again.). "
+                f"restic process (PID {other.pid} on nas-andere). Try again later: a lock left by a process that stopped is cleared by "
+                f"itself after 30 minutes.). "
                 "The new off-site copy is complete.")
     assert lines_of(result)[1:] == [sentence]
     assert_warning_status(world, "offsite.retention_failed", sentence)

@@ -67,7 +67,7 @@ LOCKED = define(
     "offsite.locked",
     QT_TRANSLATE_NOOP(
         "core",
-        "The off-site backup at {repo} is in use by another restic process ({detail}). Wait until it has finished and try again.",
+        "The off-site backup at {repo} is in use by another restic process ({detail}). Try again later: a lock left by a process that stopped is cleared by itself after 30 minutes.",
     ),
 )
 FAILED = define(
