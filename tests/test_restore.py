@@ -72,6 +72,30 @@ def test_restore_from_primary_byte_for_byte(gen, source, archives, tmp_path):
     assert stat.S_IMODE((gen.path / DATA / "timeSensor.4DD").stat().st_mode) == 0o444  # the generation stays read-only
 
 
+class CancelAfter:
+    """A cancel event that the person "clicks" after ``n`` looks: mid-copy, between two files."""
+
+    def __init__(self, n: int):
+        self.looks, self.n = 0, n
+
+    def is_set(self) -> bool:
+        self.looks += 1
+        return self.looks > self.n
+
+
+def test_a_cancelled_restore_from_the_drive_stops_between_files_and_leaves_nothing(gen, tmp_path):
+    to = tmp_path / "new" / "restored"
+    cancel = CancelAfter(2)
+    with pytest.raises(UserError) as caught:
+        restore_from_primary(gen.path, to, cancel=cancel)
+    assert caught.value.exit_code == Exit.WARNING
+    assert caught.value.message.english() == (
+        "The restore was cancelled. The unfinished copy was removed; your current data was not touched.")
+    assert cancel.looks == 3  # it looked before each file and stopped at the third
+    assert not to.exists() and not (tmp_path / "new").exists()  # the folders this restore made are gone too
+    assert stat.S_IMODE((gen.path / DATA / "timeSensor.4DD").stat().st_mode) == 0o444
+
+
 def test_restore_refuses_a_non_empty_folder_and_touches_nothing(gen, tmp_path):
     to = tmp_path / "busy"
     to.mkdir()

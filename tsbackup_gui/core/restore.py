@@ -91,6 +91,10 @@ SNAPSHOT_NOT_FOUND = define(
     "restore.snapshot_not_found",
     QT_TRANSLATE_NOOP("core", "The off-site backup at {repo} has no snapshot {snapshot}. Run 'restic snapshots' to list them."),
 )
+CANCELLED = define(
+    "restore.cancelled",
+    QT_TRANSLATE_NOOP("core", "The restore was cancelled. The unfinished copy was removed; your current data was not touched."),
+)
 RESTORED = define(
     "restore.done",
     QT_TRANSLATE_NOOP("core", "Files restored: {files} ({size}), from {backup} into {to}; every file matches the backup's manifest."),
@@ -212,8 +216,9 @@ def read_manifest(path: Path, backup: str) -> Manifest:
         raise UserError(NO_MANIFEST(backup=backup, reason=reason), Exit.VERIFY_FAILED) from None
 
 
-def restore_from_primary(generation_path: Path, to: Path) -> RestoreReport:
-    """Copies one generation (data, 4D archives, manifest) into the empty folder ``to`` and checks it."""
+def restore_from_primary(generation_path: Path, to: Path, cancel: threading.Event | None = None) -> RestoreReport:
+    """Copies one generation (data, 4D archives, manifest) into the empty folder ``to`` and checks it.
+    A set ``cancel`` stops it between two files (a large data file can take minutes on a USB drive)."""
     generation_path = Path(generation_path)
     to = Path(to).absolute()
     check_target(to)
@@ -226,9 +231,12 @@ def restore_from_primary(generation_path: Path, to: Path) -> RestoreReport:
         for name in (DATA_DIR, ARCHIVE_DIR):
             if (generation_path / name).is_dir():
                 current = str(generation_path / name)
-                _copy_tree(generation_path / name, staging / name)
+                _copy_tree(generation_path / name, staging / name, cancel)
         current = str(generation_path / MANIFEST_NAME)
         shutil.copy2(generation_path / MANIFEST_NAME, staging / MANIFEST_NAME)
+    except _Cancelled:
+        _abandon(staging, to, created)
+        raise UserError(CANCELLED(), Exit.WARNING) from None
     except OSError as exc:
         _abandon(staging, to, created)
         where = exc.filename or current
@@ -242,7 +250,11 @@ def restore_from_primary(generation_path: Path, to: Path) -> RestoreReport:
         report.seconds = time.monotonic() - started
 
 
-def _copy_tree(src_root: Path, dst_root: Path) -> None:
+class _Cancelled(Exception):
+    """The person asked the restore to stop (between two files)."""
+
+
+def _copy_tree(src_root: Path, dst_root: Path, cancel: threading.Event | None = None) -> None:
     """Files, folders and symlinks as they are, mtimes kept, modes ordinary (normalised afterwards)."""
     stamps: list[tuple[str, str]] = []
     for folder, dirnames, filenames in os.walk(src_root):
@@ -256,6 +268,8 @@ def _copy_tree(src_root: Path, dst_root: Path) -> None:
                 _copy_symlink(src, os.path.join(dst_folder, name))
                 dirnames.remove(name)
         for name in filenames:
+            if cancel is not None and cancel.is_set():
+                raise _Cancelled()
             src = os.path.join(folder, name)
             dst = os.path.join(dst_folder, name)
             st = os.lstat(src)

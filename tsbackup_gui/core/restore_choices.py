@@ -143,7 +143,7 @@ def restore_choice(config: Config, choice: GenerationChoice | SnapshotChoice, to
 
     to = check_restore_target(config, to)
     if isinstance(choice, GenerationChoice):
-        return restore_from_primary(choice.path, to)
+        return restore_from_primary(choice.path, to, cancel=cancel)
     from .secondary import open_repository
 
     if secrets is None:
