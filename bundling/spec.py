@@ -77,7 +77,8 @@ UNUSED_PLATFORM_THEMES = ("libqgtk3.so",)
 
 def hidden_imports(os_name: str) -> list[str]:
     extra = {"linux": LINUX_HIDDEN_IMPORTS, "windows": WINDOWS_HIDDEN_IMPORTS}.get(os_name, ())
-    return ["tsbackup_gui.cli", "tsbackup_gui.__main__", *KEYRING_HIDDEN_IMPORTS, *extra]
+    # certifi: core/tls.py imports it inside a function; PyInstaller's certifi hook then ships cacert.pem.
+    return ["tsbackup_gui.cli", "tsbackup_gui.__main__", "certifi", *KEYRING_HIDDEN_IMPORTS, *extra]
 
 
 def excludes() -> list[str]:

@@ -61,3 +61,26 @@ def test_unreadable_config_is_one_sentence():
     assert info.value.message.id == "config.unreadable"
     assert str(path) in info.value.message.english()
 
+
+
+@pytest.mark.parametrize("drives", [1, "E:/Backup B", [1], [{"label": "Drive B"}], [{"path": 5}], [{"path": ""}]])
+def test_a_hand_edited_drive_list_of_the_wrong_shape_is_a_damaged_file_in_one_sentence(drives):
+    path = places().config_file
+    path.parent.mkdir(parents=True)
+    content = json.dumps({"schema": config.SCHEMA_VERSION, "source": "/src", "primary": "/dst",
+                          "extra_drives": drives}).encode()
+    path.write_bytes(content)
+    with pytest.raises(UserError) as info:
+        config.load()
+    text = info.value.message.english()
+    assert info.value.exit_code == Exit.USAGE and "\n" not in text
+    assert text.startswith(f"The settings file {path} is damaged ('extra_drives'") or \
+        text.startswith(f"The settings file {path} is damaged (each entry of 'extra_drives'")
+    assert text.endswith("It was left as it is; restore it from a backup or run the setup again.")
+    assert path.read_bytes() == content
+
+
+def test_a_proper_drive_list_loads():
+    drives = [{"path": "/Volumes/Backup B", "label": "Backup B", "added": "2026-11-01", "drive_id": "ab" * 16}]
+    config.save(config.Config(source="/src", primary="/dst", extra_drives=drives))
+    assert config.load().extra_drives == drives

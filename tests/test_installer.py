@@ -132,6 +132,8 @@ def test_keyring_backends_are_hidden_imports_and_keyrings_alt_is_excluded():
     for backend in ("keyring.backends.Windows", "keyring.backends.macOS", "keyring.backends.SecretService"):
         assert backend in linux_imports and backend in hidden_imports("windows") and backend in hidden_imports("macos")
     assert "secretstorage" in linux_imports and "win32ctypes.core" in hidden_imports("windows")
+    # core/tls.py imports certifi lazily; the hidden import makes PyInstaller's certifi hook ship cacert.pem
+    assert all("certifi" in hidden_imports(name) for name in ("linux", "windows", "macos"))
     assert "keyrings" in excludes()
     assert {"PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtWebEngineCore", "PySide6.Qt3DCore",
             "PySide6.QtMultimedia", "PySide6.QtCharts"} <= set(excludes())

@@ -101,6 +101,24 @@ def test_a_missing_drive_waits_instead_of_failing_loudly():
     assert tray.tick("2026-11-30 20:30") == ([], ["wait:drive"])
 
 
+def drive_lost_mid_copy(started: str) -> Attempt:
+    return att(started, "failed", 4, [Message("primary.target_gone", "The backup drive /dst disappeared.")], minutes=3)
+
+
+def test_a_drive_lost_mid_copy_waits_twice_then_fails_loudly():
+    """A loose cable: the first two losses in a slot are waits; the third is a failure, said once."""
+    tray = Tray()
+    tray.attempts = [att("2026-11-27 18:30"), drive_lost_mid_copy("2026-11-30 18:30")]
+    assert [kind for kind, *_ in tray.tick("2026-11-30 18:34")[0]] == ["waiting"]
+    tray.attempts.append(drive_lost_mid_copy("2026-11-30 18:35"))
+    assert tray.tick("2026-11-30 18:39")[0] == []
+    tray.attempts.append(drive_lost_mid_copy("2026-11-30 18:40"))
+    said, withdrawn = tray.tick("2026-11-30 18:44")
+    assert said == [("failed", "The backup failed", ["The last backup failed.", "The backup drive /dst disappeared."])]
+    assert withdrawn == ["wait:drive"]
+    assert tray.tick("2026-11-30 18:45") == ([], [])
+
+
 def test_overdue_at_most_once_a_day_until_resolved():
     tray = Tray()
     tray.attempts = [att("2026-11-27 18:30")]

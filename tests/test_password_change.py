@@ -4,8 +4,8 @@ password, the old one is refused, and a failure half-way leaves the old password
 from __future__ import annotations
 
 import json
-import os
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -112,6 +112,9 @@ def wrapper(tmp_path: Path, fail_on: str) -> Path:
 def test_a_failing_key_remove_leaves_the_old_password_working_and_stored(folder_setup, tmp_path, monkeypatch):
     config, repo, cache = folder_setup
     monkeypatch.setenv("TSBACKUP_RESTIC", str(wrapper(tmp_path, "remove")))
+    private_tmp = tmp_path / "tmp"  # this test's own temp folder: another run on the machine has its own
+    private_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
     with pytest.raises(UserError) as caught:
         change_password(config, NEW)
     assert caught.value.message.id == "password.not_changed"
@@ -119,7 +122,7 @@ def test_a_failing_key_remove_leaves_the_old_password_working_and_stored(folder_
     assert_untouched(config, repo, cache)
     argv = (tmp_path / "argv.log").read_text()
     assert "key add --new-password-file" in argv and NEW not in argv and PASSWORD not in argv
-    assert not list(Path(os.environ.get("TMPDIR", "/tmp")).glob("tsbackup-key-*"))  # the file went at once
+    assert list(private_tmp.iterdir()) == []  # the key file and its folder went at once
 
 
 def test_a_keyring_that_refuses_the_new_password_changes_nothing(folder_setup):

@@ -93,3 +93,29 @@ def test_a_failing_command_is_one_sentence(tmp_path):
         execute([Command(("sh", "-c", "echo 'no such task' >&2; exit 3"))], "linux")
     assert caught.value.message.english() == "The command sh -c echo 'no such task' >&2; exit 3 failed (no such task). Nothing else was changed after it."
     assert execute([Command(("sh", "-c", "exit 1"), may_fail=True), Command(("echo", "hi"))], "linux") == ["", "hi\n"]
+
+
+def test_inside_an_appimage_the_appimage_file_is_started_not_its_vanishing_mount():
+    env = {"APPIMAGE": "/home/anna/Apps/tsbackup.AppImage"}
+    assert gui_argv(env=env, frozen=True) == ["/home/anna/Apps/tsbackup.AppImage"]
+    assert cli_argv(env=env, frozen=True) == ["/home/anna/Apps/tsbackup.AppImage", "tsbackup"]
+    # Not frozen (a developer's shell that happens to export APPIMAGE): the Python entry points stay.
+    assert gui_argv(env=env, frozen=False) == gui_argv(env={}, frozen=False)
+    assert cli_argv(env=env, frozen=False)[0] != "/home/anna/Apps/tsbackup.AppImage"
+    # Frozen but not an AppImage (tarball install): the bundle's own executables.
+    assert "APPIMAGE" not in " ".join(gui_argv(env={}, frozen=True))
+
+
+def test_the_appimage_apprun_hands_a_first_tsbackup_argument_to_the_command(tmp_path):
+    from bundling import linux
+
+    lib = tmp_path / "usr" / "lib" / "tsbackup"
+    lib.mkdir(parents=True)
+    for name in ("tsbackup", "tsbackup-gui"):
+        (lib / name).write_text(f'#!/bin/sh\necho "{name}" "$@"\n')
+        (lib / name).chmod(0o755)
+    (tmp_path / "AppRun").write_text(linux.apprun_text())
+    (tmp_path / "AppRun").chmod(0o755)
+    cli = subprocess.run([str(tmp_path / "AppRun"), "tsbackup", "run", "--scheduled"], capture_output=True, text=True)
+    gui = subprocess.run([str(tmp_path / "AppRun")], capture_output=True, text=True)
+    assert cli.stdout == "tsbackup run --scheduled\n" and gui.stdout == "tsbackup-gui\n"

@@ -23,7 +23,8 @@ from tsbackup_gui.core.errors import UserError
 from tsbackup_gui.core.history import Attempt, History
 from tsbackup_gui.core.jobs import run_backup
 from tsbackup_gui.core.primary.target import BACKUPS_DIR, MARKER_NAME
-from tsbackup_gui.core.rotation import add_drive, drives, remove_drive, swap_reasons
+from tsbackup_gui.core.rotation import add_drive, remove_drive
+from tsbackup_gui.core.rotation_history import drives, swap_reasons
 from tsbackup_gui.core.setup import SetupOptions, configure
 from tsbackup_gui.core.status import compute_status
 
@@ -259,3 +260,34 @@ def test_a_folder_inside_a_drive_is_not_a_second_drive(two_drives):
     with pytest.raises(UserError) as caught:
         add_drive(config, inner, "Inner")
     assert caught.value.message.id == "rotation.already_a_drive"
+
+
+def test_only_the_run_gives_drive_1_its_id_the_tick_and_the_views_only_look(two_drives):
+    from tsbackup_gui.core import tick
+    from tsbackup_gui.core.rotation import choose, connected_config
+
+    config, first, _, _ = two_drives
+    marker = folder(first) / MARKER_NAME
+    before = marker.read_bytes()
+    assert "drive_id" not in json.loads(before)
+    assert tick.preflight(config, guard_factory=None) == []  # "looks, writes nothing"
+    connected_config(config)
+    chosen, drive = choose(config)
+    assert (chosen.primary, drive["number"]) == (str(first), 1)
+    assert marker.read_bytes() == before
+    assert run_backup(config, clock=FixedClock(MONDAY)).outcome == "ok"
+    assert len(json.loads(marker.read_bytes())["drive_id"]) == 32  # the run, under its lock
+
+
+@pytest.mark.parametrize("bad", [1, "E:/Backup B", [1], [{"label": "B"}], [{"path": 5}]])
+def test_a_damaged_drive_list_falls_back_to_drive_1_and_never_breaks_the_status(two_drives, bad):
+    import dataclasses
+
+    from tsbackup_gui.core.rotation import choose
+
+    config, first, _, _ = two_drives
+    damaged = dataclasses.replace(config, extra_drives=bad)
+    chosen, drive = choose(damaged)
+    assert (chosen.primary, drive["number"]) == (str(first), 1)
+    status = compute_status(damaged, [], MONDAY)
+    assert status.state in ("waiting", "overdue", "warning")  # whatever the schedule says; no TypeError

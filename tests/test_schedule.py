@@ -99,6 +99,34 @@ def test_a_wait_keeps_the_slot_due_so_the_run_starts_when_the_obstacle_is_gone()
     assert schedule.due_slot(config, closed, at("2026-11-30 19:10")) is None
 
 
+def test_a_drive_lost_mid_copy_is_retried_twice_per_slot_then_the_slot_is_done():
+    from tsbackup_gui.core import tick
+
+    config = cfg()
+
+    def gone(started: str) -> Attempt:
+        return attempt(started, "failed", 4, [reason("primary.target_gone")], minutes=3)
+
+    runs = [attempt("2026-11-27 18:30"), gone("2026-11-30 18:30")]
+    # the first loss and the first retry's loss are waits: the slot stays due, the tick retries
+    assert schedule.due_slot(config, runs, at("2026-11-30 18:40")) == at("2026-11-30 18:30")
+    assert tick.plan(config, runs, at("2026-11-30 18:40"), False).action == tick.RETRY
+    runs.append(gone("2026-11-30 18:41"))
+    assert tick.plan(config, runs, at("2026-11-30 18:50"), False).action == tick.RETRY
+    # the second retry's loss ends the slot: no run a minute later, none until the next slot
+    runs.append(gone("2026-11-30 18:51"))
+    assert schedule.due_slot(config, runs, at("2026-11-30 18:55")) is None
+    assert tick.plan(config, runs, at("2026-11-30 18:55"), False).action == tick.IDLE
+    assert not schedule.gave_up_on_drive(config, runs, runs[1]) and schedule.gave_up_on_drive(config, runs, runs[-1])
+    # the next slot starts counting afresh
+    assert schedule.due_slot(config, runs, at("2026-12-01 18:30")) == at("2026-12-01 18:30")
+    runs.append(gone("2026-12-01 18:30"))
+    assert schedule.due_slot(config, runs, at("2026-12-01 18:40")) == at("2026-12-01 18:30")
+    # a missing drive at the start (no copy begun) is not counted: it costs nothing to look again
+    absent = [attempt("2026-11-30 18:30", "failed", 4, [reason("primary.drive_not_connected")], minutes=0)] * 5
+    assert schedule.due_slot(config, absent, at("2026-11-30 19:00")) == at("2026-11-30 18:30")
+
+
 def test_a_running_attempt_handles_its_slot():
     running = [Attempt(next(_ids), "backup", at("2026-11-30 18:30"), None, "running", None)]
     assert schedule.due_slot(cfg(), running, at("2026-11-30 18:40")) is None

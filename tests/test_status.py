@@ -353,3 +353,28 @@ def test_a_standing_warning_keeps_the_state_but_not_the_sentence_over_connect_th
     assert result.state == "warning"
     assert result.message.id == CONNECT_DRIVE.id
     assert "status.no_offsite" in [r.code for r in result.reasons]
+
+
+def test_a_pause_end_a_year_ahead_is_no_pause_and_does_not_silence_the_overdue_alarm():
+    # pause.paused_until ignores an end more than 31 days ahead (a wrong clock, a hand edit);
+    # the status must agree: no pause headline, and five days without a backup are overdue.
+    config = cfg(paused_until="2027-11-30T00:00:00+01:00")
+    result = status_at("2026-12-05 10:00", MONDAY_OK, config)
+    assert (result.state, result.message.english()) == ("overdue", "No backup since Monday.")
+    assert "pause.active" not in [r.code for r in result.reasons]
+
+
+def test_a_drive_lost_mid_copy_three_times_in_a_slot_is_a_failure_not_a_wait():
+    def gone(started: str) -> Attempt:
+        return att(started, "failed", 4, [reason("primary.target_gone")], minutes=3)
+
+    first = FRIDAY_OK + [gone("2026-11-30 18:30")]
+    waiting = status_at("2026-11-30 18:40", first)
+    assert (waiting.state, waiting.message.english()) == ("waiting", "Connect the backup drive.")
+    twice = first + [gone("2026-11-30 18:41")]
+    assert status_at("2026-11-30 18:50", twice).state == "waiting"
+    thrice = twice + [gone("2026-11-30 18:51")]
+    failed = status_at("2026-11-30 18:55", thrice)
+    assert (failed.state, failed.message.english()) == ("failed", "The last backup failed.")
+    assert [r.code for r in failed.reasons] == ["primary.target_gone"]
+    assert failed.next_due.isoformat() == "2026-12-01T18:30:00+01:00"  # the slot is done

@@ -7,7 +7,8 @@ from ..core.clock import Clock
 from ..core.errors import Exit, UserError
 from ..core.history import History
 from ..core.messages import QT_TRANSLATE_NOOP, define
-from ..core.rotation import DRIVE_ADDED, DRIVE_REMOVED, add_drive, drive_line, drives, remove_drive, removed_label
+from ..core.rotation import DRIVE_ADDED, DRIVE_REMOVED, add_drive, remove_drive, removed_label
+from ..core.rotation_history import drive_line, drives
 from ..core.status_facts import load_attempts
 
 NEED_DIR = define(

@@ -105,6 +105,7 @@ def load(where: Places | None = None) -> Config | None:
             raise UserError(CONFIG_TOO_NEW(path=str(path)), Exit.USAGE)
         config = Config.from_json(data)
         check_reports(config.reports)
+        check_extra_drives(config.extra_drives)
         return config
     except UserError:
         raise
@@ -190,6 +191,17 @@ def check_reports(reports: Any) -> None:
     for name in ("security", "user", "from"):
         if smtp.get(name) is not None and not isinstance(smtp[name], str):
             raise ValueError(f"'reports.smtp.{name}' must be a text")
+
+
+def check_extra_drives(drives: Any) -> None:
+    """The shape of ``extra_drives`` (rotation, core/rotation.py): a list of objects with a path."""
+    if drives is None:
+        return
+    if not isinstance(drives, list):
+        raise ValueError("'extra_drives' must be a list of drives")
+    for drive in drives:
+        if not isinstance(drive, dict) or not isinstance(drive.get("path"), str) or not drive["path"]:
+            raise ValueError("each entry of 'extra_drives' must be an object with a 'path' text")
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -185,7 +185,7 @@ def run_backup(
         result = RunResult("failed", Exit.USAGE, reasons=[RUN_INTERRUPTED()])  # what a Ctrl-C leaves
         try:
             result = _run(config, clock=clock, emit=emit, guard=with_cancel(guard, cancel), archive_wait=archive_wait)
-            result.details.update(_drive_details(drive))
+            result.details.update(_drive_details(config, drive))
             checkpoint("offsite.start")
             offsite_after_primary(config, result, clock=clock, emit=emit, history=history,
                                   generations=result.generations, cancel=cancel)
@@ -295,10 +295,10 @@ def _rotation_choose(config: Config) -> tuple[Config, dict[str, Any]]:
     return choose(config)
 
 
-def _drive_details(drive: dict[str, Any]) -> dict[str, Any]:
-    from .rotation import drive_details
+def _drive_details(config: Config, drive: dict[str, Any]) -> dict[str, Any]:
+    from .rotation import drive_details, with_drive_id  # under the lock: drive 1's marker may get its id
 
-    return drive_details(drive)
+    return drive_details(with_drive_id(config, drive))
 
 
 def _run(config: Config, *, clock: Clock, emit: Events, guard, archive_wait: ArchiveWait | None) -> RunResult:

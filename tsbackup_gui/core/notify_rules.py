@@ -132,9 +132,11 @@ def decide(status, attempts: Sequence[Attempt], now: datetime, memory: Memory,
     finished = [a for a in newest_first(attempts) if a.outcome != RUNNING]
     newest = finished[0] if finished else None
 
-    # failures: every failed run once; a missing drive is a wait, said below
+    # failures: every failed run once; a missing drive is a wait, said below, unless the status
+    # gave up on it (the drive was lost mid-copy once too often in this slot: a failure)
     failure_id = memory.failure_id
-    if newest is not None and newest.outcome == "failed" and not is_drive_missing(newest):
+    gave_up = getattr(status, "state", None) == "failed"
+    if newest is not None and newest.outcome == "failed" and (gave_up or not is_drive_missing(newest)):
         if failure_id is None or newest.id > failure_id:
             lines = _lines(status.message, newest.reasons[:1])
             notices.append(Notice("failed", f"failed:{newest.id}", TITLE_FAILED(), lines, CRITICAL))

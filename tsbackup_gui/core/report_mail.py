@@ -175,8 +175,9 @@ test_mail.__test__ = False  # type: ignore[attr-defined]  # not a pytest test, w
 
 
 def tls_context() -> ssl.SSLContext:
-    cafile = os.environ.get(CAFILE_VAR) or None
-    return ssl.create_default_context(cafile=cafile)
+    from .tls import client_context
+
+    return client_context(os.environ.get(CAFILE_VAR) or None)
 
 
 def send(settings: MailSettings, password: str | None, subject: str, body: str, *,

@@ -59,7 +59,10 @@ def ping(url: str, kind: str, body: str = "", *, timeout: float = TIMEOUT) -> st
         request = request_for(url, kind, body)
         if request is None:
             return None
-        opener = urllib.request.build_opener(urllib.request.HTTPRedirectHandler())
+        from .tls import client_context
+
+        opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=client_context()),
+                                             urllib.request.HTTPRedirectHandler())
         with opener.open(request, timeout=timeout) as answer:
             answer.read(1024)
         return None

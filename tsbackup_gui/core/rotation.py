@@ -18,20 +18,20 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import uuid
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from .config import Config
 from .errors import Exit, UserError
-from .history import Attempt
-from .messages import QT_TRANSLATE_NOOP, Message, define
+from .messages import QT_TRANSLATE_NOOP, define
 from .places import Places
 
-SWAP_AFTER = timedelta(days=14)
+log = logging.getLogger(__name__)
+
 MAX_LABEL = 40
 
 DRIVE_ADDED = define(
@@ -42,13 +42,6 @@ DRIVE_REMOVED = define(
     "rotation.removed",
     QT_TRANSLATE_NOOP("core", "The backup drive {label} was removed from this setup. The backups on it were kept."),
 )
-DRIVE_LINE = define(
-    "rotation.line",
-    QT_TRANSLATE_NOOP("core", "Drive {number}: {label} at {path} — {connected}, last used {last_used}."),
-)
-CONNECTED = define("rotation.connected", QT_TRANSLATE_NOOP("core", "connected"))
-NOT_CONNECTED = define("rotation.not_connected", QT_TRANSLATE_NOOP("core", "not connected"))
-NEVER = define("rotation.never", QT_TRANSLATE_NOOP("core", "never"))
 BAD_LABEL = define(
     "rotation.bad_label",
     QT_TRANSLATE_NOOP("core", "The drive name {label} cannot be used. Give a short name (at most 40 characters) that is not used by another drive of this setup."),
@@ -73,30 +66,6 @@ FIRST_DRIVE = define(
     "rotation.first_drive",
     QT_TRANSLATE_NOOP("core", "{path} is the main backup drive of this setup and cannot be removed here. Choose another main drive with the setup."),
 )
-SWAP_DRIVES = define(
-    "rotation.swap",
-    QT_TRANSLATE_NOOP("core", "The backup drive {label} was last used {day}. Swap the drives."),
-)
-SWAP_NEVER_USED = define(
-    "rotation.swap_never",
-    QT_TRANSLATE_NOOP("core", "The backup drive {label} has not been used since it was added {day}. Swap the drives."),
-)
-
-
-@dataclass(frozen=True)
-class DriveState:
-    path: str
-    label: str
-    connected: bool  # this setup's marker is on it
-    last_used: datetime | None  # end of the newest backup made on it
-    number: int = 1  # 1 is the configured primary
-    added: datetime | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"number": self.number, "path": self.path, "label": self.label, "connected": self.connected,
-                "last_used": self.last_used.isoformat(timespec="seconds") if self.last_used else None}
-
-
 # -- the configured drives -------------------------------------------------------------
 
 
@@ -113,8 +82,13 @@ def primary_label(config: Config) -> str:
 
 
 def _extra(config: Config) -> list[dict[str, Any]]:
+    """The additional drives; a hand-edited value of another shape (config.load refuses it, but a
+    Config may come from elsewhere) is no drive at all, never a TypeError in a run or the status."""
     drives = getattr(config, "extra_drives", None) or []
-    return [d for d in drives if isinstance(d, dict) and d.get("path")]
+    if not isinstance(drives, list):
+        log.warning("extra_drives is not a list (%s); only drive 1 is used", type(drives).__name__)
+        return []
+    return [d for d in drives if isinstance(d, dict) and isinstance(d.get("path"), str) and d["path"]]
 
 
 def _nested(a: Path, b: Path) -> bool:
@@ -161,15 +135,20 @@ def identify(config: Config, marker: dict[str, Any]) -> dict[str, Any]:
 
 def connected_drive(config: Config) -> dict[str, Any] | None:
     """The drive a backup goes to now: the drive whose marker is at the first configured path that
-    carries this setup's marker, with ``path`` where it is connected now."""
+    carries this setup's marker, with ``path`` where it is connected now. Looks, writes nothing."""
     for place in configured(config):
         marker = _our_marker(config, str(place["path"]))
         if marker is not None:
-            drive = identify(config, marker)
-            if drive["number"] == 1 and not marker.get("drive_id"):
-                drive = {**drive, "drive_id": _give_drive_id(config, str(place["path"]))}
-            return {**drive, "path": str(place["path"])}
+            return {**identify(config, marker), "path": str(place["path"])}
     return None
+
+
+def with_drive_id(config: Config, drive: dict[str, Any]) -> dict[str, Any]:
+    """`drive`, and drive 1's marker given an id of its own if it has none yet (rotation only).
+    Writes the marker: only a backup run calls this, under its lock."""
+    if drive.get("number") != 1 or drive.get("drive_id") or not _extra(config) or not drive.get("path"):
+        return drive
+    return {**drive, "drive_id": _give_drive_id(config, str(drive["path"]))}
 
 
 def _give_drive_id(config: Config, path: str) -> str | None:
@@ -194,7 +173,11 @@ def choose(config: Config) -> tuple[Config, dict[str, Any]]:
     With no drive connected it is drive 1, so the run says "connect the backup
     drive" as it always did. The returned config is for this run only: never save it.
     """
-    drive = connected_drive(config) if _extra(config) else None
+    try:
+        drive = connected_drive(config) if _extra(config) else None
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a damaged drive entry: drive 1
+        log.warning("the rotation drives could not be read (%s); using drive 1", exc)
+        drive = None
     if drive is None:
         return config, configured(config)[0]
     if _same_path(str(drive["path"]), config.primary):
@@ -290,110 +273,3 @@ def _label_marker(target, drive_id: str, label: str | None) -> None:
     except OSError as exc:
         raise UserError(MARKER_WRITE_FAILED(path=str(target.computer_dir), reason=exc.strerror or str(exc)),
                         Exit.USAGE) from None
-
-
-# -- what the history says ----------------------------------------------------------------
-
-
-def drives(config: Config, attempts: Sequence[Attempt]) -> list[DriveState]:
-    """Every drive with whether it is connected now and when a backup last went to it."""
-    used = last_used(config, attempts)
-    here = set()
-    for place in configured(config):  # which drives are connected, told by their markers
-        marker = _our_marker(config, str(place["path"]))
-        if marker is not None:
-            here.add(int(identify(config, marker)["number"]))
-    states = []
-    for drive in configured(config):
-        states.append(DriveState(
-            path=str(drive["path"]), label=str(drive.get("label") or drive["path"]),
-            connected=int(drive["number"]) in here, last_used=used.get(drive["number"]),
-            number=int(drive["number"]), added=_parse(drive.get("added")),
-        ))
-    return states
-
-
-def last_used(config: Config, attempts: Sequence[Attempt]) -> dict[int, datetime]:
-    """Drive number → end of the newest successful backup on it. A backup recorded without a
-    drive was made before rotation existed: on drive 1."""
-    drives_ = configured(config)
-    found: dict[int, datetime] = {}
-    for attempt in attempts:
-        if attempt.kind != "backup" or not attempt.succeeded:
-            continue
-        number = _drive_of(drives_, attempt.details or {})
-        if number is None:
-            continue
-        end = attempt.ended or attempt.started
-        if number not in found or _utc(end) > _utc(found[number]):
-            found[number] = end
-    return found
-
-
-def _drive_of(drives_: list[dict[str, Any]], details: dict[str, Any]) -> int | None:
-    path, label, drive_id = details.get("drive_path"), details.get("drive"), details.get("drive_id")
-    if drive_id:
-        for drive in drives_[1:]:
-            if drive.get("drive_id") == drive_id:
-                return int(drive["number"])
-        return 1  # the run told it by its marker: an id no additional drive has is drive 1's
-    if not path and not label:
-        return 1
-    if path:
-        for drive in drives_:
-            if _same_path(str(path), str(drive["path"])):
-                return int(drive["number"])
-    for drive in drives_:
-        if label and str(drive.get("label")) == str(label):
-            return int(drive["number"])
-    return None
-
-
-def swap_reasons(config: Config, attempts: Sequence[Attempt], now: datetime) -> list[Message]:
-    """With two or more drives: one sentence per drive not used for 14 days (never used: 14 days
-    after it was added). Pure: no drive is looked at, only the history."""
-    from .schedule_zone import zone_of
-    from .status_when import day_words
-
-    drives_ = configured(config)
-    if len(drives_) < 2:
-        return []
-    zone = zone_of(now)
-    used = last_used(config, attempts)
-    found = []
-    for drive in drives_:
-        label = str(drive.get("label") or drive["path"])
-        last = used.get(drive["number"])
-        if last is not None:
-            if _utc(now) - _utc(last) > SWAP_AFTER:
-                found.append(SWAP_DRIVES(label=label, day=day_words(last, now, zone)))
-            continue
-        added = _parse(drive.get("added"))
-        if added is not None and _utc(now) - _utc(added) > SWAP_AFTER:
-            found.append(SWAP_NEVER_USED(label=label, day=day_words(added, now, zone)))
-    return found
-
-
-def drive_line(state: DriveState, now: datetime) -> Message:
-    from .schedule_zone import zone_of
-    from .status_when import moment_words
-
-    last = moment_words(state.last_used, now, zone_of(now)) if state.last_used else NEVER()
-    return DRIVE_LINE(number=state.number, label=state.label, path=state.path,
-                      connected=CONNECTED() if state.connected else NOT_CONNECTED(), last_used=last)
-
-
-def _parse(value: Any) -> datetime | None:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else moment.astimezone()
-
-
-def _utc(moment: datetime) -> datetime:
-    from .schedule_zone import to_utc
-
-    return to_utc(moment if moment.tzinfo is not None else moment.astimezone())

@@ -35,6 +35,10 @@ OFFSITE_RETRY_EVERY = timedelta(hours=1)
 #: A drive pulled during the copy (target_gone) is the same wait: the slot stays due, the run starts again
 #: when the drive is back, and the status says "Connect the backup drive", not "failed".
 DRIVE_MISSING_CODES = frozenset({"primary.drive_not_connected", "primary.drive_of_other_setup", "primary.target_gone"})
+#: ...but a loose cable would start a full run (a record, a report) every minute: a slot whose run
+#: lost its drive this many times is done, and the last of them counts as a failure.
+TARGET_GONE = "primary.target_gone"
+TARGET_GONE_TRIES = 3  # the first run and two retries
 
 DEFAULT_TIME = time(18, 30)
 _SEARCH_DAYS = 8  # a week always holds a working day (none configured means every day)
@@ -145,6 +149,24 @@ def handles(attempt: Attempt, slot: datetime) -> bool:
     return attempt.kind == "backup" and to_utc(attempt.started) >= to_utc(slot) and not only_waited(attempt)
 
 
+def _target_gone_since(attempts: Iterable[Attempt], since: datetime, until: datetime | None = None) -> int:
+    """How many backup runs lost their drive mid-copy from `since` (to `until`, inclusive)."""
+    return sum(
+        1 for a in attempts
+        if a.kind == "backup" and a.exit_code == Exit.TARGET_UNAVAILABLE and a.reason_code == TARGET_GONE
+        and to_utc(a.started) >= to_utc(since) and (until is None or to_utc(a.started) <= to_utc(until))
+    )
+
+
+def gave_up_on_drive(config: Config, attempts: Sequence[Attempt], attempt: Attempt) -> bool:
+    """Whether `attempt` is the run that lost its drive once too often in its slot: a failure,
+    not a wait for the drive."""
+    if attempt.reason_code != TARGET_GONE or attempt.exit_code != Exit.TARGET_UNAVAILABLE:
+        return False
+    slot = previous_slot(config, attempt.started)
+    return _target_gone_since(attempts, slot, attempt.started) >= TARGET_GONE_TRIES
+
+
 def due_slot(config: Config, attempts: Sequence[Attempt], now: datetime) -> datetime | None:
     """The slot to run now, or None. Only the most recent slot can be due (one catch-up after
     sleep or shutdown); a slot from before the setup never is."""
@@ -153,6 +175,8 @@ def due_slot(config: Config, attempts: Sequence[Attempt], now: datetime) -> date
     if created is not None and to_utc(slot) < to_utc(created):
         return None
     if any(handles(attempt, slot) for attempt in attempts):
+        return None
+    if _target_gone_since(attempts, slot) >= TARGET_GONE_TRIES:
         return None
     return slot
 

@@ -14,6 +14,7 @@ weekend is no alarm and a missed Monday is.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Any, Callable, Sequence
@@ -24,7 +25,7 @@ from .history import RUNNING as RUNNING_OUTCOME
 from .history import Attempt
 from .messages import Message
 from .schedule import (
-    created_at, due_slot, is_busy_skip, is_drive_missing, newest_first, next_slot, previous_slot,
+    created_at, due_slot, gave_up_on_drive, is_busy_skip, is_drive_missing, newest_first, next_slot, previous_slot,
 )
 from .schedule_zone import to_utc, zone_of
 from .status_reasons import (
@@ -34,6 +35,8 @@ from .status_reasons import (
     SHEET_NOT_CONFIRMED,
 )
 from .status_when import day_words, moment_words
+
+log = logging.getLogger(__name__)
 
 SEVERITY = {"ok": 0, "running": 0, "waiting": 1, "not-configured": 2, "warning": 2, "overdue": 3, "failed": 4}
 
@@ -138,7 +141,8 @@ def compute_status(
         headline = _pause_headline(paused, now)
         findings.append(_Finding("waiting", headline, [Reason(headline.id, headline)]))
     decisive = _decisive(finished, due)
-    if decisive is not None and decisive.outcome == "failed" and is_drive_missing(decisive):
+    if (decisive is not None and decisive.outcome == "failed" and is_drive_missing(decisive)
+            and not gave_up_on_drive(config, attempts, decisive)):
         # A drive that is not connected is a wait, not a failure: the run starts when it appears,
         # and the overdue rule raises the alarm if it stays away past the grace period.
         findings.append(_Finding("waiting", CONNECT_DRIVE(), _reasons(decisive.reasons)))
@@ -237,14 +241,17 @@ def _pause_headline(paused: datetime, now: datetime) -> Message:
 
 
 def _after_pause(config: Config, anchor: datetime | None, now: datetime, zone: tzinfo) -> tuple[datetime | None, bool]:
-    """No overdue while paused; after a pause the overdue rule counts from its end."""
-    from .pause import pause_end
+    """No overdue while paused; after a pause the overdue rule counts from its end.
 
-    end = pause_end(config)
-    if end is None:
-        return anchor, False
-    if to_utc(end) > to_utc(now):
+    "Paused" is what `pause.paused_until` says: an end far ahead (a bad clock, a hand edit) is no
+    pause, and must neither silence the alarm nor serve as an anchor in the future."""
+    from .pause import pause_end, paused_until
+
+    if paused_until(config, now) is not None:
         return anchor, True
+    end = pause_end(config)
+    if end is None or to_utc(end) > to_utc(now):
+        return anchor, False
     if anchor is None or to_utc(end) > to_utc(anchor):
         return end.astimezone(zone), False
     return anchor, False
@@ -254,9 +261,13 @@ def _rotation_warnings(config: Config, attempts: Sequence[Attempt], now: datetim
     """Two drives in rotation: a drive unused for 14 days asks for a swap (core/rotation.py)."""
     if not getattr(config, "extra_drives", None):
         return []
-    from .rotation import swap_reasons
+    from .rotation_history import swap_reasons
 
-    reasons = swap_reasons(config, attempts, now)
+    try:
+        reasons = swap_reasons(config, attempts, now)
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a hand-edited drive list
+        log.warning("rotation status skipped: %s", exc)
+        return []
     return [_Finding("warning", None, _reasons(reasons))] if reasons else []
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..core import rotation
+from ..core import rotation, rotation_history
 from ..core.clock import Clock
 from ..core.places import Places
 from .housekeeping_common import ChooseFolder, HousekeepingDialog, default_choose_folder, sentence
@@ -25,7 +25,7 @@ def gather_drives(config) -> list:
     from ..core.history import History
     from ..core.status_facts import load_attempts
 
-    return rotation.drives(config, load_attempts(History()))
+    return rotation_history.drives(config, load_attempts(History()))
 
 
 class DrivesDialog(HousekeepingDialog):
@@ -105,8 +105,8 @@ class DrivesDialog(HousekeepingDialog):
         self.states = states
         self.table.setRowCount(len(states))
         for index, state in enumerate(states):
-            last = when_text(state.last_used) if state.last_used else self.say(rotation.NEVER())
-            connected = self.say(rotation.CONNECTED() if state.connected else rotation.NOT_CONNECTED())
+            last = when_text(state.last_used) if state.last_used else self.say(rotation_history.NEVER())
+            connected = self.say(rotation_history.CONNECTED() if state.connected else rotation_history.NOT_CONNECTED())
             for column, value in enumerate((f"{state.number}. {state.label}", state.path, connected, last)):
                 self.table.setItem(index, column, QTableWidgetItem(value))
         self.loaded += 1

@@ -2,7 +2,10 @@
 
 Autostart entries and OS tasks outlive the shell that made them, so they
 carry absolute paths: the installed entry points next to this Python when
-they exist, else ``python -m``; a frozen bundle starts itself.
+they exist, else ``python -m``; a frozen bundle starts itself. Inside an
+AppImage ``sys.executable`` lives in a mount that vanishes when the app
+exits, so the AppImage file itself (``$APPIMAGE``) is started instead; its
+AppRun runs the command when the first argument is ``tsbackup``.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 
 def _entry_point(name: str) -> str | None:
@@ -23,17 +26,32 @@ def _entry_point(name: str) -> str | None:
     return None
 
 
-def gui_argv() -> list[str]:
+def _appimage(env: Mapping[str, str] | None, frozen: bool | None) -> str | None:
+    """The AppImage file this frozen app runs from, if any."""
+    if frozen is None:
+        frozen = bool(getattr(sys, "frozen", False))
+    if not frozen:
+        return None
+    return (os.environ if env is None else env).get("APPIMAGE") or None
+
+
+def gui_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None) -> list[str]:
     """The app (tray) as started at login."""
-    if getattr(sys, "frozen", False):
+    appimage = _appimage(env, frozen)
+    if appimage:
+        return [appimage]
+    if frozen if frozen is not None else getattr(sys, "frozen", False):
         return [sys.executable]
     found = _entry_point("tsbackup-gui")
     return [found] if found else [sys.executable, "-m", "tsbackup_gui"]
 
 
-def cli_argv() -> list[str]:
+def cli_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None) -> list[str]:
     """The `tsbackup` command, for the OS task."""
-    if getattr(sys, "frozen", False):
+    appimage = _appimage(env, frozen)
+    if appimage:
+        return [appimage, "tsbackup"]
+    if frozen if frozen is not None else getattr(sys, "frozen", False):
         sibling = Path(sys.executable).with_name("tsbackup.exe" if os.name == "nt" else "tsbackup")
         return [str(sibling)]
     found = _entry_point("tsbackup")
