@@ -33,7 +33,7 @@ def make_setup(home: Path) -> None:
     """A configured setup whose slot is not due during the measurement."""
     os.environ["TSBACKUP_HOME"] = str(home / "home")
     from tsbackup_gui.core.clock import FixedClock
-    from tsbackup_gui.core.setup import SetupOptions, configure
+    from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
     source = home / "timeSensor DataFiles"
     (source / "Akten").mkdir(parents=True)

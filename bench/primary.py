@@ -38,8 +38,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tsbackup_gui.core.clock import FixedClock  # noqa: E402
-from tsbackup_gui.core.config import Config  # noqa: E402
-from tsbackup_gui.core.jobs import run_backup  # noqa: E402
+from tsbackup_gui.core.store.config import Config  # noqa: E402
+from tsbackup_gui.core.run.backup import run_backup  # noqa: E402
 from tsbackup_gui.core.primary.copier import make_generation  # noqa: E402
 from tsbackup_gui.core.primary.target import Target  # noqa: E402
 

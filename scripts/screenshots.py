@@ -62,7 +62,7 @@ def wait_until(app, condition, timeout: float = 60.0) -> None:
 
 def example_partitions(demo_root: Path):
     """A realistic office Mac: the system disk, an external drive, a NAS share, a FAT stick."""
-    from tsbackup_gui.core.drives import Partition
+    from tsbackup_gui.core.drives.listing import Partition
 
     return [
         Partition("/dev/disk3s1", "/", "apfs", "rw,local"),
@@ -79,7 +79,7 @@ def example_usage(real_root: Path):
     def usage(mount: str):
         if mount in sizes:
             return sizes[mount]
-        from tsbackup_gui.core.drives import disk_usage
+        from tsbackup_gui.core.drives.listing import disk_usage
 
         return disk_usage(mount)
 

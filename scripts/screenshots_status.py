@@ -23,14 +23,14 @@ def status_shots(lang: str, out: Path, work: Path, app) -> None:
 
     from PySide6.QtCore import QTranslator
 
-    from tsbackup_gui.core import config as config_mod
+    from tsbackup_gui.core.store import config as config_mod
     from tsbackup_gui.core.clock import FixedClock
-    from tsbackup_gui.core.demo import create_demo
+    from tsbackup_gui.core.install.demo import create_demo
     from tsbackup_gui.core.errors import Exit
-    from tsbackup_gui.core.guard_blockers import SOURCE_BUSY
-    from tsbackup_gui.core.history import History
-    from tsbackup_gui.core.jobs import run_backup
-    from tsbackup_gui.core.setup import SetupOptions, configure
+    from tsbackup_gui.core.guard.blockers import SOURCE_BUSY
+    from tsbackup_gui.core.store.history import History
+    from tsbackup_gui.core.run.backup import run_backup
+    from tsbackup_gui.core.setup.configure import SetupOptions, configure
     from tsbackup_gui.render import translate
     from tsbackup_gui.ui.restore_dialog import RestoreDialog
     from tsbackup_gui.ui.status_more import Hooks

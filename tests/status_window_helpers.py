@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.history import History
+from tsbackup_gui.core.store.history import History
 from tsbackup_gui.core.primary.target import Target
 from tsbackup_gui.ui.status_window import StatusWindow
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tsbackup_gui.core import config
+from tsbackup_gui.core.store import config
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.places import places
 

@@ -13,7 +13,7 @@ from conftest_remote import closed_port, ssh_keygen_fingerprint, sshd  # noqa: F
 from test_offsite_setup_support import keyring_file
 from test_restic_support import PASSWORD, new_repo
 
-from tsbackup_gui.core import connection
+from tsbackup_gui.core.offsite import connection
 from tsbackup_gui.core.errors import UserError
 
 

@@ -20,11 +20,11 @@ import pytest
 
 from fourd_trees import archives, data_folder, history, settings, write
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.demo import create_demo
-from tsbackup_gui.core.history import History
-from tsbackup_gui.core.jobs import run_backup
-from tsbackup_gui.core.jobs_consistency import ArchiveWait, excluder, installation_map, live_files_of
-from tsbackup_gui.core.setup import SetupOptions, configure
+from tsbackup_gui.core.install.demo import create_demo
+from tsbackup_gui.core.store.history import History
+from tsbackup_gui.core.run.backup import run_backup
+from tsbackup_gui.core.guard.preparation import ArchiveWait, excluder, installation_map, live_files_of
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
 ZURICH = ZoneInfo("Europe/Zurich")
 NOT_OK = ("4D's own backup of the database is missing, incomplete or out of date, so this backup holds only a copy of "

@@ -17,12 +17,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from processes import wait_until
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.guard import find_running
-from tsbackup_gui.core.history import History
-from tsbackup_gui.core.jobs import run_backup
-from tsbackup_gui.core.setup import SetupOptions, configure
+from tsbackup_gui.core.guard.single_user import find_running
+from tsbackup_gui.core.store.history import History
+from tsbackup_gui.core.run.backup import run_backup
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
 PLAIN = "Close timeSensor LEGAL to start today's backup."
 APP = "timeSensor LEGAL"

@@ -10,8 +10,9 @@ from datetime import timedelta
 import pytest
 
 from fourd_trees import NOW, write
-from tsbackup_gui.core import fourd, install
-from tsbackup_gui.core.demo import MARKER, create_demo
+from tsbackup_gui.core.fourd import freshness as fourd
+from tsbackup_gui.core.install import detect as install
+from tsbackup_gui.core.install.demo import MARKER, create_demo
 from tsbackup_gui.core.errors import UserError
 from tsbackup_gui.core.rootmap import RootMap
 

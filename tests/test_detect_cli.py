@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from fourd_trees import DATA, mac_single_user
-from tsbackup_gui.core.demo import create_demo
+from tsbackup_gui.core.install.demo import create_demo
 
 NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
 

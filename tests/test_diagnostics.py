@@ -13,14 +13,15 @@ from pathlib import Path
 import pytest
 from zoneinfo import ZoneInfo
 
-from tsbackup_gui.core import config as config_mod
-from tsbackup_gui.core.config import Config
-from tsbackup_gui.core.diagnostics import LOG_BUDGET, write_bundle
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.store.config import Config
+from tsbackup_gui.app.diagnostics import write_diagnostics
+from tsbackup_gui.core.reports.diagnostics import LOG_BUDGET
 from tsbackup_gui.core.errors import UserError
-from tsbackup_gui.core.history import History
+from tsbackup_gui.core.store.history import History
 from tsbackup_gui.core.messages import Message
 from tsbackup_gui.core.places import places
-from tsbackup_gui.core.secrets import SecretStore
+from tsbackup_gui.core.store.secrets import SecretStore
 
 ZH = ZoneInfo("Europe/Zurich")
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=ZH)
@@ -67,7 +68,7 @@ def members(path: Path) -> dict[str, bytes]:
 
 
 def test_bundle_holds_what_the_it_partner_needs_and_no_secret(setup_with_secrets, tmp_path):
-    dest = write_bundle(tmp_path / "diagnose.zip", now=NOW)
+    dest = write_diagnostics(tmp_path / "diagnose.zip", NOW)
     assert dest == tmp_path / "diagnose.zip"
     raw = dest.read_bytes()
     inside = members(dest)
@@ -105,7 +106,7 @@ def test_only_the_newest_two_megabytes_of_log_whole_lines(setup_with_secrets, tm
     log_dir = places().log_dir
     line = "2026-11-27 07:00:00 INFO filler: " + "x" * 60 + "\n"
     (log_dir / "tsbackup.log").write_text(line * (3_000_000 // len(line)) + "the newest line\n", encoding="utf-8")
-    inside = members(write_bundle(tmp_path / "d.zip", now=NOW))
+    inside = members(write_diagnostics(tmp_path / "d.zip", NOW))
     text = inside["logs/tsbackup.log"].decode("utf-8")
     assert LOG_BUDGET - len(line) <= len(text.encode("utf-8")) <= LOG_BUDGET
     assert text.endswith("the newest line\n") and text.startswith("2026-11-27 07:00:00 INFO filler: ")
@@ -113,7 +114,7 @@ def test_only_the_newest_two_megabytes_of_log_whole_lines(setup_with_secrets, tm
 
 
 def test_a_real_log_line_through_logging_is_scrubbed(setup_with_secrets, tmp_path):
-    from tsbackup_gui.core.logsetup import setup_logging
+    from tsbackup_gui.core.store.logfile import setup_logging
 
     (places().log_dir / "tsbackup.log").unlink()
     path = setup_logging()
@@ -121,7 +122,7 @@ def test_a_real_log_line_through_logging_is_scrubbed(setup_with_secrets, tmp_pat
     for handler in logging.getLogger().handlers:
         handler.flush()
     assert SECRETS["repo-password"] in path.read_text(encoding="utf-8")
-    inside = members(write_bundle(tmp_path / "d.zip", now=NOW))
+    inside = members(write_diagnostics(tmp_path / "d.zip", NOW))
     assert "oops, printed *** by mistake" in inside["logs/tsbackup.log"].decode("utf-8")
     for handler in list(logging.getLogger().handlers):
         if getattr(handler, "baseFilename", None) == str(path):
@@ -133,7 +134,7 @@ def test_refuses_to_overwrite_and_works_without_a_setup(tmp_path, run_cli):
     existing = tmp_path / "there.zip"
     existing.write_bytes(b"keep me")
     with pytest.raises(UserError) as caught:
-        write_bundle(existing, now=NOW)
+        write_diagnostics(existing, NOW)
     assert caught.value.message.english() == f"The file {existing} already exists and was left as it is. Give a new file name."
     assert existing.read_bytes() == b"keep me"
 
@@ -160,7 +161,7 @@ class RefusingKeyring:
 
 
 def test_the_ping_token_is_scrubbed_without_a_keyring_and_short_values_are_not(tmp_path):
-    from tsbackup_gui.core.diagnostics import _scrubber
+    from tsbackup_gui.core.reports.diagnostics import _scrubber
 
     config = Config(source=str(tmp_path), primary=str(tmp_path), computer="PC",
                     reports={"ping_url": f"https://hc-ping.com/{PING_TOKEN}"})
@@ -178,7 +179,7 @@ def test_versions_never_import_qt():
     import subprocess
     import sys
 
-    code = ("import sys; from tsbackup_gui.core import diagnostics; diagnostics._pyside_version(); "
+    code = ("import sys; from tsbackup_gui.core.reports import diagnostics; diagnostics._pyside_version(); "
             "diagnostics.versions(); print('PySide6' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "False", done.stderr

@@ -12,14 +12,14 @@ from test_restic_support import COMPUTER, PASSWORD, SAMPLE, tree_bytes
 from test_verify_support import (DATA, NOW, flip_byte_keeping_size_and_time, german_translator, new_generation,
                                  pdf_text, set_up, with_repo)
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.drill import run_drill
+from tsbackup_gui.core.check.drill import run_drill
 from tsbackup_gui.core.errors import UserError
-from tsbackup_gui.core.history import History
-from tsbackup_gui.core.secrets import SecretStore
-from tsbackup_gui.core.status import compute_status
-from tsbackup_gui.core.status_facts import load_attempts
+from tsbackup_gui.core.store.history import History
+from tsbackup_gui.core.store.secrets import SecretStore
+from tsbackup_gui.core.status.model import compute_status
+from tsbackup_gui.core.status.facts import load_attempts
 from tsbackup_gui.render.drill_report import write_report
 from tsbackup_gui.render.translate import Translator
 

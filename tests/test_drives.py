@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tsbackup_gui.core import drives, estimate, setup_guide
-from tsbackup_gui.core.drives import Partition
+from tsbackup_gui.core.drives import listing as drives
+from tsbackup_gui.core.setup import estimate, guide as setup_guide
+from tsbackup_gui.core.drives.listing import Partition
 from tsbackup_gui.core.errors import UserError
 
 from fourd_trees import NOW
@@ -149,10 +150,10 @@ def test_guide_defaults_and_sentences():
 
 def test_find_the_backup_to_restore(tmp_path):
     from tsbackup_gui.core.clock import FixedClock
-    from tsbackup_gui.core.demo import create_demo
-    from tsbackup_gui.core.jobs import run_backup
-    from tsbackup_gui.core.restore_find import find_backup
-    from tsbackup_gui.core.setup import SetupOptions, configure
+    from tsbackup_gui.core.install.demo import create_demo
+    from tsbackup_gui.core.run.backup import run_backup
+    from tsbackup_gui.core.restore.find import find_backup
+    from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
     now = datetime.now().astimezone()
     layout = create_demo(tmp_path / "demo", "single-user", now=now)

@@ -17,18 +17,18 @@ from zoneinfo import ZoneInfo
 
 from test_restic_support import PASSWORD, new_repo
 
-from tsbackup_gui.core import tick
+from tsbackup_gui.core.schedule import tick
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.history import History
-from tsbackup_gui.core.jobs import run_backup
+from tsbackup_gui.core.store.history import History
+from tsbackup_gui.core.run.backup import run_backup
 from tsbackup_gui.core.primary.target import BACKUPS_DIR
-from tsbackup_gui.core.rotation import add_drive
-from tsbackup_gui.core.secondary import run_offsite
-from tsbackup_gui.core.secrets import SecretStore
-from tsbackup_gui.core.setup import SetupOptions, configure
-from tsbackup_gui.core.status_facts import load_attempts
-from tsbackup_gui.core.verify import run_check
-from tsbackup_gui.core.verify_primary import damaged_paths, remember_damaged
+from tsbackup_gui.core.drives.rotation import add_drive
+from tsbackup_gui.core.offsite.upload import run_offsite
+from tsbackup_gui.core.store.secrets import SecretStore
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
+from tsbackup_gui.core.status.facts import load_attempts
+from tsbackup_gui.core.check.monthly import run_check
+from tsbackup_gui.core.check.primary import damaged_paths, remember_damaged
 
 ZH = ZoneInfo("Europe/Zurich")
 MONDAY = datetime(2026, 11, 2, 18, 30, tzinfo=ZH)  # the setup's slot
@@ -123,10 +123,10 @@ def test_the_off_site_step_without_generations_reads_the_connected_drive(tmp_pat
 
 
 def test_the_window_the_restore_list_and_the_summary_read_drive_2_when_only_it_is_connected(tmp_path, shm_source):
-    from tsbackup_gui.core import overview_targets
-    from tsbackup_gui.core.overview import _list_generations
-    from tsbackup_gui.core.report_summary import generation_lines
-    from tsbackup_gui.core.restore_choices import primary_choices
+    from tsbackup_gui.app import overview_targets
+    from tsbackup_gui.app.overview import _list_generations
+    from tsbackup_gui.core.reports.summary import generation_lines
+    from tsbackup_gui.core.restore.choices import primary_choices
 
     config, first, second = two_drives(tmp_path, shm_source)
     away_first = unplug(first)

@@ -15,16 +15,16 @@ import pytest
 from test_offsite_setup_support import COMPUTER, make_world
 from test_restic_support import PASSWORD, new_repo, raw_restic
 
-from tsbackup_gui.core import config as config_mod
-from tsbackup_gui.core import password_change
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.offsite import password_change
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.history import History
-from tsbackup_gui.core.jobs import run_backup
-from tsbackup_gui.core.overview_targets import offsite_facts
-from tsbackup_gui.core.restic import Restic
-from tsbackup_gui.core.restic_errors import ResticError
-from tsbackup_gui.core.setup import SetupOptions, configure
-from tsbackup_gui.core.status_facts import load_attempts
+from tsbackup_gui.core.store.history import History
+from tsbackup_gui.core.run.backup import run_backup
+from tsbackup_gui.app.overview_targets import offsite_facts
+from tsbackup_gui.core.restic.driver import Restic
+from tsbackup_gui.core.restic.errors import ResticError
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
+from tsbackup_gui.core.status.facts import load_attempts
 
 ZURICH = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 11, 2, 18, 30, tzinfo=ZURICH)

@@ -13,18 +13,21 @@ from zoneinfo import ZoneInfo
 
 from reports_servers import closed_port
 
-from tsbackup_gui.core import config as config_mod
-from tsbackup_gui.core import reports, tick
+from tsbackup_gui.app.status import report_problem
+from tsbackup_gui.core.reports import memory as report_memory
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.reports import dispatch as reports
+from tsbackup_gui.core.schedule import tick
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.config import Config
-from tsbackup_gui.core.history import Attempt, History
-from tsbackup_gui.core.jobs import run_backup
+from tsbackup_gui.core.store.config import Config
+from tsbackup_gui.core.store.history import Attempt, History
+from tsbackup_gui.core.run.backup import run_backup
 from tsbackup_gui.core.messages import Message
-from tsbackup_gui.core.pause import pause
+from tsbackup_gui.core.schedule.pause import pause
 from tsbackup_gui.core.places import places
-from tsbackup_gui.core.setup import SetupOptions, configure
-from tsbackup_gui.core.status import StatusFacts, compute_status
-from tsbackup_gui.core.status_facts import gather, load_attempts
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
+from tsbackup_gui.core.status.model import StatusFacts, compute_status
+from tsbackup_gui.core.status.facts import gather, load_attempts
 
 ZH = ZoneInfo("Europe/Zurich")
 MONDAY = datetime(2026, 11, 2, 18, 30, tzinfo=ZH)
@@ -106,7 +109,7 @@ def att(started: datetime, outcome: str = "ok", exit_code: int = 0, reasons=()) 
 
 
 def test_a_report_problem_is_a_warning_and_never_worse():
-    problem = reports.MAIL_PROBLEM(reason="connection refused")
+    problem = report_memory.MAIL_PROBLEM(reason="connection refused")
     now = datetime(2026, 11, 30, 20, 0, tzinfo=ZH)
     good = [att(datetime(2026, 11, 30, 18, 30, tzinfo=ZH))]
     assert compute_status(cfg(), good, now).state == "ok"
@@ -125,16 +128,16 @@ def test_a_report_problem_is_a_warning_and_never_worse():
     assert overdue.state == "overdue"
 
 
-def test_gather_reads_the_report_problem_only_while_reports_are_set_up(tmp_path):
-    memory = places().state_dir / reports.MEMORY_FILE
+def test_the_status_reads_the_report_problem_only_while_reports_are_set_up(tmp_path):
+    memory = places().state_dir / report_memory.MEMORY_FILE
     memory.parent.mkdir(parents=True, exist_ok=True)
     memory.write_text(json.dumps({"problems": {"ping": {"reason": "timed out"}}}), encoding="utf-8")
     with_reports = cfg(reports={"ping_url": "http://127.0.0.1:9/p"})
-    found = gather(with_reports).report_problem
+    found = report_problem(with_reports)
     assert found is not None and found.id == "report.ping_problem" and "timed out" in found.english()
-    assert gather(cfg()).report_problem is None  # reports removed: an old problem says nothing
+    assert report_problem(cfg()) is None  # reports removed: an old problem says nothing
     memory.write_text("{damaged", encoding="utf-8")
-    assert gather(with_reports).report_problem is None
+    assert report_problem(with_reports) is None
 
 
 def test_status_json_shows_a_failed_mail(run_cli, tmp_path):

@@ -15,18 +15,18 @@ from zoneinfo import ZoneInfo
 
 from test_restic_support import new_repo
 
-from tsbackup_gui.core import config as config_mod
-from tsbackup_gui.core import locks
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.store import locks
 from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.errors import UserError
-from tsbackup_gui.core.forget import forget_setup
-from tsbackup_gui.core.history import History
-from tsbackup_gui.core.jobs import run_backup
+from tsbackup_gui.core.setup.forget import forget_setup
+from tsbackup_gui.core.store.history import History
+from tsbackup_gui.core.run.backup import run_backup
 from tsbackup_gui.core.places import places
 from tsbackup_gui.core.platform import ostask
-from tsbackup_gui.core.secret_names import secret_names
-from tsbackup_gui.core.secrets import SERVICE, SecretStore
-from tsbackup_gui.core.setup import SetupOptions, configure
+from tsbackup_gui.core.offsite.secret_names import secret_names
+from tsbackup_gui.core.store.secrets import SERVICE, SecretStore
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
 ZH = ZoneInfo("Europe/Zurich")
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=ZH)

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from fourd_trees import NOW, archives, data_folder, history, settings, write
-from tsbackup_gui.core import fourd
-from tsbackup_gui.core.fourd_history import parse_local_time, read_backup_history
+from tsbackup_gui.core.fourd import freshness as fourd
+from tsbackup_gui.core.fourd.backup_history import parse_local_time, read_backup_history
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import psutil
 import pytest
 
 from tsbackup_gui.core.errors import UserError
-from tsbackup_gui.core.guard import SingleUserGuard
+from tsbackup_gui.core.guard.single_user import SingleUserGuard
 
 PLAIN = "Close timeSensor LEGAL to start today's backup."
 

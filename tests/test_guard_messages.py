@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import tsbackup_gui.core.guard  # noqa: F401 - declares the guard's message kinds
+import tsbackup_gui.core.guard.single_user  # noqa: F401 - declares the guard's message kinds
 from tsbackup_gui.core.messages import placeholders, registry
 
 REPO = Path(__file__).resolve().parents[1]

@@ -9,9 +9,9 @@ import sys
 import textwrap
 from datetime import datetime, timedelta, timezone
 
-from tsbackup_gui.core import locks
-from tsbackup_gui.core.history import INTERRUPTED, History
-from tsbackup_gui.core.jobs import RUN_FINISHED
+from tsbackup_gui.core.store import locks
+from tsbackup_gui.core.store.history import INTERRUPTED, History
+from tsbackup_gui.core.run.backup import RUN_FINISHED
 from tsbackup_gui.core.messages import Message
 
 ZURICH = timezone(timedelta(hours=1))

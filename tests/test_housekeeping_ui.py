@@ -13,12 +13,12 @@ import pytest
 from test_restic_support import PASSWORD, new_repo, raw_restic
 from test_scheduler import MONDAY, at, drive_root, office  # noqa: F401 - shared fixtures: a configured office
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.places import places
 from tsbackup_gui.core.primary.target import Target
-from tsbackup_gui.core.secondary import PASSWORD_SECRET
-from tsbackup_gui.core.secrets import SecretStore
+from tsbackup_gui.core.offsite.upload import PASSWORD_SECRET
+from tsbackup_gui.core.store.secrets import SecretStore
 from tsbackup_gui.ui import status_more as more
 from tsbackup_gui.ui.status_window import StatusWindow
 
@@ -199,7 +199,7 @@ def test_change_password_opens_the_repository_and_offers_the_new_sheet(qtbot, of
 
 
 def test_forget_keeps_the_drive_and_the_window_shows_not_configured(qtbot, office, tmp_path, desk):
-    from tsbackup_gui.core.jobs import run_backup
+    from tsbackup_gui.core.run.backup import run_backup
 
     run_backup(office, clock=FixedClock(at(26, 18, 30)))
     drive = Path(office.primary)

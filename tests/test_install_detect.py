@@ -11,7 +11,7 @@ from fourd_trees import (
     DATA, NOW, data_folder, last_data_path, mac_server, mac_single_user, mac_workstation,
     windows_documents_server, windows_drive_server, windows_server_program, windows_workstation, write,
 )
-from tsbackup_gui.core import install
+from tsbackup_gui.core.install import detect as install
 from tsbackup_gui.core.errors import UserError
 
 

@@ -8,7 +8,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 from conftest import REPO
-from tsbackup_gui.core import demo, fourd, install  # noqa: F401 - importing declares the messages
+from tsbackup_gui.core.install import demo, detect as install
+from tsbackup_gui.core.fourd import freshness as fourd  # noqa: F401 - importing declares the messages
 from tsbackup_gui.core.messages import placeholders, registry
 
 AREAS = ("install", "fourd", "demo", "probe")
@@ -41,7 +42,7 @@ def test_every_sentence_has_german_with_the_same_placeholders():
 def test_detection_modules_load_no_qt():
     code = (
         "import sys\n"
-        "import tsbackup_gui.core.install, tsbackup_gui.core.fourd, tsbackup_gui.core.demo\n"
+        "import tsbackup_gui.core.install.detect, tsbackup_gui.core.fourd.freshness, tsbackup_gui.core.install.demo\n"
         "print([m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))])\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -21,7 +21,7 @@ from bundling.spec import (
     UNUSED_QT_MODULES, UNUSED_STDLIB, drop_dangling_symlinks, excludes, hidden_imports, keep_entry, project_datas,
     prune_libraries,
 )
-from tsbackup_gui.core import restic as restic_mod
+from tsbackup_gui.core.restic import driver as restic_mod
 from tsbackup_gui.core.platform import autostart
 from tsbackup_gui.core.platform.commands import desktop_exec
 

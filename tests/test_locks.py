@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from tsbackup_gui.core import locks
+from tsbackup_gui.core.store import locks
 from tsbackup_gui.core.errors import Exit, UserError
 
 HOLDER = textwrap.dedent(

@@ -74,7 +74,7 @@ def test_language_from_environment(env, expected):
 
 
 def test_translator_turns_a_message_into_german_and_english():
-    from tsbackup_gui.core.config import CONFIG_CORRUPT
+    from tsbackup_gui.core.store.config import CONFIG_CORRUPT
 
     msg = CONFIG_CORRUPT(path="/x/config.json", reason="line 1")
     assert Translator("de")(msg) == (

@@ -9,12 +9,12 @@ from datetime import datetime, timedelta
 
 from zoneinfo import ZoneInfo
 
-from tsbackup_gui.core.config import Config
-from tsbackup_gui.core.guard_blockers import PROGRAM_RUNNING, SOURCE_BUSY
-from tsbackup_gui.core.history import Attempt
+from tsbackup_gui.core.store.config import Config
+from tsbackup_gui.core.guard.blockers import PROGRAM_RUNNING, SOURCE_BUSY
+from tsbackup_gui.core.store.history import Attempt
 from tsbackup_gui.core.messages import Message
-from tsbackup_gui.core.notify_rules import Memory, UserRun, active_reminders, decide, is_snoozed, snooze
-from tsbackup_gui.core.status import compute_status
+from tsbackup_gui.core.status.notify_rules import Memory, UserRun, active_reminders, decide, is_snoozed, snooze
+from tsbackup_gui.core.status.model import compute_status
 
 ZH = ZoneInfo("Europe/Zurich")
 _ids = itertools.count(1)

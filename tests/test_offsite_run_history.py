@@ -12,17 +12,17 @@ import pytest
 from test_offsite_setup_support import COMPUTER, make_world
 from test_restic_support import PASSWORD, new_repo
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.config import Config
-from tsbackup_gui.core.guard import SingleUserGuard
-from tsbackup_gui.core.history import History
-from tsbackup_gui.core.jobs import run_backup
-from tsbackup_gui.core.restic import Restic
-from tsbackup_gui.core.secrets import SecretStore
-from tsbackup_gui.core.setup import SetupOptions, configure
-from tsbackup_gui.core.status import compute_status
-from tsbackup_gui.core.status_facts import load_attempts
+from tsbackup_gui.core.store.config import Config
+from tsbackup_gui.core.guard.single_user import SingleUserGuard
+from tsbackup_gui.core.store.history import History
+from tsbackup_gui.core.run.backup import run_backup
+from tsbackup_gui.core.restic.driver import Restic
+from tsbackup_gui.core.store.secrets import SecretStore
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
+from tsbackup_gui.core.status.model import compute_status
+from tsbackup_gui.core.status.facts import load_attempts
 
 ZURICH = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 11, 2, 18, 30, tzinfo=ZURICH)

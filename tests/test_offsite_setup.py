@@ -12,11 +12,11 @@ from test_offsite_setup_support import (COMPUTER, config_file, config_of, files_
                                         one_sentence, setup_cli, stored_password)
 from test_restic_support import PASSWORD, new_repo, raw_restic
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.errors import UserError
-from tsbackup_gui.core.secrets import SecretStore
-from tsbackup_gui.core.setup import SetupOptions, configure
-from tsbackup_gui.core.setup_offsite import parse_limit, target_kind
+from tsbackup_gui.core.store.secrets import SecretStore
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
+from tsbackup_gui.core.setup.offsite import parse_limit, target_kind
 
 
 @pytest.fixture

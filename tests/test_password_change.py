@@ -13,12 +13,12 @@ import pytest
 from test_offsite_setup_support import config_of, make_world, setup_cli, stored_password
 from test_restic_support import PASSWORD, new_repo, raw_restic, tree_bytes
 
-from tsbackup_gui.core import config as config_mod
-from tsbackup_gui.core.config import Config
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import UserError
-from tsbackup_gui.core.password_change import change_password
-from tsbackup_gui.core.secondary import PASSWORD_SECRET
-from tsbackup_gui.core.secrets import SecretStore
+from tsbackup_gui.core.offsite.password_change import change_password
+from tsbackup_gui.core.offsite.upload import PASSWORD_SECRET
+from tsbackup_gui.core.store.secrets import SecretStore
 
 NEW = "Neues-Kanzlei-Passwort-2027"
 
@@ -130,7 +130,7 @@ def test_a_keyring_that_refuses_the_new_password_changes_nothing(folder_setup):
 
     class Refusing(SecretStore):
         def set(self, name, value):
-            from tsbackup_gui.core.secrets import KEYRING_FAILED
+            from tsbackup_gui.core.store.secrets import KEYRING_FAILED
 
             raise UserError(KEYRING_FAILED(reason="Locked"))
 
@@ -177,7 +177,7 @@ def test_password_command_needs_stdin(run_cli):
 
 
 def test_a_running_backup_blocks_the_change_and_a_stale_config_is_not_saved(folder_setup):
-    from tsbackup_gui.core import locks
+    from tsbackup_gui.core.store import locks
     from tsbackup_gui.core.places import places
 
     config, repo, cache = folder_setup

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from zoneinfo import ZoneInfo
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.config import Config
+from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import UserError
-from tsbackup_gui.core.history import Attempt, History
-from tsbackup_gui.core.jobs import NOT_DUE, run_backup
-from tsbackup_gui.core.pause import pause, paused_until, resume
-from tsbackup_gui.core.setup import SetupOptions, configure
-from tsbackup_gui.core.status import compute_status
+from tsbackup_gui.core.store.history import Attempt, History
+from tsbackup_gui.core.run.backup import NOT_DUE, run_backup
+from tsbackup_gui.core.schedule.pause import pause, paused_until, resume
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
+from tsbackup_gui.core.status.model import compute_status
 
 ZH = ZoneInfo("Europe/Zurich")
 MONDAY = datetime(2026, 11, 2, 10, 0, tzinfo=ZH)  # a working day; the slot is 18:30
@@ -192,7 +192,7 @@ def test_an_end_more_than_31_days_ahead_is_no_pause():
 def test_pausing_keeps_a_drive_added_since_the_dialog_opened_and_tells_the_it_partner(tmp_path):
     from reports_servers import start_http
 
-    from tsbackup_gui.core.pause import pause_saved, resume_saved
+    from tsbackup_gui.app.pause import pause_for as pause_saved, resume_now as resume_saved
 
     server, url = start_http()
     try:
@@ -216,7 +216,7 @@ def test_pausing_keeps_a_drive_added_since_the_dialog_opened_and_tells_the_it_pa
 def test_a_report_that_cannot_be_sent_does_not_fail_the_pause(tmp_path):
     from reports_servers import closed_port
 
-    from tsbackup_gui.core.pause import pause_saved
+    from tsbackup_gui.app.pause import pause_for as pause_saved
 
     config_mod.save(cfg(source=str(tmp_path), primary=str(tmp_path), computer="PC",
                         reports={"ping_url": f"http://127.0.0.1:{closed_port()}/p"}))

@@ -11,8 +11,7 @@ import pytest
 
 from test_primary_helpers import COMPUTER, SETUP, at, gen, listing, make_source, target_for, write
 from tsbackup_gui.core.errors import Exit, UserError
-from tsbackup_gui.core.primary import (Entry, Manifest, Target, list_generations, new_generation_id,
-                                       remove_partials)
+from tsbackup_gui.core.primary import Entry, Manifest, Target, list_generations, new_generation_id, remove_partials
 from tsbackup_gui.core.primary.treeops import remove_tree
 
 

@@ -14,11 +14,11 @@ from test_recovery_sheet_support import SHEET_PASSWORD, german, make_setup, sque
 from test_restic_support import COMPUTER, PASSWORD, RESTIC, SAMPLE, restic_env, tree_bytes
 from test_verify_support import DATA, NOW, pdf_text
 
-from tsbackup_gui.core import config as config_mod
-from tsbackup_gui.core import recovery
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.check import recovery_sheet as recovery
 from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.errors import UserError
-from tsbackup_gui.core.secrets import SecretStore
+from tsbackup_gui.core.store.secrets import SecretStore
 from tsbackup_gui.render.recovery_sheet import write_sheet
 from tsbackup_gui.render.translate import Translator
 

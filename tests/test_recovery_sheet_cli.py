@@ -12,7 +12,7 @@ from test_recovery_sheet_support import SHEET_PASSWORD, make_setup, squeezed, wi
 from test_restic_support import COMPUTER, PASSWORD, tree_bytes
 from test_verify_support import DATA, pdf_text, store_password_for_cli
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 
 
 def status_codes(run_cli) -> list[str]:

@@ -14,8 +14,8 @@ import pytest
 from test_restic_support import COMPUTER, SAMPLE, write_source
 from test_verify_support import DATA, german_translator, new_generation, with_repo
 
-from tsbackup_gui.core import config as config_mod
-from tsbackup_gui.core.config import Config
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.primary import Target
 from tsbackup_gui.render.recovery_sheet import CONTEXT, T_TITLE
 from tsbackup_gui.render.translate import Translator

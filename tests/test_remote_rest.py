@@ -17,9 +17,9 @@ from rest_server_stub import RestServer
 from test_offsite_setup_support import config_of, files_containing, keyring_file, make_world, setup_cli
 from test_restic_support import raw_restic
 
-from tsbackup_gui.core import connection, targets_rest
+from tsbackup_gui.core.offsite import connection, rest as targets_rest
 from tsbackup_gui.core.errors import UserError
-from tsbackup_gui.core.history import History
+from tsbackup_gui.core.store.history import History
 
 USER, LOGIN = "kanzlei-mueller", "Rest/Passwort@Zürich 7"  # "/" and "@" must survive the URL
 

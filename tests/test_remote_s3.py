@@ -10,9 +10,9 @@ from conftest_remote import ACCESS_KEY, SECRET_KEY, closed_port, moto, recorded,
 from test_offsite_setup_support import config_of, files_containing, keyring_file, make_world, setup_cli
 from test_restic_support import PASSWORD, template_repo
 
-from tsbackup_gui.core import connection
-from tsbackup_gui.core.history import History
-from tsbackup_gui.core.restic import Restic
+from tsbackup_gui.core.offsite import connection
+from tsbackup_gui.core.store.history import History
+from tsbackup_gui.core.restic.driver import Restic
 
 KEYS = {"AWS_ACCESS_KEY_ID": ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": SECRET_KEY}
 S3_SECRETS = {"aws-access-key-id": ACCESS_KEY, "aws-secret-access-key": SECRET_KEY}

@@ -9,8 +9,8 @@ from conftest_remote import keygen, recorded, recording_restic, ssh_keygen_finge
 from test_offsite_setup_support import DATA, config_of, files_containing, make_world, setup_cli, stored_password
 from test_restic_support import PASSWORD, new_repo, raw_restic, tree_bytes
 
-from tsbackup_gui.core.history import History
-from tsbackup_gui.core.restic_json import parse_snapshots
+from tsbackup_gui.core.store.history import History
+from tsbackup_gui.core.restic.json_output import parse_snapshots
 
 
 def summary_of(result) -> dict:

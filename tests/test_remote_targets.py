@@ -14,11 +14,13 @@ from conftest_remote import keygen, ssh_keygen_fingerprint
 from test_recovery_sheet_support import SHEET_PASSWORD, make_setup
 from test_verify_support import NOW
 
-from tsbackup_gui.core import connection, recovery, restic_errors, targets_s3, targets_sftp
+from tsbackup_gui.core.offsite import connection, s3 as targets_s3, sftp as targets_sftp
+from tsbackup_gui.core.check import recovery_sheet as recovery
+from tsbackup_gui.core.restic import errors as restic_errors
 from tsbackup_gui.core.errors import UserError
-from tsbackup_gui.core.restic import _flag_value
-from tsbackup_gui.core.secrets import SecretStore
-from tsbackup_gui.core.status import compute_status
+from tsbackup_gui.core.restic.driver import _flag_value
+from tsbackup_gui.core.store.secrets import SecretStore
+from tsbackup_gui.core.status.model import compute_status
 
 
 @pytest.mark.parametrize("text, key, expected", [

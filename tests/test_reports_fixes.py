@@ -14,17 +14,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tsbackup_gui.core import config as config_mod
-from tsbackup_gui.core import report_mail, reports, reports_send
-from tsbackup_gui.core.config import Config
+from tsbackup_gui.core.reports import memory as report_memory
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.reports import mail as report_mail, dispatch as reports, send as reports_send
+from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import UserError
-from tsbackup_gui.core.history import Attempt
-from tsbackup_gui.core.jobs import RunResult
+from tsbackup_gui.core.store.history import Attempt
+from tsbackup_gui.core.run.backup import RunResult
 from tsbackup_gui.core.places import places
 from tsbackup_gui.core.primary.target import BACKUPS_DIR, MARKER_NAME
-from tsbackup_gui.core.reports import Memory, decide_due, decide_run_end
-from tsbackup_gui.core.status import Reason, Status
-from tsbackup_gui.core.status_reasons import MISSED_SLOT, NO_BACKUP_SINCE
+from tsbackup_gui.core.reports.dispatch import Memory, decide_due, decide_run_end
+from tsbackup_gui.core.status.model import Reason, Status
+from tsbackup_gui.core.status.reasons import MISSED_SLOT, NO_BACKUP_SINCE
 
 from reports_servers import closed_port, start_http
 
@@ -51,7 +52,7 @@ def failed(attempt_id: int, started: datetime) -> Attempt:
 
 
 def memory_file():
-    return places().state_dir / reports.MEMORY_FILE
+    return places().state_dir / report_memory.MEMORY_FILE
 
 
 def config_with(tmp_path, **reports_) -> Config:
@@ -86,7 +87,7 @@ def test_another_setups_memory_is_not_used(tmp_path, http):
 
 
 def test_forget_removes_the_reports_and_notifications_memory(tmp_path):
-    from tsbackup_gui.core.forget import forget_setup
+    from tsbackup_gui.core.setup.forget import forget_setup
 
     config_mod.save(Config(source=str(tmp_path), primary=str(tmp_path), computer="PC"))
     state = places().state_dir
@@ -151,12 +152,12 @@ def test_bare_test_only_tests_the_stored_reports_and_clears_the_problem(tmp_path
     memory_file().write_text(json.dumps({"setup_id": config.setup_id, "problems": {
         "ping": {"reason": "timed out", "when": NOW.isoformat(), "settings": digest}},
         "pending_ping": {"kind": "fail", "body": "x", "since": NOW.isoformat(), "tried": NOW.isoformat()}}))
-    assert reports.last_report_problem() is not None
+    assert report_memory.last_report_problem() is not None
     result = run_cli("setup", "--test-only")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines() == ["The test ping reached 127.0.0.1."]  # no off-site: no failure
     assert [(m, p) for m, p, _ in server.requests] == [("POST", "/ping/abc-123")]
-    assert reports.last_report_problem() is None
+    assert report_memory.last_report_problem() is None
     assert "ping" not in json.loads(memory_file().read_text())["problems"]
 
 
@@ -164,15 +165,15 @@ def test_a_problem_ends_when_its_items_expire_or_the_settings_change(tmp_path):
     dead = f"http://127.0.0.1:{closed_port()}/ping/x"
     config = config_with(tmp_path, ping_url=dead)
     reports.due_check(config, overdue(), now=NOW, attempts=[])
-    assert reports.last_report_problem() is not None
+    assert report_memory.last_report_problem() is not None
     config_mod.save(replace(config, reports={"ping_url": "http://127.0.0.1:1/other"}))
-    assert reports.last_report_problem() is None  # the setup changed the ping address since
+    assert report_memory.last_report_problem() is None  # the setup changed the ping address since
     config_mod.save(config)
-    assert reports.last_report_problem() is not None
+    assert report_memory.last_report_problem() is not None
     reports.due_check(config, Status("ok", 0, NO_BACKUP_SINCE(day="x")), now=NOW + timedelta(days=8), attempts=[])
     stored = json.loads(memory_file().read_text())
     assert stored["pending_ping"] is None and stored["problems"] == {}  # expired: nothing left to warn about
-    assert reports.last_report_problem() is None
+    assert report_memory.last_report_problem() is None
 
 
 # -- 5: a mail server that accepts and never answers ---------------------------------------------
@@ -233,7 +234,7 @@ def test_a_silent_mail_server_stops_the_retry_pass_at_once_and_within_the_budget
 
 def test_a_run_is_not_held_up_by_a_silent_ping_and_mail_server(tmp_path, silent, monkeypatch):
     from tsbackup_gui.core.clock import FixedClock
-    from tsbackup_gui.core.jobs import run_backup
+    from tsbackup_gui.core.run.backup import run_backup
 
     monkeypatch.setattr(reports_send, "PASS_BUDGET_S", 2.0)
     monkeypatch.setattr(reports, "START_TIMEOUT_S", 1.0)
@@ -241,7 +242,7 @@ def test_a_run_is_not_held_up_by_a_silent_ping_and_mail_server(tmp_path, silent,
     source.mkdir()
     (source / "timeSensor.4DD").write_bytes(b"4DD")
     drive.mkdir()
-    from tsbackup_gui.core.setup import SetupOptions, configure
+    from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
     config = configure(SetupOptions(str(source), str(drive), computer="PC")).config
     config.reports = {"ping_url": f"http://127.0.0.1:{silent.port}/p",

@@ -10,13 +10,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tsbackup_gui.core import report_mail, reports
+from tsbackup_gui.core.reports import memory as report_memory
+from tsbackup_gui.core.reports import mail as report_mail, dispatch as reports
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.config import Config
+from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.places import places
-from tsbackup_gui.core.secrets import SMTP_PASSWORD, SecretStore
-from tsbackup_gui.core.status import Reason, Status
-from tsbackup_gui.core.status_reasons import MISSED_SLOT, NO_BACKUP_SINCE
+from tsbackup_gui.core.store.secrets import SMTP_PASSWORD, SecretStore
+from tsbackup_gui.core.status.model import Reason, Status
+from tsbackup_gui.core.status.reasons import MISSED_SLOT, NO_BACKUP_SINCE
 
 from reports_servers import USER, closed_port, start_smtp
 
@@ -123,10 +124,10 @@ def test_overdue_mail_once_a_calendar_day(tmp_path, smtp):
 
 
 def test_monthly_summary_once_a_month(tmp_path, smtp, run_cli):
-    from tsbackup_gui.core import config as config_mod
-    from tsbackup_gui.core.history import History
-    from tsbackup_gui.core.status import compute_status
-    from tsbackup_gui.core.status_facts import load_attempts
+    from tsbackup_gui.core.store import config as config_mod
+    from tsbackup_gui.core.store.history import History
+    from tsbackup_gui.core.status.model import compute_status
+    from tsbackup_gui.core.status.facts import load_attempts
 
     box, port = smtp()
     source = tmp_path / "timeSensor DataFiles"
@@ -164,9 +165,9 @@ def test_a_failed_mail_is_remembered_shown_and_retried(tmp_path, smtp):
     config = config_for(tmp_path, dead)
     clock = FixedClock(datetime(2026, 11, 27, 9, 0, tzinfo=ZH))
     reports.due_check(config, overdue_status(), now=clock.now(), attempts=[])
-    problem = reports.last_report_problem()
+    problem = report_memory.last_report_problem()
     assert problem is not None and problem.english().startswith("The last report e-mail could not be sent: ")
-    memory = json.loads((places().state_dir / reports.MEMORY_FILE).read_text("utf-8"))
+    memory = json.loads((places().state_dir / report_memory.MEMORY_FILE).read_text("utf-8"))
     assert len(memory["pending_mails"]) == 1 and memory["overdue_mail_day"] == "2026-11-27"
 
     box, port = smtp()
@@ -177,7 +178,7 @@ def test_a_failed_mail_is_remembered_shown_and_retried(tmp_path, smtp):
     clock.advance(minutes=10)
     reports.due_check(config, overdue_status(), now=clock.now(), attempts=[])
     assert len(box.mails) == 1 and box.mails[0][2]["Subject"] == "Kanzlei-PC: No backup since Tuesday."
-    assert reports.last_report_problem() is None
+    assert report_memory.last_report_problem() is None
     reports.due_check(config, overdue_status(), now=clock.advance(minutes=10), attempts=[])
     assert len(box.mails) == 1
 
@@ -188,5 +189,5 @@ def test_the_password_comes_from_the_keyring(tmp_path, smtp):
     SecretStore(config.setup_id).set(SMTP_PASSWORD, PASSWORD)
     reports.due_check(config, overdue_status(), now=datetime(2026, 11, 27, 9, tzinfo=ZH), attempts=[])
     assert len(box.mails) == 1 and box.logins == [(USER.encode(), PASSWORD.encode())]
-    memory = (places().state_dir / reports.MEMORY_FILE).read_bytes()
+    memory = (places().state_dir / report_memory.MEMORY_FILE).read_bytes()
     assert PASSWORD.encode() not in memory

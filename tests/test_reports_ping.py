@@ -10,12 +10,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tsbackup_gui.core import report_ping, reports
+from tsbackup_gui.core.reports import memory as report_memory
+from tsbackup_gui.core.reports import ping as report_ping, dispatch as reports
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.config import Config
+from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.places import places
-from tsbackup_gui.core.status import Reason, Status
-from tsbackup_gui.core.status_reasons import MISSED_SLOT, NO_BACKUP_SINCE
+from tsbackup_gui.core.status.model import Reason, Status
+from tsbackup_gui.core.status.reasons import MISSED_SLOT, NO_BACKUP_SINCE
 
 from reports_servers import closed_port, start_http
 
@@ -94,9 +95,9 @@ def test_a_dead_ping_url_never_fails_or_slows_the_backup(run_cli, tmp_path):
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout.splitlines()[-1])
     assert summary["outcome"] == "ok" and summary["reasons"] == []
-    problem = reports.last_report_problem()
+    problem = report_memory.last_report_problem()
     assert problem is not None and problem.english().startswith("The last monitoring ping could not be sent: ")
-    memory = json.loads((places().state_dir / reports.MEMORY_FILE).read_text("utf-8"))
+    memory = json.loads((places().state_dir / report_memory.MEMORY_FILE).read_text("utf-8"))
     assert memory["pending_ping"]["kind"] == "success"
 
 
@@ -106,13 +107,13 @@ def test_overdue_fail_ping_once_a_day_and_a_retry_after_a_failure(tmp_path, http
     config = Config(source=str(tmp_path), primary=str(tmp_path), computer="PC", reports={"ping_url": dead})
     clock = FixedClock(datetime(2026, 11, 27, 9, 0, tzinfo=ZH))
     reports.due_check(config, overdue(), now=clock.now(), attempts=[])
-    assert reports.last_report_problem() is not None
+    assert report_memory.last_report_problem() is not None
     config.reports["ping_url"] = url  # reachable again
     reports.due_check(config, overdue(), now=clock.advance(minutes=1), attempts=[])
     assert server.requests == []  # a retry waits a few minutes
     reports.due_check(config, overdue(), now=clock.advance(minutes=10), attempts=[])
     assert [(m, p, b) for m, p, b in server.requests] == [("POST", "/ping/abc-123/fail", b"No backup since Tuesday.")]
-    assert reports.last_report_problem() is None
+    assert report_memory.last_report_problem() is None
     reports.due_check(config, overdue(), now=clock.advance(hours=5), attempts=[])
     assert len(server.requests) == 1  # once a calendar day
     clock.set(datetime(2026, 11, 28, 7, 0, tzinfo=ZH))

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from tsbackup_gui.core import config as config_mod
-from tsbackup_gui.core.demo import create_demo
-from tsbackup_gui.core.setup import SetupOptions, configure
-from tsbackup_gui.core.setup_reports import ReportOptions
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.install.demo import create_demo
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
+from tsbackup_gui.core.setup.reports import ReportOptions
 from tsbackup_gui.ui.wizard import ids
 
 from reports_servers import closed_port, start_smtp

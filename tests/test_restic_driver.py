@@ -15,9 +15,9 @@ import pytest
 from test_restic_support import PASSWORD, RESTIC, new_repo, raw_restic
 
 from tsbackup_gui.core.errors import Exit
-from tsbackup_gui.core.restic import Restic, find_restic, parse_version, restic_version
-from tsbackup_gui.core.restic_errors import ResticCancelled, ResticError, classify, digest_stderr, scrub
-from tsbackup_gui.core.restic_json import parse_backup_stream, parse_snapshots, parse_time
+from tsbackup_gui.core.restic.driver import Restic, find_restic, parse_version, restic_version
+from tsbackup_gui.core.restic.errors import ResticCancelled, ResticError, classify, digest_stderr, scrub
+from tsbackup_gui.core.restic.json_output import parse_backup_stream, parse_snapshots, parse_time
 
 
 @pytest.fixture
@@ -194,7 +194,7 @@ def test_recorded_014_error_object_names_the_reason():
         '{"message_type":"error","error":{"Op":"open","Path":"bad","Err":13},"during":"archival","item":"/g/bad"}\n',
         "Warning: at least one source file could not be read\n",
     ])
-    from tsbackup_gui.core.restic_errors import error_item
+    from tsbackup_gui.core.restic.errors import error_item
 
     assert error_item(digest.errors[0]) == ("/g/bad", "open bad: Permission denied")
 

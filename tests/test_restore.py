@@ -14,12 +14,12 @@ import pytest
 from test_restic_support import (COMPUTER, PASSWORD, SAMPLE, SETUP_ID, generation, local, new_repo, target,
                                  tree_bytes, write_source)
 
-from tsbackup_gui.core import config as config_mod
-from tsbackup_gui.core.config import Config
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import Exit, UserError
-from tsbackup_gui.core.restic import Restic
-from tsbackup_gui.core.restore import RestoreVerifyError, restore_from_primary, restore_from_snapshot
-from tsbackup_gui.core.secondary import backup_generation, setup_tag
+from tsbackup_gui.core.restic.driver import Restic
+from tsbackup_gui.core.restore.into_folder import RestoreVerifyError, restore_from_primary, restore_from_snapshot
+from tsbackup_gui.core.offsite.upload import backup_generation, setup_tag
 
 DATA = "timeSensor DataFiles"
 
@@ -183,7 +183,7 @@ def test_configured_restores_through_the_cli(gen, source, archives, repo, tmp_pa
     snapshot = _backed_up(gen, repo)
     config_mod.save(Config(source=str(source), primary=str(tmp_path / "primary"), setup_id=SETUP_ID,
                            computer=COMPUTER, secondary={"repo": str(repo)}))
-    subprocess.run([sys.executable, "-c", "import sys; from tsbackup_gui.core.secrets import SecretStore; "
+    subprocess.run([sys.executable, "-c", "import sys; from tsbackup_gui.core.store.secrets import SecretStore; "
                     "SecretStore(sys.argv[1]).set('repo-password', sys.stdin.read())", SETUP_ID],
                    input=PASSWORD, text=True, env=cli_env, check=True)
 

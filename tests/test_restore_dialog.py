@@ -7,11 +7,11 @@ import hashlib
 import os
 from pathlib import Path
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.clock import Clock
-from tsbackup_gui.core.demo import create_demo
+from tsbackup_gui.core.install.demo import create_demo
 from tsbackup_gui.core.primary.manifest import Manifest
-from tsbackup_gui.core.setup import SetupOptions, configure
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
 from tsbackup_gui.ui.restore_dialog import RestoreDialog
 
 WAIT = 60000
@@ -27,7 +27,7 @@ def tree_hashes(root: Path) -> dict[str, str]:
 
 
 def backed_up_demo(tmp_path: Path) -> config_mod.Config:
-    from tsbackup_gui.core.jobs import run_backup
+    from tsbackup_gui.core.run.backup import run_backup
 
     layout = create_demo(tmp_path / "demo", "single-user")
     configure(SetupOptions(source=str(layout.data_dir), primary=str(layout.primary_target), computer="Demo-Mac"))
@@ -106,7 +106,7 @@ def test_a_servers_steps_are_worked_out_on_the_worker_with_the_restore(qtbot, tm
     import dataclasses
     import threading
 
-    from tsbackup_gui.core import restore_choices
+    from tsbackup_gui.core.restore import choices as restore_choices
 
     config = dataclasses.replace(backed_up_demo(tmp_path), mode="server")  # its backup holds 4D's archives
     walked = []
@@ -130,7 +130,7 @@ def test_a_servers_steps_are_worked_out_on_the_worker_with_the_restore(qtbot, tm
 def test_close_becomes_cancel_while_restoring_and_esc_is_refused_while_putting_back(qtbot, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
 
-    from tsbackup_gui.core import restore_choices
+    from tsbackup_gui.core.restore import choices as restore_choices
     from tsbackup_gui.ui.restore_dialog import PUTTING_BACK
 
     config = backed_up_demo(tmp_path)
@@ -165,7 +165,7 @@ def test_refuses_a_target_inside_the_data_or_the_backups_or_a_relative_one(qtbot
     import pytest
 
     from tsbackup_gui.core.errors import Exit, UserError
-    from tsbackup_gui.core.restore_choices import check_restore_target
+    from tsbackup_gui.core.restore.choices import check_restore_target
 
     config = backed_up_demo(tmp_path)
     source, backups = Path(config.source), Path(config.primary) / "timeSensor Backups"

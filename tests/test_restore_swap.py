@@ -14,11 +14,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tsbackup_gui.core import locks
+from tsbackup_gui.core.store import locks
 from tsbackup_gui.core.errors import Exit, UserError
-from tsbackup_gui.core.guard import SingleUserGuard
+from tsbackup_gui.core.guard.single_user import SingleUserGuard
 from tsbackup_gui.core.places import places
-from tsbackup_gui.core.restore_swap import aside_name, first_difference, put_back
+from tsbackup_gui.core.restore.put_back import aside_name, first_difference, put_back
 
 NOW = datetime(2026, 11, 27, 9, 5, tzinfo=ZoneInfo("Europe/Zurich"))
 SLEEP = shutil.which("sleep") or "/bin/sleep"

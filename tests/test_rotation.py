@@ -16,17 +16,17 @@ from pathlib import Path
 import pytest
 from zoneinfo import ZoneInfo
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.config import Config
+from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import UserError
-from tsbackup_gui.core.history import Attempt, History
-from tsbackup_gui.core.jobs import run_backup
+from tsbackup_gui.core.store.history import Attempt, History
+from tsbackup_gui.core.run.backup import run_backup
 from tsbackup_gui.core.primary.target import BACKUPS_DIR, MARKER_NAME
-from tsbackup_gui.core.rotation import add_drive, remove_drive
-from tsbackup_gui.core.rotation_history import drives, swap_reasons
-from tsbackup_gui.core.setup import SetupOptions, configure
-from tsbackup_gui.core.status import compute_status
+from tsbackup_gui.core.drives.rotation import add_drive, remove_drive
+from tsbackup_gui.core.drives.rotation_history import drives, swap_reasons
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
+from tsbackup_gui.core.status.model import compute_status
 
 ZH = ZoneInfo("Europe/Zurich")
 MONDAY = datetime(2026, 11, 2, 18, 30, tzinfo=ZH)
@@ -263,8 +263,8 @@ def test_a_folder_inside_a_drive_is_not_a_second_drive(two_drives):
 
 
 def test_only_the_run_gives_drive_1_its_id_the_tick_and_the_views_only_look(two_drives):
-    from tsbackup_gui.core import tick
-    from tsbackup_gui.core.rotation import choose, connected_config
+    from tsbackup_gui.core.schedule import tick
+    from tsbackup_gui.core.drives.rotation import choose, connected_config
 
     config, first, _, _ = two_drives
     marker = folder(first) / MARKER_NAME
@@ -283,7 +283,7 @@ def test_only_the_run_gives_drive_1_its_id_the_tick_and_the_views_only_look(two_
 def test_a_damaged_drive_list_falls_back_to_drive_1_and_never_breaks_the_status(two_drives, bad):
     import dataclasses
 
-    from tsbackup_gui.core.rotation import choose
+    from tsbackup_gui.core.drives.rotation import choose
 
     config, first, _, _ = two_drives
     damaged = dataclasses.replace(config, extra_drives=bad)

@@ -10,10 +10,10 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.guard import SingleUserGuard
-from tsbackup_gui.core.history import History
-from tsbackup_gui.core.jobs import run_backup
-from tsbackup_gui.core.setup import SetupOptions, configure
+from tsbackup_gui.core.guard.single_user import SingleUserGuard
+from tsbackup_gui.core.store.history import History
+from tsbackup_gui.core.run.backup import run_backup
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
 ZURICH = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 11, 2, 18, 30, tzinfo=ZURICH)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tsbackup_gui.core.history import History
-from tsbackup_gui.core.locks import FileLock
+from tsbackup_gui.core.store.history import History
+from tsbackup_gui.core.store.locks import FileLock
 
 COMPUTER = "Kanzlei-PC"
 SUMMARY_KEYS = {"event", "outcome", "exit_code", "generation", "files", "bytes", "reasons"}

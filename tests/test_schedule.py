@@ -11,10 +11,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from zoneinfo import ZoneInfo
 
-from tsbackup_gui.core import schedule, schedule_zone
-from tsbackup_gui.core.config import Config
-from tsbackup_gui.core.guard_blockers import PROGRAM_RUNNING, SOURCE_BUSY
-from tsbackup_gui.core.history import Attempt, History
+from tsbackup_gui.core.schedule import slots as schedule, zone as schedule_zone
+from tsbackup_gui.core.store.config import Config
+from tsbackup_gui.core.guard.blockers import PROGRAM_RUNNING, SOURCE_BUSY
+from tsbackup_gui.core.store.history import Attempt, History
 from tsbackup_gui.core.messages import Message
 
 ZH = ZoneInfo("Europe/Zurich")
@@ -100,7 +100,7 @@ def test_a_wait_keeps_the_slot_due_so_the_run_starts_when_the_obstacle_is_gone()
 
 
 def test_a_drive_lost_mid_copy_is_retried_twice_per_slot_then_the_slot_is_done():
-    from tsbackup_gui.core import tick
+    from tsbackup_gui.core.schedule import tick
 
     config = cfg()
 

@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 from zoneinfo import ZoneInfo
 
-from tsbackup_gui.core import config as config_mod
-from tsbackup_gui.core import locks
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.store import locks
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.history import History
+from tsbackup_gui.core.store.history import History
 from tsbackup_gui.core.places import places
-from tsbackup_gui.core.setup import SetupOptions, configure
-from tsbackup_gui.ui.scheduler import Scheduler, default_run
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
+from tsbackup_gui.core.run.backup import run_backup as default_run
+from tsbackup_gui.ui.scheduler import Scheduler
 
 ZH = ZoneInfo("Europe/Zurich")
 MONDAY = datetime(2026, 11, 30, 9, 0, tzinfo=ZH)

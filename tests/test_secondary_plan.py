@@ -14,15 +14,12 @@ from test_restic_support import (COMPUTER, PASSWORD, SAMPLE, SETUP_ID, generatio
                                  target, tree_bytes, write_source)
 
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.config import Config
+from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import Exit, UserError
-from tsbackup_gui.core.restic import Restic
-from tsbackup_gui.core.restic_json import parse_snapshots
-from tsbackup_gui.core.secondary import (
-    RetentionPolicy, apply_retention, backup_generation, backup_targets, offsite_age_warning, pick_generation,
-    generation_tag, prune_due, run_offsite, setup_tag,
-)
-from tsbackup_gui.core.secrets import SecretStore
+from tsbackup_gui.core.restic.driver import Restic
+from tsbackup_gui.core.restic.json_output import parse_snapshots
+from tsbackup_gui.core.offsite.upload import RetentionPolicy, apply_retention, backup_generation, backup_targets, offsite_age_warning, pick_generation, generation_tag, prune_due, run_offsite, setup_tag
+from tsbackup_gui.core.store.secrets import SecretStore
 
 TAG = setup_tag(SETUP_ID)
 

@@ -8,7 +8,7 @@ import pytest
 from keyring.backends import fail
 
 from tsbackup_gui.core.errors import UserError
-from tsbackup_gui.core.secrets import SERVICE, SecretStore
+from tsbackup_gui.core.store.secrets import SERVICE, SecretStore
 
 
 def test_set_get_delete_per_setup(memory_keyring):
@@ -35,7 +35,7 @@ def test_no_backend_is_a_plain_sentence_not_a_plaintext_fallback(tmp_path):
 
 def test_python_keyring_backend_is_honoured_across_processes(cli_env, tmp_path):
     code = (
-        "import sys; from tsbackup_gui.core.secrets import SecretStore as S; "
+        "import sys; from tsbackup_gui.core.store.secrets import SecretStore as S; "
         "s = S('abc'); "
         "s.set('pw', 'hunter2') if sys.argv[1] == 'set' else print(s.get('pw'))"
     )
@@ -48,7 +48,7 @@ def test_python_keyring_backend_is_honoured_across_processes(cli_env, tmp_path):
 
 def test_environment_naming_a_missing_backend_fails_plainly(cli_env):
     env = dict(cli_env, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    code = "from tsbackup_gui.core.secrets import SecretStore as S; S('abc').get('pw')"
+    code = "from tsbackup_gui.core.store.secrets import SecretStore as S; S('abc').get('pw')"
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.returncode != 0
     assert "No password store is available" in result.stderr
@@ -56,8 +56,8 @@ def test_environment_naming_a_missing_backend_fails_plainly(cli_env):
 
 def test_objects_that_carry_secrets_do_not_show_them_in_their_repr():
     """A repr ends up in logs and tracebacks; the secrets must not."""
-    from tsbackup_gui.core.setup import SetupOptions
-    from tsbackup_gui.core.setup_offsite import SecondaryOptions, SecondaryPlan
+    from tsbackup_gui.core.setup.configure import SetupOptions
+    from tsbackup_gui.core.setup.offsite_repo import SecondaryOptions, SecondaryPlan
     from tsbackup_gui.ui.wizard.common import Offsite
 
     secret = "Zebra-Secret-4711"

@@ -10,11 +10,11 @@ from datetime import datetime, timedelta
 import pytest
 from zoneinfo import ZoneInfo
 
-from tsbackup_gui.core.config import Config
-from tsbackup_gui.core.guard_blockers import PROGRAM_RUNNING, SOURCE_BUSY
-from tsbackup_gui.core.history import INTERRUPTED, Attempt
+from tsbackup_gui.core.store.config import Config
+from tsbackup_gui.core.guard.blockers import PROGRAM_RUNNING, SOURCE_BUSY
+from tsbackup_gui.core.store.history import INTERRUPTED, Attempt
 from tsbackup_gui.core.messages import Message
-from tsbackup_gui.core.status import SEVERITY, Status, StatusFacts, compute_status
+from tsbackup_gui.core.status.model import SEVERITY, Status, StatusFacts, compute_status
 
 ZH = ZoneInfo("Europe/Zurich")
 _ids = itertools.count(1)
@@ -154,7 +154,7 @@ def test_state_and_sentence(name, attempts, now, state, sentence, codes):
 def test_mass_change_ids_are_the_engines():
     import tsbackup_gui.core.primary.retention  # noqa: F401 - declares them
     from tsbackup_gui.core.messages import registry
-    from tsbackup_gui.core.status import MASS_CHANGE_CODES
+    from tsbackup_gui.core.status.model import MASS_CHANGE_CODES
 
     assert MASS_CHANGE_CODES <= set(registry())
 
@@ -347,7 +347,7 @@ def test_german_sentence_with_a_nested_weekday():
 def test_a_standing_warning_keeps_the_state_but_not_the_sentence_over_connect_the_drive():
     """No off-site copy is a warning that stands for weeks; a drive left unplugged today is what
     the office can fix now: the icon stays at warning, the sentence asks for the drive."""
-    from tsbackup_gui.core.status_reasons import CONNECT_DRIVE
+    from tsbackup_gui.core.status.reasons import CONNECT_DRIVE
 
     result = status_at("2026-11-30 18:40", FRIDAY_OK + [drive_missing("2026-11-30 18:30")], cfg(secondary=None))
     assert result.state == "warning"

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from zoneinfo import ZoneInfo
 
-from tsbackup_gui.core import config as config_mod
-from tsbackup_gui.core.config import Config
-from tsbackup_gui.core.history import History
-from tsbackup_gui.core.locks import FileLock
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.store.config import Config
+from tsbackup_gui.core.store.history import History
+from tsbackup_gui.core.store.locks import FileLock
 from tsbackup_gui.core.places import places
 
 ZH = ZoneInfo("Europe/Zurich")

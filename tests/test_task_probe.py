@@ -7,9 +7,9 @@ import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.platform import Command, current_os
-from tsbackup_gui.core.platform import task_probe
+from tsbackup_gui.core.platform import task_note as task_probe
 
 ZONE = timezone(timedelta(hours=1))
 
@@ -27,7 +27,7 @@ def _setup(tmp_path, secondary=True):
 
 
 def _store_password(cli_env, value="pw-123"):
-    code = "from tsbackup_gui.core.secrets import SecretStore as S; S('setup-probe').set('repo-password', %r)" % value
+    code = "from tsbackup_gui.core.store.secrets import SecretStore as S; S('setup-probe').set('repo-password', %r)" % value
     subprocess.run([sys.executable, "-c", code], env=cli_env, check=True)
 
 

@@ -12,8 +12,8 @@ import certifi
 import pytest
 
 from reports_servers import make_cert
-from tsbackup_gui.core import report_mail, report_ping
-from tsbackup_gui.core.tls import client_context
+from tsbackup_gui.core.reports import mail as report_mail, ping as report_ping
+from tsbackup_gui.core.reports.tls import client_context
 
 
 @pytest.fixture

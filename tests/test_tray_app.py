@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from zoneinfo import ZoneInfo
 
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.history import History
+from tsbackup_gui.core.store.history import History
 from tsbackup_gui.core.places import places
 from tsbackup_gui.ui.app import AppShell
 from tsbackup_gui.ui.scheduler import Scheduler

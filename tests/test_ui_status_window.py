@@ -7,11 +7,11 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.errors import Exit
-from tsbackup_gui.core.guard_blockers import SOURCE_BUSY
-from tsbackup_gui.core.history import History
+from tsbackup_gui.core.guard.blockers import SOURCE_BUSY
+from tsbackup_gui.core.store.history import History
 from tsbackup_gui.core.places import places
 from tsbackup_gui.ui.status_window import StatusWindow
 
@@ -103,7 +103,7 @@ def test_every_control_has_a_name_and_a_key(qtbot, tmp_path, drive):
 def test_every_time_is_shown_in_the_windows_zone(qtbot, tmp_path, drive):
     """The machine runs in UTC, the window's clock in Zurich: the drive's last success (a manifest
     time in UTC), the history row and the restore list must all say 16:35, as the generation id does."""
-    from tsbackup_gui.core.jobs import run_backup
+    from tsbackup_gui.core.run.backup import run_backup
     from tsbackup_gui.ui.restore_dialog import RestoreDialog
     from tsbackup_gui.ui.status_format import when_text
 
@@ -227,7 +227,7 @@ def test_the_archive_age_reads_well_for_any_hour_count(qtbot, tmp_path):
 
 
 def test_no_free_space_for_an_offsite_folder_that_is_not_there(tmp_path):
-    from tsbackup_gui.core.overview_targets import free_space, offsite_facts
+    from tsbackup_gui.app.overview_targets import free_space, offsite_facts
 
     missing = tmp_path / "Volumes" / "NAS" / "tsbackup"  # the share is not mounted
     assert free_space(missing) == (None, None)

@@ -4,9 +4,9 @@ reminders."""
 from __future__ import annotations
 
 from tsbackup_gui.core.errors import Exit
-from tsbackup_gui.core.guard_blockers import SOURCE_BUSY
-from tsbackup_gui.core.history import History
-from tsbackup_gui.core.locks import FileLock
+from tsbackup_gui.core.guard.blockers import SOURCE_BUSY
+from tsbackup_gui.core.store.history import History
+from tsbackup_gui.core.store.locks import FileLock
 from tsbackup_gui.core.places import places
 
 from status_window_helpers import WORKDAYS, at, backups, configure, drive, open_window  # noqa: F401 - drive: fixture

@@ -14,15 +14,15 @@ from test_restic_support import PASSWORD, SAMPLE
 from test_verify_support import (DATA, NOW, ZURICH, delete_from_generation, flip_byte_keeping_size_and_time,
                                  new_generation, set_up, target_of, with_repo)
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.history import History
+from tsbackup_gui.core.store.history import History
 from tsbackup_gui.core.primary import list_generations
-from tsbackup_gui.core.secrets import SecretStore
-from tsbackup_gui.core.status import compute_status
-from tsbackup_gui.core.status_facts import load_attempts
-from tsbackup_gui.core.verify import damaged_paths, data_subset, data_subsets, run_check
-from tsbackup_gui.core.verify_space import estimate, space_finding
+from tsbackup_gui.core.store.secrets import SecretStore
+from tsbackup_gui.core.status.model import compute_status
+from tsbackup_gui.core.status.facts import load_attempts
+from tsbackup_gui.core.check.monthly import damaged_paths, data_subset, data_subsets, run_check
+from tsbackup_gui.core.check.space import estimate, space_finding
 
 LATER = NOW + timedelta(hours=2)
 
@@ -244,7 +244,7 @@ def test_server_mode_checks_that_4d_archives_are_fresh(tmp_path):
     archives(source / "STUFF" / "BACKUP", {7: 3.0, 6: 27.0}, now=NOW)
     drive = tmp_path / "drive"
     drive.mkdir()
-    from tsbackup_gui.core.setup import SetupOptions, configure
+    from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
     config = configure(SetupOptions(str(source), str(drive), mode="server", computer="server")).config
     config.secondary = {"kind": "external", "repo": "external:x"}

@@ -10,7 +10,7 @@ import pytest
 from test_restic_support import COMPUTER, SAMPLE, write_source
 from test_verify_support import DATA, delete_from_generation, flip_byte_keeping_size_and_time
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 
 
 @pytest.fixture

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from test_restic_support import COMPUTER, PASSWORD, SAMPLE, new_repo, write_source
 
-from tsbackup_gui.core import config as config_mod
-from tsbackup_gui.core.config import Config
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.primary import Target, make_generation
 from tsbackup_gui.core.primary.generations import Generation
-from tsbackup_gui.core.restic import Restic
-from tsbackup_gui.core.secondary import backup_generation, setup_tag
-from tsbackup_gui.core.setup import SetupOptions, configure
+from tsbackup_gui.core.restic.driver import Restic
+from tsbackup_gui.core.offsite.upload import backup_generation, setup_tag
+from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
 DATA = "timeSensor DataFiles"
 ZURICH = timezone(timedelta(hours=1))
@@ -64,7 +64,7 @@ def with_repo(tmp_path: Path, config: Config, generation: Generation | None, whe
 
 def store_password_for_cli(cli_env: dict, setup_id: str, password: str = PASSWORD) -> None:
     """Puts the password into the keyring the child processes use (keyrings.alt in tmp)."""
-    subprocess.run([sys.executable, "-c", "import sys; from tsbackup_gui.core.secrets import SecretStore; "
+    subprocess.run([sys.executable, "-c", "import sys; from tsbackup_gui.core.store.secrets import SecretStore; "
                     "SecretStore(sys.argv[1]).set('repo-password', sys.stdin.read())", setup_id],
                    input=password, text=True, env=cli_env, check=True)
 

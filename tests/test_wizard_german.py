@@ -31,7 +31,10 @@ WIZARD_CORE_IDS = ("drives.", "estimate.", "guide.", "restore_find.")
 
 def untranslated_wizard_strings(ts: Path) -> list[str]:
     """The wizard's own strings and its core sentences that have no German in ``ts``."""
-    from tsbackup_gui.core import drives, estimate, messages, restore_find, setup_guide  # noqa: F401 - registers them
+    from tsbackup_gui.core.drives import listing as drives
+    from tsbackup_gui.core.setup import estimate, guide as setup_guide
+    from tsbackup_gui.core import messages
+    from tsbackup_gui.core.restore import find as restore_find  # noqa: F401 - registers them
 
     core = {kind.template for kind in messages.registry().values() if kind.id.startswith(WIZARD_CORE_IDS)}
     missing = []

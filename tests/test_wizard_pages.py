@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextBrowser, QTreeWidget,
 )
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.places import places
 from tsbackup_gui.ui.wizard import ids
@@ -177,9 +177,9 @@ def test_recovery_sheet_gate_and_print(qtbot, tmp_path, memory_keyring):
 
 
 def test_restore_entry_restores_a_demo_backup_into_a_new_folder(qtbot, tmp_path):
-    from tsbackup_gui.core.demo import create_demo
-    from tsbackup_gui.core.jobs import run_backup
-    from tsbackup_gui.core.setup import SetupOptions, configure
+    from tsbackup_gui.core.install.demo import create_demo
+    from tsbackup_gui.core.run.backup import run_backup
+    from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
     layout = create_demo(tmp_path / "demo", "single-user", now=NOW)
     result = configure(SetupOptions(source=str(layout.data_dir), primary=str(layout.primary_target),
@@ -240,7 +240,7 @@ def test_every_control_has_an_accessible_name_and_takes_the_keyboard(qtbot, tmp_
 
 
 def test_the_app_opens_the_wizard_on_first_start_and_from_settings(qtbot, tmp_path):
-    from tsbackup_gui.core.setup import SetupOptions, configure
+    from tsbackup_gui.core.setup.configure import SetupOptions, configure
     from tsbackup_gui.ui.wizard import WizardLauncher
 
     finished = []

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tsbackup_gui.core import config as config_mod
+from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.places import places
 from tsbackup_gui.core.primary import Target, list_generations
-from tsbackup_gui.core.secondary import PASSWORD_SECRET
-from tsbackup_gui.core.secrets import SecretStore
+from tsbackup_gui.core.offsite.upload import PASSWORD_SECRET
+from tsbackup_gui.core.store.secrets import SecretStore
 from tsbackup_gui.ui.wizard import ids
 
 from wizard_helpers import NOW, idle, next_to, pick_folder_as_drive, to_installation, make_wizard
@@ -115,8 +115,8 @@ def test_walk_the_whole_wizard(qtbot, tmp_path, variant):
 
 def test_rerun_edits_the_current_settings(qtbot, tmp_path):
     """From the tray a second time: every page pre-filled; Next through keeps the setup and its secrets."""
-    from tsbackup_gui.core.demo import create_demo
-    from tsbackup_gui.core.setup import SetupOptions, configure
+    from tsbackup_gui.core.install.demo import create_demo
+    from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
     root = tmp_path / "demo"
     layout = create_demo(root, "single-user", now=NOW)
@@ -154,9 +154,9 @@ def test_rerun_edits_the_current_settings(qtbot, tmp_path):
 def test_restore_entry_from_the_off_site_backup_with_the_recovery_sheet(qtbot, tmp_path):
     """A new computer: nothing but the repository and the password from the sheet."""
     from tsbackup_gui.core.clock import FixedClock
-    from tsbackup_gui.core.demo import create_demo
-    from tsbackup_gui.core.jobs import run_backup
-    from tsbackup_gui.core.setup import SetupOptions, configure
+    from tsbackup_gui.core.install.demo import create_demo
+    from tsbackup_gui.core.run.backup import run_backup
+    from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
     layout = create_demo(tmp_path / "office", "single-user", now=NOW)
     repo = layout.secondary_target / "repo"

@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tsbackup_gui.core.clock import FixedClock
-from tsbackup_gui.core.drives import Partition
+from tsbackup_gui.core.drives.listing import Partition
 from tsbackup_gui.ui.wizard import SetupWizard, WizardEnv
 from tsbackup_gui.ui.wizard import ids
 

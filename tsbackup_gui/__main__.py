@@ -4,7 +4,7 @@ import sys
 
 
 def main() -> int:
-    from .ui.app import main as app_main
+    from tsbackup_gui.ui.app import main as app_main
 
     return app_main()
 

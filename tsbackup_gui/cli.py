@@ -12,19 +12,15 @@ import logging
 import sys
 from typing import Sequence
 
-from . import __version__
-from .clicmd import COMMANDS
-from .clicmd.output import Output
-from .core.errors import Exit, UserError
-from .core.logsetup import setup_logging
-from .core.messages import QT_TRANSLATE_NOOP, define
+from tsbackup_gui import __version__
+from tsbackup_gui.clicmd import COMMANDS
+from tsbackup_gui.clicmd.output import BAD_USAGE, Output
+from tsbackup_gui.core.errors import Exit, UserError
+from tsbackup_gui.core.store.logfile import setup_logging
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 
 log = logging.getLogger(__name__)
 
-BAD_USAGE = define(
-    "cli.bad_usage",
-    QT_TRANSLATE_NOOP("core", "{detail}. Run 'tsbackup --help' to see how the command is used."),
-)
 UNEXPECTED = define(
     "cli.unexpected",
     QT_TRANSLATE_NOOP("core", "Something unexpected went wrong ({reason}). Nothing was changed; the details are in the log {log}."),

@@ -95,7 +95,7 @@ def test_kill_9_at_seeded_random_moments_loses_nothing(world):
 
 
 def attempts(world: World) -> list:
-    from tsbackup_gui.core.history import History
+    from tsbackup_gui.core.store.history import History
 
     where = world.places()
     return History(where.history_db, lock_path=where.lock_file).attempts()

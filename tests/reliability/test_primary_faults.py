@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from processes import wait_until
-from tsbackup_gui.core.guard import find_running
+from tsbackup_gui.core.guard.single_user import find_running
 
 from .world import DATA, OWN_APP, World, in_the_slot, lines_of, script, summary_of
 

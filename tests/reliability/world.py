@@ -137,11 +137,11 @@ class World:
     def status_here(self) -> dict:
         """What `tsbackup status --json` prints, computed by the same core calls in this process
         (the kill trials ask after every kill; a process start each time would double their time)."""
-        from tsbackup_gui.core import config as config_mod
+        from tsbackup_gui.core.store import config as config_mod
         from tsbackup_gui.core.clock import Clock
-        from tsbackup_gui.core.history import History
-        from tsbackup_gui.core.status import compute_status
-        from tsbackup_gui.core.status_facts import gather, load_attempts
+        from tsbackup_gui.core.store.history import History
+        from tsbackup_gui.core.status.model import compute_status
+        from tsbackup_gui.core.status.facts import gather, load_attempts
 
         where = self.places()
         config = config_mod.require(where)

@@ -6,8 +6,8 @@ The same entry and the same remembered choice as the app's own first start
 
 from __future__ import annotations
 
-from ..core.errors import Exit
-from ..core.platform import autostart_first_run as first_run
+from tsbackup_gui.core.errors import Exit
+from tsbackup_gui.core.platform import autostart_first_run as first_run
 
 
 def add_parser(sub):

@@ -7,10 +7,10 @@ drive is not connected, 5 damaged files or a damaged off-site repository.
 
 from __future__ import annotations
 
-from ..core import config as config_mod
-from ..core.clock import Clock
-from ..core.messages import QT_TRANSLATE_NOOP, define
-from ..core.verify import run_check
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.check.monthly import run_check
 
 CONFIRM_HINT = define(
     "check.confirm_hint",

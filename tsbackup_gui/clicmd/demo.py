@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core import demo
+from tsbackup_gui.core.install import demo
 
 
 def add_parser(sub):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core import install
-from ..core.rootmap import OS_NAMES
+from tsbackup_gui.core.install import detect as install
+from tsbackup_gui.core.rootmap import OS_NAMES
 
 
 def add_parser(sub):

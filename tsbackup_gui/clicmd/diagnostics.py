@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.clock import Clock
-from ..core.diagnostics import BUNDLE_WRITTEN, write_bundle
-from ..core.errors import Exit
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.app.diagnostics import write_diagnostics
+from tsbackup_gui.core.reports.diagnostics import BUNDLE_WRITTEN
+from tsbackup_gui.core.errors import Exit
 
 
 def add_parser(sub):
@@ -16,6 +17,6 @@ def add_parser(sub):
 
 
 def run(args, out) -> int:
-    path = write_bundle(Path(args.to), now=Clock().now())
+    path = write_diagnostics(Path(args.to), Clock().now())
     out.say(BUNDLE_WRITTEN(path=str(path)))
     return Exit.OK

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core import config as config_mod
-from ..core.clock import Clock
-from ..core.drill import require_offsite, run_drill
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.check.drill import require_offsite, run_drill
 
 
 def add_parser(sub):
@@ -25,8 +25,8 @@ def add_parser(sub):
 def drill(args, out) -> int:
     config = config_mod.require()
     require_offsite(config)  # before Qt is loaded for the report: a missing target is one quick sentence
-    from ..render.drill_report import write_report
-    from ..render.translate import Translator
+    from tsbackup_gui.render.drill_report import write_report
+    from tsbackup_gui.render.translate import Translator
 
     translator = Translator(config.language) if config.language else out.translate
     result = run_drill(config, clock=Clock(), to=Path(args.to) if args.to else None,

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ..core import config as config_mod
-from ..core.clock import Clock
-from ..core.errors import Exit, UserError
-from ..core.history import History
-from ..core.messages import QT_TRANSLATE_NOOP, define
-from ..core.rotation import DRIVE_ADDED, DRIVE_REMOVED, add_drive, remove_drive, removed_label
-from ..core.rotation_history import drive_line, drives
-from ..core.status_facts import load_attempts
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.errors import Exit, UserError
+from tsbackup_gui.core.store.history import History
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.drives.rotation import DRIVE_ADDED, DRIVE_REMOVED, add_drive, remove_drive, removed_label
+from tsbackup_gui.core.drives.rotation_history import drive_line, drives
+from tsbackup_gui.core.status.facts import load_attempts
 
 NEED_DIR = define(
     "rotation.need_dir",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..core.clock import Clock
-from ..core.errors import Exit
-from ..core.forget import WOULD_FORGET, forget_setup
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.errors import Exit
+from tsbackup_gui.core.setup.forget import WOULD_FORGET, forget_setup
 
 
 def add_parser(sub):

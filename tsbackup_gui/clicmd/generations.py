@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..core import config as config_mod
-from ..core.jobs_generations import NO_GENERATIONS, generation_line, generation_rows
-from ..core.rotation import connected_config
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.primary.rows import NO_GENERATIONS, generation_line, generation_rows
+from tsbackup_gui.core.drives.rotation import connected_config
 
 
 def add_parser(sub):

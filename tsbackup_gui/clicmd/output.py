@@ -6,8 +6,14 @@ import json
 import sys
 from typing import Any
 
-from ..core.messages import Message
-from ..render.translate import Translator
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
+from tsbackup_gui.render.translate import Translator
+
+
+BAD_USAGE = define(
+    "cli.bad_usage",
+    QT_TRANSLATE_NOOP("core", "{detail}. Run 'tsbackup --help' to see how the command is used."),
+)
 
 
 class Output:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..core import config as config_mod
-from ..core.errors import Exit, UserError
-from ..core.messages import QT_TRANSLATE_NOOP, define
-from ..core.password_change import CHANGED, change_password
-from .stdin import read_secret_line
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.errors import Exit, UserError
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.offsite.password_change import CHANGED, change_password
+from tsbackup_gui.clicmd.stdin import read_secret_line
 
 EMPTY_NEW_PASSWORD = define(
     "password.empty",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ..core import config as config_mod
-from ..core.clock import Clock
-from ..core.errors import Exit
-from ..core.pause import NOT_PAUSED, PAUSED, RESUMED, pause_saved, paused_until, resume_saved, until_words
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.errors import Exit
+from tsbackup_gui.app.pause import pause_for, resume_now
+from tsbackup_gui.core.schedule.pause import NOT_PAUSED, PAUSED, RESUMED, paused_until, until_words
 
 
 def add_parser(sub):
@@ -21,9 +22,9 @@ def run(args, out) -> int:
     now = Clock().now()
     if args.resume:
         was_paused = paused_until(config, now) is not None
-        resume_saved()  # on the settings as they are on disk now (the tray may have changed them)
+        resume_now()  # on the settings as they are on disk now (the tray may have changed them)
         out.say(RESUMED() if was_paused else NOT_PAUSED())
         return Exit.OK
-    new = pause_saved(args.days, now)  # also tells the IT partner, when reports are set up
+    new = pause_for(args.days, now)  # also tells the IT partner, when reports are set up
     out.say(PAUSED(day=until_words(paused_until(new, now), now)))
     return Exit.OK

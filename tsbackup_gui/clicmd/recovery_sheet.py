@@ -11,10 +11,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ..core import config as config_mod
-from ..core import recovery
-from ..core.clock import Clock
-from ..core.secrets import SecretStore
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.check import recovery_sheet as recovery
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.store.secrets import SecretStore
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +32,8 @@ def recovery_sheet(args, out) -> int:
     path = recovery.check_destination(Path(args.to))
     clock = Clock()
     sheet = recovery.gather(config, SecretStore(config.setup_id), now=clock.now())
-    from ..render.recovery_sheet import write_sheet  # Qt only once there is something to write
-    from ..render.translate import Translator
+    from tsbackup_gui.render.recovery_sheet import write_sheet  # Qt only once there is something to write
+    from tsbackup_gui.render.translate import Translator
 
     translator = Translator(config.language) if config.language else out.translate
     try:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import sys
 
-from ..core.errors import Exit
-from ..core.setup_reports import PASSWORD_VAR, ReportOptions
+from tsbackup_gui.core.errors import Exit
+from tsbackup_gui.core.setup.reports import PASSWORD_VAR, ReportOptions
 
 
 def add_arguments(p) -> None:
@@ -53,8 +53,8 @@ def _stdin_line() -> str | None:
 
 def stored_reports() -> bool:
     """Reports are set up in the stored setup (a damaged file: no, the plain test says why)."""
-    from ..core import config as config_mod
-    from ..core.errors import UserError
+    from tsbackup_gui.core.store import config as config_mod
+    from tsbackup_gui.core.errors import UserError
 
     try:
         config = config_mod.load()
@@ -67,10 +67,10 @@ def test_only(args, out, reports: ReportOptions | None, password: str | None, s3
     """``setup --test-only`` with report options (None: the stored ones, a bare ``--test-only``): the
     off-site target too when one is given or configured; each test says its outcome in one sentence;
     the exit code is the first failure's."""
-    from ..core import config as config_mod
-    from ..core.errors import UserError
-    from ..core.secrets import SecretStore
-    from ..core.report_trial import test_given, test_stored
+    from tsbackup_gui.core.store import config as config_mod
+    from tsbackup_gui.core.errors import UserError
+    from tsbackup_gui.core.store.secrets import SecretStore
+    from tsbackup_gui.core.reports.trial import test_given, test_stored
 
     try:
         config = config_mod.load()
@@ -78,8 +78,8 @@ def test_only(args, out, reports: ReportOptions | None, password: str | None, s3
         config = None
     codes: list[int] = []
     if args.secondary is not None or (config is not None and config.secondary):
-        from ..core.setup_offsite import SecondaryOptions
-        from ..core.setup_remote import test_target
+        from tsbackup_gui.core.setup.offsite_repo import SecondaryOptions
+        from tsbackup_gui.core.setup.remote import test_target
 
         result = test_target(SecondaryOptions(args.secondary, password, None, ssh_key=args.ssh_key, s3_keys=s3_keys,
                                               append_only=args.append_only))

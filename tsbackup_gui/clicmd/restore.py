@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core import config as config_mod
-from ..core.errors import Exit, UserError
-from .stdin import read_secret_line
-from ..core.messages import QT_TRANSLATE_NOOP, define
-from ..core.restore import RestoreReport, RestoreVerifyError, check_target, restored_message
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.errors import Exit, UserError
+from tsbackup_gui.clicmd.stdin import read_secret_line
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.restore.into_folder import RestoreReport, RestoreVerifyError, check_target, restored_message
 
 NEED_SOURCE = define(
     "restore.need_source",
@@ -102,10 +102,10 @@ def run(args, out) -> int:
 
 
 def _restore(args, to: Path) -> RestoreReport:
-    from ..core import restore as restore_mod
+    from tsbackup_gui.core.restore import into_folder as restore_mod
 
     if args.repo:
-        from ..core.restic import Restic
+        from tsbackup_gui.core.restic.driver import Restic
 
         password = read_secret_line(EMPTY_PASSWORD)
         repo, env = _new_computer_repository(args.repo)
@@ -113,11 +113,11 @@ def _restore(args, to: Path) -> RestoreReport:
                                                  host=args.host)
     config = config_mod.require()
     if args.source == "primary":
-        from ..core.rotation import connected_config  # rotation: the drive that is connected
+        from tsbackup_gui.core.drives.rotation import connected_config  # rotation: the drive that is connected
 
         return restore_mod.restore_from_primary(_generation_path(connected_config(config), args.generation), to)
-    from ..core.secondary import open_repository, setup_tag
-    from ..core.secrets import SecretStore
+    from tsbackup_gui.core.offsite.upload import open_repository, setup_tag
+    from tsbackup_gui.core.store.secrets import SecretStore
 
     if not config.secondary or not config.secondary.get("repo"):
         raise UserError(NO_SECONDARY(), Exit.USAGE)
@@ -128,9 +128,9 @@ def _restore(args, to: Path) -> RestoreReport:
 
 
 def _generation_path(config, generation_id: str | None) -> Path:
-    from ..core.jobs_generations import NO_GENERATIONS
-    from ..core.primary import Target, list_generations
-    from ..core.secondary import pick_generation
+    from tsbackup_gui.core.primary.rows import NO_GENERATIONS
+    from tsbackup_gui.core.primary import Target, list_generations
+    from tsbackup_gui.core.offsite.upload import pick_generation
 
     target = Target(Path(config.primary), config.computer)
     target.require_marker(config.setup_id)
@@ -155,7 +155,7 @@ def _new_computer_repository(repo: str) -> tuple[str, dict[str, str]]:
 
     if not repo.startswith("rest:"):
         return repo, {}
-    from ..core.targets_rest import login_env, login_from, parse_rest, with_login
+    from tsbackup_gui.core.offsite.rest import login_env, login_from, parse_rest, with_login
 
     address = parse_rest(repo)  # refuses a login typed into the address
     login = login_from(os.environ, address) or {}

@@ -7,14 +7,11 @@ the backup drive once per slot.
 
 from __future__ import annotations
 
-import logging
 
-from ..core import config as config_mod
-from ..core import reports
-from ..render.translate import Translator, system_language
-from ..core.clock import Clock
-from ..core.jobs import NOT_DUE, run_backup
-from ..core.platform import task_probe
+from tsbackup_gui.app.backup import back_up_now, scheduled_run, use_report_language
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.run.backup import NOT_DUE
+from tsbackup_gui.render.translate import Translator, system_language
 
 
 def add_parser(sub):
@@ -25,36 +22,20 @@ def add_parser(sub):
 
 
 def run(args, out) -> int:
-    if args.scheduled:  # the OS task's note: can it read the settings and the keyring in its context?
-        task_probe.record()
-    config = config_mod.require()
-    reports.use_translator(report_translator)  # report mails in the tray's language (core has no Qt)
-    result = run_backup(config, clock=Clock(), events=out.emit if args.json else None, scheduled=args.scheduled)
+    use_report_language(report_translator)  # report mails in the tray's language (core has no Qt)
+    events = out.emit if args.json else None
+    if args.scheduled:
+        result = scheduled_run(clock=Clock(), events=events)
+    else:
+        result = back_up_now(clock=Clock(), events=events)
     messages = result.messages()
     if result.generation is not None or result.outcome == NOT_DUE:  # the command's normal output
         out.say(messages.pop(0))
     for message in messages:  # warnings and errors: stderr, like every other error sentence
         out.warn(message)
-    if args.scheduled:  # the OS task's hourly due-check: overdue, monthly summary, retries (never changes the exit)
-        _report_due(config)
     return result.exit_code
 
 
 def report_translator(language: str | None):
     """The configured language, else the system's — as the tray does (Windows has no LANG)."""
     return Translator(language or system_language())
-
-
-def _report_due(config) -> None:
-    from ..core.history import History
-    from ..core.status import compute_status
-    from ..core.status_facts import gather, load_attempts
-
-    if not config.reports:
-        return
-    try:
-        now = Clock().now()
-        attempts = load_attempts(History())
-        reports.due_check(config, compute_status(config, attempts, now, gather(config)), now=now, attempts=attempts)
-    except Exception:  # a report must never turn a backup's exit code
-        logging.getLogger(__name__).exception("report due-check failed")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from ..core.errors import Exit, UserError
-from .stdin import read_secret_line
-from ..core.messages import QT_TRANSLATE_NOOP, define
-from ..core.setup import SETUP_DONE, SetupOptions, configure
-from . import reports_args
+from tsbackup_gui.core.errors import Exit, UserError
+from tsbackup_gui.clicmd.stdin import read_secret_line
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.setup.configure import SETUP_DONE, SetupOptions, configure
+from tsbackup_gui.clicmd import reports_args
 
 EMPTY_PASSWORD = define(
     "setup.empty_password",
@@ -69,8 +69,8 @@ def run(args, out) -> int:
     if args.test_only and args.secondary is None and reports_args.stored_reports():  # what the status asks for
         return reports_args.test_only(args, out, None, password, s3_keys)
     if args.test_only:
-        from ..core.setup_offsite import SecondaryOptions
-        from ..core.setup_remote import test_target
+        from tsbackup_gui.core.setup.offsite_repo import SecondaryOptions
+        from tsbackup_gui.core.setup.remote import test_target
 
         result = test_target(SecondaryOptions(args.secondary, password, None, ssh_key=args.ssh_key, s3_keys=s3_keys,
                                               append_only=args.append_only))
@@ -78,7 +78,7 @@ def run(args, out) -> int:
         return result.exit_code
     missing = [name for name, value in (("--source", args.source), ("--primary", args.primary)) if not value]
     if missing:
-        from ..cli import BAD_USAGE
+        from tsbackup_gui.clicmd.output import BAD_USAGE
 
         raise UserError(BAD_USAGE(detail="The following arguments are required: " + ", ".join(missing)), Exit.USAGE)
     result = configure(

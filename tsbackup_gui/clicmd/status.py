@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from ..core import config as config_mod
-from ..core.clock import Clock
-from ..core.history import History
-from ..core.status import NO_FACTS, compute_status
-from ..core.status_facts import gather, load_attempts
+from tsbackup_gui.app.status import current_status
+from tsbackup_gui.core.clock import Clock
 
 
 def add_parser(sub):
@@ -16,12 +13,7 @@ def add_parser(sub):
 
 
 def status(args, out) -> int:
-    config = config_mod.load()
-    now = Clock().now()
-    if config is None:
-        result = compute_status(None, [], now, NO_FACTS)
-    else:
-        result = compute_status(config, load_attempts(History()), now, gather(config))
+    result = current_status(Clock().now())
     if args.json:
         out.emit(result.to_json(out.translate))
     else:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from ..core.errors import Exit, UserError
-from ..core.messages import MessageKind
+from tsbackup_gui.core.errors import Exit, UserError
+from tsbackup_gui.core.messages import MessageKind
 
 
 def read_secret_line(when_empty: MessageKind) -> str:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core import config as config_mod
-from ..core.errors import Exit
-from ..core.platform import current_os, execute, ostask, user_name
-from ..core.platform import task_probe
-from ..core.platform.commands import cli_argv
-from ..core.places import places
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.errors import Exit
+from tsbackup_gui.core.platform import current_os, execute, ostask, user_name
+from tsbackup_gui.core.platform import task_note as task_probe
+from tsbackup_gui.core.platform.commands import cli_argv
+from tsbackup_gui.core.places import places
 
 
 def add_parser(sub):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from .messages import Message
+from tsbackup_gui.core.messages import Message
 
 
 class Exit(IntEnum):

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale
 
-from .. import __version__
-from ..core.drill import DrillResult
-from ..core.jobs_generations import VERDICTS
-from ..core.messages import QT_TRANSLATE_NOOP, fill
-from .pdf import escape, write_pdf
-from .translate import Translator
+from tsbackup_gui import __version__
+from tsbackup_gui.core.check.drill import DrillResult
+from tsbackup_gui.core.primary.rows import VERDICTS
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, fill
+from tsbackup_gui.render.pdf import escape, write_pdf
+from tsbackup_gui.render.translate import Translator
 
 CONTEXT = "DrillReport"
 #: Files listed one by one; a bigger installation gets the count and the first ones.

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.messages import QT_TRANSLATE_NOOP, Message, fill
-from ..core.recovery import RecoverySheet
-from .pdf import escape, write_pdf
-from .translate import Translator
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, fill
+from tsbackup_gui.core.check.recovery_sheet import RecoverySheet
+from tsbackup_gui.render.pdf import escape, write_pdf
+from tsbackup_gui.render.translate import Translator
 
 CONTEXT = "RecoverySheet"
 

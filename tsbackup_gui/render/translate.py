@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
 
-from ..core.messages import CONTEXT, Message, fill
+from tsbackup_gui.core.messages import CONTEXT, Message, fill
 
 SUPPORTED = ("en", "de")
 

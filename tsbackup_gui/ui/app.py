@@ -14,9 +14,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from .. import __version__
-from ..render.translate import Translator, resources_dir, system_language, translations_dir
-from . import tray_presenter as tp
+from tsbackup_gui import __version__
+from tsbackup_gui.render.translate import Translator, resources_dir, system_language, translations_dir
+from tsbackup_gui.ui import tray_presenter as tp
 
 log = logging.getLogger(__name__)
 
@@ -91,9 +91,9 @@ class AppShell(QObject):
             self.open_window()
 
     def _start_tray(self, scheduler) -> None:
-        from .notifier import Notifier
-        from .scheduler import Scheduler
-        from .tray import Tray
+        from tsbackup_gui.ui.notifier import Notifier
+        from tsbackup_gui.ui.scheduler import Scheduler
+        from tsbackup_gui.ui.tray import Tray
 
         app = QApplication.instance()
         if app is not None:
@@ -165,7 +165,7 @@ class AppShell(QObject):
             callback()
 
     def open_window(self) -> None:
-        from .status_window import StatusWindow
+        from tsbackup_gui.ui.status_window import StatusWindow
 
         if self.window is None:
             self.window = StatusWindow(demo_root=self.demo_root, language=self.language)
@@ -189,8 +189,8 @@ class AppShell(QObject):
 def register_autostart_once():
     """First start of an installed app: start at login from now on, once (a user's "off" stays off).
     Off the GUI thread: on Windows it runs `reg`, and a slow home folder must not freeze the tray."""
-    from ..core.platform import autostart_first_run
-    from .worker import start
+    from tsbackup_gui.core.platform import autostart_first_run
+    from tsbackup_gui.ui.worker import start
 
     def done(result: str) -> None:
         log.info("start at login: %s", result)
@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName("tsbackup")
     app.setApplicationVersion(__version__)
 
-    from .single_instance import SingleInstance
+    from tsbackup_gui.ui.single_instance import SingleInstance
 
     instance = SingleInstance()
     if not instance.claim():
@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     install_translator(app, language)
 
     use_tray = args.tray == "always" or (args.tray == "auto" and QSystemTrayIcon.isSystemTrayAvailable())
-    from .wizard import WizardLauncher
+    from tsbackup_gui.ui.wizard import WizardLauncher
 
     wizard = WizardLauncher(language=language, demo_root=demo_root, on_finished=lambda _config: after_wizard())
     shell = AppShell(language=language, demo_root=demo_root, use_tray=use_tray, actions={"settings": wizard.open})

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..core.overview_history import CHART_DAYS
+from tsbackup_gui.app.overview_history import CHART_DAYS
 
 SIZE_COLOUR = QColor("#4a7fb5")
 TIME_COLOUR = QColor("#d9822b")
@@ -40,7 +40,7 @@ class SizeDurationChart(QWidget):
         self.points = list(points)
         self.now = now
         if self.points:
-            from .status_format import duration_text, size_text
+            from tsbackup_gui.ui.status_format import duration_text, size_text
 
             newest = self.points[-1]
             self.setAccessibleDescription(self.tr("{0} backups; the newest {1}, took {2}.").format(

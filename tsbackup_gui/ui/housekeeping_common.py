@@ -13,9 +13,9 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLayout, QPushButton, QWidget
 
-from ..core.clock import Clock
-from ..render.translate import Translator
-from . import worker
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.render.translate import Translator
+from tsbackup_gui.ui import worker
 
 #: `choose_folder(parent, title, start) -> path or None` (QFileDialog.getExistingDirectory's shape)
 ChooseFolder = Callable[[QWidget, str, str], "str | None"]

@@ -1,5 +1,5 @@
 """Save diagnostics for your IT partner…: one zip (settings without passwords, the recent log, the
-history, the versions), written by `core.diagnostics.write_bundle` on a worker, never over an
+history, the versions), written by `app.diagnostics.write_diagnostics` on a worker, never over an
 existing file."""
 
 from __future__ import annotations
@@ -8,10 +8,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ..core import diagnostics
-from ..core.clock import Clock
-from ..core.places import Places
-from .housekeeping_common import ChooseSaveFile, HousekeepingDialog, default_choose_save_file, sentence
+from tsbackup_gui.app.diagnostics import write_diagnostics
+from tsbackup_gui.core.reports import diagnostics
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.places import Places
+from tsbackup_gui.ui.housekeeping_common import ChooseSaveFile, HousekeepingDialog, default_choose_save_file, sentence
 
 
 def default_name(now) -> str:
@@ -63,7 +64,7 @@ class DiagnosticsDialog(HousekeepingDialog):
             self.written = written
             self.show_result(self.say(diagnostics.BUNDLE_WRITTEN(path=str(written))), "ok")
 
-        self.run(lambda: diagnostics.write_bundle(path, where=where, now=now, secrets=secrets), done, long=True)
+        self.run(lambda: write_diagnostics(path, now, where, secrets), done, long=True)
 
     def enable(self) -> None:
         if hasattr(self, "save_button"):

@@ -12,18 +12,18 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..core import rotation, rotation_history
-from ..core.clock import Clock
-from ..core.places import Places
-from .housekeeping_common import ChooseFolder, HousekeepingDialog, default_choose_folder, sentence
-from .status_format import when_text
+from tsbackup_gui.core.drives import rotation, rotation_history
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.places import Places
+from tsbackup_gui.ui.housekeeping_common import ChooseFolder, HousekeepingDialog, default_choose_folder, sentence
+from tsbackup_gui.ui.status_format import when_text
 
 COLUMNS = 4
 
 
 def gather_drives(config) -> list:
-    from ..core.history import History
-    from ..core.status_facts import load_attempts
+    from tsbackup_gui.core.store.history import History
+    from tsbackup_gui.core.status.facts import load_attempts
 
     return rotation_history.drives(config, load_attempts(History()))
 

@@ -8,16 +8,16 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from ..core import forget
-from ..core.clock import Clock
-from ..core.places import Places
-from .housekeeping_common import HousekeepingDialog, sentence
+from tsbackup_gui.core.setup import forget
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.places import Places
+from tsbackup_gui.ui.housekeeping_common import HousekeepingDialog, sentence
 
 
 def kept_places(config) -> list[str]:
     """Where the backups are, as the confirmation names them."""
-    from ..core.restic_errors import display_repo
-    from ..core.rotation import configured
+    from tsbackup_gui.core.restic.errors import display_repo
+    from tsbackup_gui.core.drives.rotation import configured
 
     found = [str(d["path"]) for d in configured(config)]
     secondary = config.secondary or {}

@@ -14,20 +14,18 @@ from typing import Callable
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ..core import password_change
-from ..core.clock import Clock
-from ..core.places import Places
-from .housekeeping_common import (
-    ChooseSaveFile, HousekeepingDialog, default_choose_save_file, default_print_dialog, sentence,
-)
+from tsbackup_gui.core.offsite import password_change
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.places import Places
+from tsbackup_gui.ui.housekeeping_common import ChooseSaveFile, HousekeepingDialog, default_choose_save_file, default_print_dialog, sentence
 
 MIN = password_change.MIN_PASSWORD_LENGTH
 
 
 def change_and_gather(config, password: str, secrets, where, now):
     """The change, then the new sheet (with the new password) — both on the worker."""
-    from ..core.recovery import gather
-    from ..core.secrets import SecretStore
+    from tsbackup_gui.core.check.recovery_sheet import gather
+    from tsbackup_gui.core.store.secrets import SecretStore
 
     store = secrets if secrets is not None else SecretStore(config.setup_id)
     password_change.change_password(config, password, secrets=store, where=where)
@@ -108,7 +106,7 @@ class PasswordDialog(HousekeepingDialog):
         self.show_result(self.tr("Changing the password … this takes a moment."))
 
         def done(sheet) -> None:
-            from ..render.recovery_sheet import render_html
+            from tsbackup_gui.render.recovery_sheet import render_html
 
             self.changed_ok = True
             self.sheet = sheet
@@ -134,12 +132,12 @@ class PasswordDialog(HousekeepingDialog):
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        from .wizard.sheet import write_pdf
+        from tsbackup_gui.ui.wizard.sheet import write_pdf
 
         sheet, translator, config = self.sheet, self.say, self.config
 
         def done(written: Path) -> None:
-            from ..core.recovery import written as written_messages
+            from tsbackup_gui.core.check.recovery_sheet import written as written_messages
 
             self.sheet_written = written
             self.sheet_result.setText(self.say(written_messages(config, sheet, written, confirming=True)[0]))
@@ -167,7 +165,7 @@ class PasswordDialog(HousekeepingDialog):
     def _stored_toggled(self, on: bool) -> None:
         if not on or self.busy:
             return
-        from ..core.recovery import confirm
+        from tsbackup_gui.core.check.recovery_sheet import confirm
 
         config, clock, where = self.config, self.clock, self.where
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from ..core import pause as pause_mod
-from ..core.clock import Clock
-from ..core.places import Places
-from .housekeeping_common import HousekeepingDialog, sentence
+from tsbackup_gui.app.pause import pause_for, resume_now
+from tsbackup_gui.core.schedule import pause as pause_mod
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.places import Places
+from tsbackup_gui.ui.housekeeping_common import HousekeepingDialog, sentence
 
 
 class PauseDialog(HousekeepingDialog):
@@ -74,7 +75,7 @@ class PauseDialog(HousekeepingDialog):
         now, where, days = self.clock.now(), self.where, self.days.value()
 
         def save():  # the stored setup as it is now: a drive added since the window opened stays
-            return pause_mod.pause_saved(days, now, where)
+            return pause_for(days, now, where)
 
         def done(saved) -> None:
             self.config = saved
@@ -95,7 +96,7 @@ class PauseDialog(HousekeepingDialog):
             self._show_state()
             self.changed.emit()
 
-        self.run(lambda: pause_mod.resume_saved(where), done)
+        self.run(lambda: resume_now(where), done)
 
     def enable(self) -> None:
         if not hasattr(self, "resume_button"):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Callable, Sequence
 
-from ..core.notify_rules import CRITICAL, INFORMATION, WARNING, Notice
+from tsbackup_gui.core.status.notify_rules import CRITICAL, INFORMATION, WARNING, Notice
 
 log = logging.getLogger(__name__)
 

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ..core import restore_choices as choices
-from ..core.clock import Clock
-from ..render.translate import Translator
-from . import worker
-from .restore_rows import folder_row, restore_row
-from .status_format import generation_text, size_text, use_zone_of, verdict_text, when_text
+from tsbackup_gui.core.restore import choices
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.render.translate import Translator
+from tsbackup_gui.ui import worker
+from tsbackup_gui.ui.restore_rows import folder_row, restore_row
+from tsbackup_gui.ui.status_format import generation_text, size_text, use_zone_of, verdict_text, when_text
 
 
 def _table(parent: QWidget, headers: list[str], accessible: str) -> QTableWidget:
@@ -225,7 +225,7 @@ class RestoreDialog(QDialog):
         self._run(job, self._restored, self._failed, long=True)
 
     def _restored(self, done) -> None:
-        from ..core.restore import restored_message
+        from tsbackup_gui.core.restore.into_folder import restored_message
 
         report, steps = done
         self._set_busy(None)
@@ -275,8 +275,8 @@ class RestoreDialog(QDialog):
                 "Close timeSensor LEGAL first. The current data folder is renamed (kept, not deleted) and the "
                 "restored data takes its place. Continue?")):
             return
-        from ..core.guard import SingleUserGuard
-        from ..core.restore_swap import put_back
+        from tsbackup_gui.core.guard.single_user import SingleUserGuard
+        from tsbackup_gui.core.restore.put_back import put_back
 
         restored, names, clock = self.report.to, self.config.process_names, self.clock
         self._set_busy(PUTTING_BACK)

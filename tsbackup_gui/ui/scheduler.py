@@ -1,11 +1,10 @@
 """The minute tick: due-check at start, every 60 s and after wake; runs in a worker.
 
-Only the decisions' plumbing lives here: what is due comes from
-`core.tick.plan` (the pure schedule), what to say from
-`core.notify_rules.decide`, the run itself is `core.jobs.run_backup`. All
-of it — config, history, the lock, the guard's process scan, the copy —
-runs on a worker thread; the GUI thread only starts jobs and receives
-results, so the tray never freezes.
+Only the Qt plumbing lives here: the due-check is `app.due_check.due_check`
+(what is due, what to say, what to report), the run is `app.backup.back_up_now`
+(keep-awake and cancel, as for the window and the command). Both run on a
+worker thread; the GUI thread only starts jobs and receives results, so the
+tray never freezes.
 
 Wake is a jump of the wall clock against the monotonic clock (which stops
 while the machine sleeps): the tick after it says so (`woke`) and checks at
@@ -15,86 +14,40 @@ minute tick: idle costs nothing between ticks.
 
 from __future__ import annotations
 
-import inspect
-import json
 import logging
 import threading
 import time
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 
-from ..core import config as config_mod
-from ..core import notify_rules, reports, tick
-from ..core.clock import Clock
-from ..core.config import Config, write_atomic
-from ..core.errors import Exit, UserError
-from ..core.history import History
-from ..core.jobs import RunResult, run_backup
-from ..core.places import Places, places
-from ..core.platform.keepawake import KeepAwake
-from ..core.status import NO_FACTS, SEVERITY, Status, compute_status
-from ..core.status_facts import gather, load_attempts
-from . import worker
-from .tray_presenter import percent_of
+from tsbackup_gui.app.backup import back_up_now, use_report_language
+from tsbackup_gui.app.due_check import CheckResult, due_check
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.errors import Exit, UserError
+from tsbackup_gui.core.places import Places, places
+from tsbackup_gui.core.platform.keepawake import KeepAwake
+from tsbackup_gui.core.run.backup import RunResult
+from tsbackup_gui.core.schedule import tick
+from tsbackup_gui.core.status import notify_rules
+from tsbackup_gui.core.status.model import Status
+from tsbackup_gui.core.store.config import Config
+from tsbackup_gui.ui import worker
+from tsbackup_gui.ui.tray_presenter import percent_of
 
 log = logging.getLogger(__name__)
 
 MINUTE_MS = 60_000
 WAKE_JUMP_S = 120.0
-MEMORY_FILE = "notifications.json"
 
 RunFn = Callable[..., RunResult]
 
 
 def _report_translator(language: str | None):
-    from ..render.translate import Translator, system_language
+    from tsbackup_gui.render.translate import Translator, system_language
 
     return Translator(language or system_language())
-
-
-def takes(fn: Callable[..., Any], name: str) -> bool:
-    try:
-        return name in inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False
-
-
-def supports_cancel(fn: Callable[..., Any]) -> bool:
-    return takes(fn, "cancel")
-
-
-def default_run(config: Config, *, clock: Clock, events, cancel: threading.Event, where: Places | None = None,
-                scheduled: bool = False) -> RunResult:
-    """The real backup with the mode's own guard. A run the tick started is `scheduled`: under the
-    run lock the engine checks once more that the slot is still due (the OS task may have taken it)."""
-    extra: dict[str, Any] = {}
-    if supports_cancel(run_backup):
-        extra["cancel"] = cancel
-    if takes(run_backup, "scheduled"):
-        extra["scheduled"] = scheduled
-    return run_backup(config, clock=clock, events=events, where=where, **extra)
-
-
-@dataclass
-class CheckResult:
-    """What one due-check found (computed on the worker)."""
-
-    now: datetime
-    config: Config | None
-    status: Status | None
-    plan: tick.Plan
-    blocked: list = field(default_factory=list)  # why a waiting run cannot start yet
-    notices: list = field(default_factory=list)
-    withdrawn: list = field(default_factory=list)
-    memory: notify_rules.Memory = field(default_factory=notify_rules.Memory)
-    snoozes: tuple = ()
-
-    @property
-    def should_run(self) -> bool:
-        return self.plan.action == tick.RUN or (self.plan.action == tick.RETRY and not self.blocked)
 
 
 class Scheduler(QObject):
@@ -125,10 +78,10 @@ class Scheduler(QObject):
         super().__init__(parent)
         self.clock = clock or Clock()
         self.monotonic = monotonic
-        reports.use_translator(_report_translator)  # report mails in the configured (else the system's) language
+        use_report_language(_report_translator)  # report mails in the configured (else the system's) language
         self.where = where or places()
-        self.run_fn = run_fn or default_run
-        self.can_cancel = supports_cancel(run_backup) if run_fn is None else bool(can_cancel)
+        self.run_fn = run_fn
+        self.can_cancel = True if run_fn is None else bool(can_cancel)
         self.guard_factory = guard_factory
         self.keep_awake = keep_awake
         self.wake_jump_s = wake_jump_s
@@ -321,56 +274,13 @@ class Scheduler(QObject):
 
     def _run(self, progress: Callable[[Any], None], user: bool) -> RunResult:
         try:
-            config = config_mod.require(self.where)
+            extra = {} if self.run_fn is None else {"run": self.run_fn}
+            return back_up_now(clock=self.clock, events=progress, cancel=self._cancel, where=self.where,
+                               scheduled=not user, keep_awake=self.keep_awake, **extra)
         except UserError as error:
             return RunResult("failed", error.exit_code, reasons=[error.message])
-        with self.keep_awake():
-            return self.run_fn(config, clock=self.clock, events=progress, cancel=self._cancel, where=self.where,
-                               scheduled=not user)
 
     def _check(self, now: datetime, memory: notify_rules.Memory | None, snoozes: tuple,
                user_run: notify_rules.UserRun | None, look_ahead: bool = True) -> CheckResult:
-        if memory is None:
-            memory = self._load_memory()
-        for code in snoozes:
-            memory = notify_rules.snooze(memory, code, now)
-        try:
-            config = config_mod.load(self.where)
-        except UserError as error:  # a damaged settings file: say so, never go quiet
-            status = Status("failed", SEVERITY["failed"], error.message)
-            return CheckResult(now, None, status, tick.Plan(tick.IDLE), memory=memory, snoozes=snoozes)
-        history = History(self.where.history_db, lock_path=self.where.lock_file)
-        attempts = load_attempts(history)
-        facts = gather(config, self.where) if config is not None else NO_FACTS
-        status = compute_status(config, attempts, now, facts)
-        plan = tick.plan(config, attempts, now, facts.running)
-        blocked = []
-        if look_ahead and plan.action == tick.RETRY and config is not None:
-            blocked = tick.preflight(config, self.guard_factory)
-        decision = notify_rules.decide(status, attempts, now, memory, user_run)
-        starts_run = look_ahead and (plan.action == tick.RUN or (plan.action == tick.RETRY and not blocked)
-                                     or self._user_request)
-        if config is not None and config.reports and not starts_run:  # pings and mails; never raises
-            # A backup about to start goes first: a dead mail server must not hold it up. The check
-            # after that run (look_ahead=False) reports what is due then.
-            reports.due_check(config, status, where=self.where, now=now, attempts=attempts)
-        if decision.memory != memory or snoozes:
-            self._save_memory(decision.memory)
-        return CheckResult(now, config, status, plan, blocked, decision.notices, decision.withdrawn,
-                           decision.memory, snoozes)
-
-    def _memory_path(self):
-        return self.where.state_dir / MEMORY_FILE
-
-    def _load_memory(self) -> notify_rules.Memory:
-        try:
-            return notify_rules.Memory.from_json(json.loads(self._memory_path().read_text("utf-8")))
-        except (OSError, ValueError):
-            return notify_rules.Memory()
-
-    def _save_memory(self, memory: notify_rules.Memory) -> None:
-        try:
-            write_atomic(self._memory_path(), json.dumps(memory.to_json(), indent=1).encode("utf-8"))
-        except OSError as exc:  # at worst a notification repeats after a restart
-            log.warning("cannot save %s: %s", self._memory_path(), exc)
-
+        return due_check(self.where, now, memory, snoozes, user_run, look_ahead=look_ahead,
+                         user_request=self._user_request, guard_factory=self.guard_factory)

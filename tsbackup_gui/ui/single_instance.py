@@ -16,8 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QLockFile, QObject, QThread, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from ..core.places import places
-from ..core.platform import user_name
+from tsbackup_gui.core.places import places
+from tsbackup_gui.core.platform import user_name
 
 log = logging.getLogger(__name__)
 

@@ -6,9 +6,9 @@ from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.messages import QT_TRANSLATE_NOOP
-from ..core.primary.space import human_size
-from ..core.schedule_zone import system_zone, zone_of
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP
+from tsbackup_gui.core.primary.space import human_size
+from tsbackup_gui.core.schedule.zone import system_zone, zone_of
 
 _zone: tzinfo | None = None  # the zone every time is shown in (None: this computer's)
 

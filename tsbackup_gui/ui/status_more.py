@@ -19,7 +19,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject
 
-from ..core.places import Places
+from tsbackup_gui.core.places import Places
 
 PAUSE = "pause"
 DRIVES = "drives"
@@ -56,7 +56,7 @@ class Housekeeping(QObject):
         self.enable(None, idle=True)
 
     def enable(self, snapshot, *, idle: bool) -> None:
-        from ..core.restore_choices import offsite_readable
+        from tsbackup_gui.core.restore.choices import offsite_readable
 
         config = snapshot.config if snapshot is not None else None
         actions = self.window.actions_bar.more_actions
@@ -82,26 +82,26 @@ class Housekeeping(QObject):
         config = snapshot.config if snapshot is not None else None
         common = {"language": window.language, "clock": window.clock, "where": hooks.where, "parent": window}
         if which == DIAGNOSTICS:
-            from .housekeeping_diagnostics import DiagnosticsDialog
+            from tsbackup_gui.ui.housekeeping_diagnostics import DiagnosticsDialog
 
             dialog = DiagnosticsDialog(choose_save_file=hooks.choose_save_file, secrets=hooks.secrets, **common)
         elif config is None:
             return None
         elif which == PAUSE:
-            from .housekeeping_pause import PauseDialog
+            from tsbackup_gui.ui.housekeeping_pause import PauseDialog
 
             dialog = PauseDialog(config, **common)
         elif which == DRIVES:
-            from .housekeeping_drives import DrivesDialog
+            from tsbackup_gui.ui.housekeeping_drives import DrivesDialog
 
             dialog = DrivesDialog(config, choose_folder=hooks.choose_folder, confirm=hooks.confirm, **common)
         elif which == PASSWORD:
-            from .housekeeping_password import PasswordDialog
+            from tsbackup_gui.ui.housekeeping_password import PasswordDialog
 
             dialog = PasswordDialog(config, secrets=hooks.secrets, choose_save_file=hooks.choose_save_file,
                                     print_dialog=hooks.print_dialog, **common)
         elif which == FORGET:
-            from .housekeeping_forget import ForgetDialog
+            from tsbackup_gui.ui.housekeeping_forget import ForgetDialog
 
             dialog = ForgetDialog(config, secrets=hooks.secrets, home=hooks.home, os_name=hooks.os_name, **common)
         else:

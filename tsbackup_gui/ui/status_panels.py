@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QFormLayout, QGroupBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget,
 )
 
-from .status_format import duration_text, kind_text, outcome_text, size_text, when_text
+from tsbackup_gui.ui.status_format import duration_text, kind_text, outcome_text, size_text, when_text
 
 
 def value_label(parent: QWidget, accessible: str) -> QLabel:

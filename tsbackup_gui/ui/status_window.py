@@ -17,15 +17,15 @@ from PySide6.QtWidgets import (
     QFormLayout, QGroupBox, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget,
 )
 
-from ..core import overview
-from ..core.clock import Clock
-from ..render.translate import Translator, resources_dir
-from . import status_actions as acts
-from . import worker
-from .chart import SizeDurationChart
-from .status_format import use_zone_of
-from .status_more import Hooks, Housekeeping
-from .status_panels import FourdPanel, HistoryTable, TargetPanel, value_label
+from tsbackup_gui.app import overview
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.render.translate import Translator, resources_dir
+from tsbackup_gui.ui import status_actions as acts
+from tsbackup_gui.ui import worker
+from tsbackup_gui.ui.chart import SizeDurationChart
+from tsbackup_gui.ui.status_format import use_zone_of
+from tsbackup_gui.ui.status_more import Hooks, Housekeeping
+from tsbackup_gui.ui.status_panels import FourdPanel, HistoryTable, TargetPanel, value_label
 
 
 class StatusWindow(QMainWindow):
@@ -174,8 +174,8 @@ class StatusWindow(QMainWindow):
         self._start(lambda progress: overview.setup_demo(layout), self._after_change)
 
     def back_up_now(self) -> None:
-        from ..core import config as config_mod
-        from ..core.jobs import run_backup
+        from tsbackup_gui.core.store import config as config_mod
+        from tsbackup_gui.core.run.backup import run_backup
 
         clock = self.clock
         self._set_busy("backup", self.tr("Backing up …"))
@@ -183,17 +183,17 @@ class StatusWindow(QMainWindow):
                     self._action_finished, self.show_progress, long=True)
 
     def run_check(self) -> None:
-        from ..core import config as config_mod
-        from ..core.verify import run_check
+        from tsbackup_gui.core.store import config as config_mod
+        from tsbackup_gui.core.check.monthly import run_check
 
         clock = self.clock
         self._set_busy("check", self.tr("Running the monthly check … this can take a while."))
         self._start(lambda progress: run_check(config_mod.require(), clock=clock), self._check_finished, long=True)
 
     def run_drill(self) -> None:
-        from ..core import config as config_mod
-        from ..core.drill import run_drill
-        from ..render.drill_report import write_report
+        from tsbackup_gui.core.store import config as config_mod
+        from tsbackup_gui.core.check.drill import run_drill
+        from tsbackup_gui.render.drill_report import write_report
 
         clock, translate = self.clock, self._translate
         self._set_busy("drill", self.tr("Running the restore drill … this can take a while."))
@@ -293,8 +293,8 @@ class StatusWindow(QMainWindow):
 
     def _drill_tip(self, snap) -> str:
         """Why the drill cannot run: it restores the off-site copy, which this program must be able to read."""
-        from ..core.drill import EXTERNAL, NO_OFFSITE
-        from ..core.verify_offsite import external_text
+        from tsbackup_gui.core.check.drill import EXTERNAL, NO_OFFSITE
+        from tsbackup_gui.core.check.offsite import external_text
 
         secondary = (snap.config.secondary if snap.config is not None else None) or {}
         if snap.offsite is not None and snap.offsite.kind == "external":
@@ -313,7 +313,7 @@ class StatusWindow(QMainWindow):
             self.chart.setMaximumWidth(16777215)
 
     def _show_icon(self, state: str) -> None:
-        from .tray_presenter import icon_name
+        from tsbackup_gui.ui.tray_presenter import icon_name
 
         path = resources_dir() / "icons" / f"{icon_name(state)}.svg"
         self.state_icon.setPixmap(QIcon(str(path)).pixmap(QSize(40, 40)) if path.exists() else QIcon().pixmap(1, 1))
@@ -354,7 +354,7 @@ class StatusWindow(QMainWindow):
     def open_restore(self) -> None:
         if not (self.snapshot and self.snapshot.config is not None):
             return
-        from .restore_dialog import RestoreDialog
+        from tsbackup_gui.ui.restore_dialog import RestoreDialog
 
         if self.restore_dialog is not None and self.restore_dialog.isVisible():  # one at a time: to the front
             self.restore_dialog.raise_()

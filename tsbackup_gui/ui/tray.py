@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from ..render.translate import resources_dir
-from .tray_presenter import OPEN_WINDOW, TrayView
+from tsbackup_gui.render.translate import resources_dir
+from tsbackup_gui.ui.tray_presenter import OPEN_WINDOW, TrayView
 
 LEVELS = {
     "critical": QSystemTrayIcon.MessageIcon.Critical,

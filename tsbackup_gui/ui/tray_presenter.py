@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Protocol
 
-from ..core.messages import QT_TRANSLATE_NOOP, Message
-from ..core.status_reasons import RUNNING, RUNNING_PROGRESS
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message
+from tsbackup_gui.core.status.reasons import RUNNING, RUNNING_PROGRESS
 
 CONTEXT = "TrayPresenter"
 

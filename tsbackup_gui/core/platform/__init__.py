@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence, Union
 
-from ..errors import Exit, UserError
-from ..messages import QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.errors import Exit, UserError
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 
 OSES = ("windows", "macos", "linux")
 
@@ -81,11 +81,11 @@ Step = Union[WriteFile, RemoveFile, Command]
 Runner = Callable[[Sequence[str]], "subprocess.CompletedProcess[str]"]
 
 
-def _run(argv: Sequence[str]) -> "subprocess.CompletedProcess[str]":
+def run_command(argv: Sequence[str]) -> "subprocess.CompletedProcess[str]":
     return subprocess.run(list(argv), capture_output=True, text=True, timeout=120, check=False)
 
 
-def execute(steps: Sequence[Step], os_name: str, *, runner: Runner = _run) -> list[str]:
+def execute(steps: Sequence[Step], os_name: str, *, runner: Runner = run_command) -> list[str]:
     """Carries out `steps` made for `os_name` on this machine; returns what each command printed.
 
     Stops at the first failing step with one sentence (a `UserError`), so a
@@ -94,7 +94,7 @@ def execute(steps: Sequence[Step], os_name: str, *, runner: Runner = _run) -> li
     actual = current_os()
     if check_os(os_name) != actual:
         raise UserError(WRONG_OS(wanted=os_name, actual=actual), Exit.USAGE)
-    from ..config import write_atomic
+    from tsbackup_gui.core.store.config import write_atomic
 
     output: list[str] = []
     for step in steps:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from . import Command, RemoveFile, Step, WriteFile, check_os
-from .commands import desktop_exec, windows_command_line
+from tsbackup_gui.core.platform import Command, RemoveFile, Step, WriteFile, check_os
+from tsbackup_gui.core.platform.commands import desktop_exec, windows_command_line
 
 NAME = "tsbackup"
 LABEL = "ch.tsbackup.app"

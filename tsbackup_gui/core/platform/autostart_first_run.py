@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from ..clock import Clock
-from ..messages import QT_TRANSLATE_NOOP, define
-from ..places import places
-from . import Runner, _run, autostart, current_os, execute
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.places import places
+from tsbackup_gui.core.platform import Runner, run_command, autostart, current_os, execute
 
 MEMORY_NAME = "autostart.json"
 
@@ -68,7 +68,7 @@ def login_env() -> dict[str, str]:
 
 
 def ensure_autostart(*, os_name: str, home: Path, argv: Sequence[str], memory_file: Path, frozen: bool,
-                     runner: Runner = _run, env: Mapping[str, str] | None = None,
+                     runner: Runner = run_command, env: Mapping[str, str] | None = None,
                      xdg_config_home: Path | None = None, clock: Clock | None = None) -> str:
     """Registers start at login on the first start of an installed app; afterwards leaves it alone.
 
@@ -93,7 +93,7 @@ def ensure_autostart(*, os_name: str, home: Path, argv: Sequence[str], memory_fi
 
 
 def set_autostart(on: bool, *, os_name: str, home: Path, argv: Sequence[str], memory_file: Path,
-                  runner: Runner = _run, env: Mapping[str, str] | None = None,
+                  runner: Runner = run_command, env: Mapping[str, str] | None = None,
                   xdg_config_home: Path | None = None, clock: Clock | None = None) -> str:
     """The user's (or IT partner's) explicit choice; works in a dev run too, because it was asked for.
     Returns "enabled" or "off"."""
@@ -107,13 +107,13 @@ def set_autostart(on: bool, *, os_name: str, home: Path, argv: Sequence[str], me
     return "enabled" if on else "off"
 
 
-def autostart_status(*, os_name: str, home: Path, memory_file: Path, runner: Runner = _run,
+def autostart_status(*, os_name: str, home: Path, memory_file: Path, runner: Runner = run_command,
                      xdg_config_home: Path | None = None) -> AutostartState:
     item = autostart.entry(os_name, [], home, xdg_config_home=xdg_config_home)
     return AutostartState(is_installed(item, runner), _recall(memory_file), where(item))
 
 
-def is_installed(item: autostart.AutostartEntry, runner: Runner = _run) -> bool:
+def is_installed(item: autostart.AutostartEntry, runner: Runner = run_command) -> bool:
     """The entry is there (whoever wrote it): the file, or the Run key's value."""
     if item.os_name == "windows":
         try:
@@ -133,7 +133,7 @@ def where(item: autostart.AutostartEntry) -> str:
 # The same calls for this process, this user and this app (the GUI and the CLI use these).
 
 def _here() -> dict:
-    from .commands import gui_argv
+    from tsbackup_gui.core.platform.commands import gui_argv
 
     return {"os_name": current_os(), "home": Path.home(), "argv": gui_argv(), "memory_file": memory_file(),
             "env": login_env() or None}
@@ -162,7 +162,7 @@ def _recall(path: Path) -> str | None:
 
 
 def _remember(path: Path, value: str, how: str, clock: Clock | None) -> None:
-    from ..config import write_atomic
+    from tsbackup_gui.core.store.config import write_atomic
 
     record = {"autostart": value, "how": how, "at": (clock or Clock()).now().isoformat(timespec="seconds")}
     write_atomic(path, (json.dumps(record, indent=2) + "\n").encode("utf-8"))

@@ -22,7 +22,7 @@ import shutil
 import subprocess
 from typing import Callable
 
-from . import current_os
+from tsbackup_gui.core.platform import current_os
 
 log = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from . import Command, RemoveFile, Step, WriteFile, check_os
-from .commands import systemd_command_line, windows_command_line
+from tsbackup_gui.core.platform import Command, RemoveFile, Step, WriteFile, check_os
+from tsbackup_gui.core.platform.commands import systemd_command_line, windows_command_line
 
 TASK_NAME = "tsbackup"
 LABEL = "ch.tsbackup.scheduled"

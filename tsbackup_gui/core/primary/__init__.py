@@ -13,11 +13,11 @@ Layout (DESIGN.md)::
         .partial-2026-11-28_020000/    never listed; removed by the next run
 """
 
-from .copier import DATA_DIR, GenerationResult, Guard, make_generation
-from .generations import Generation, list_generations, new_generation_id, remove_partials
-from .manifest import MANIFEST_NAME, Entry, Manifest
-from .retention import RetentionOutcome, RetentionPlan, apply_retention, looks_like_mass_change, plan_retention
-from .target import Target
+from tsbackup_gui.core.primary.copier import DATA_DIR, GenerationResult, Guard, make_generation
+from tsbackup_gui.core.primary.generations import Generation, list_generations, new_generation_id, remove_partials
+from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Entry, Manifest
+from tsbackup_gui.core.primary.retention import RetentionOutcome, RetentionPlan, apply_retention, looks_like_mass_change, plan_retention
+from tsbackup_gui.core.primary.target import Target
 
 __all__ = [
     "DATA_DIR", "MANIFEST_NAME", "Entry", "Generation", "GenerationResult", "Guard", "Manifest",

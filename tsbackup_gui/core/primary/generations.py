@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .manifest import MANIFEST_NAME, Manifest
-from .target import Target
-from .treeops import remove_tree
+from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Manifest
+from tsbackup_gui.core.primary.target import Target
+from tsbackup_gui.core.primary.treeops import remove_tree
 
 log = logging.getLogger(__name__)
 

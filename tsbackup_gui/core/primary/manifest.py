@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from ..config import write_atomic
+from tsbackup_gui.core.store.config import write_atomic
 
 MANIFEST_NAME = "tsbackup-manifest.json"
 FORMAT = 1

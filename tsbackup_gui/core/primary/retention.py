@@ -23,12 +23,12 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from ..faults import checkpoint
-from ..messages import Message, QT_TRANSLATE_NOOP, define
-from .generations import PARTIAL_PREFIX, Generation
-from .manifest import Manifest
-from .space import human_size
-from .treeops import remove_tree
+from tsbackup_gui.core.faults import checkpoint
+from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.primary.generations import PARTIAL_PREFIX, Generation
+from tsbackup_gui.core.primary.manifest import Manifest
+from tsbackup_gui.core.primary.space import human_size
+from tsbackup_gui.core.primary.treeops import remove_tree
 
 MASS_CHANGE = define(
     "primary.mass_change",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..messages import Message, QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
 
 FOLDER_UNREADABLE = define(
     "primary.folder_unreadable",

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import psutil
 
-from ..errors import Exit, UserError
-from ..messages import QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.errors import Exit, UserError
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 
 TARGET_TOO_SMALL = define(
     "primary.target_too_small",
@@ -119,3 +119,8 @@ def check_file_size_limit(fstype: str | None, files, drive: Path) -> None:
     for path, size in files:
         if size > FAT_LIMIT:
             raise UserError(FAT_FILE_TOO_BIG(path=str(drive), file=path, size=human_size(size)), Exit.TARGET_UNAVAILABLE)
+
+
+def format_count(value: int) -> str:
+    """A count of files for a sentence: thousands grouped, as people read them."""
+    return f"{value:,}"

@@ -14,10 +14,10 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..config import write_atomic
-from ..errors import Exit, UserError
-from ..messages import QT_TRANSLATE_NOOP, define
-from .howto import HOW_TO_RESTORE, HOW_TO_RESTORE_NAME
+from tsbackup_gui.core.store.config import write_atomic
+from tsbackup_gui.core.errors import Exit, UserError
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.primary.howto import HOW_TO_RESTORE, HOW_TO_RESTORE_NAME
 
 BACKUPS_DIR = "timeSensor Backups"
 MARKER_NAME = ".tsbackup-target"

@@ -18,9 +18,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
-from ...core.clock import Clock
-from ...core.places import Places
-from .. import worker
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.places import Places
+from tsbackup_gui.ui import worker
 
 OK_COLOUR = "#1b6e20"
 WARN_COLOUR = "#8a5a00"

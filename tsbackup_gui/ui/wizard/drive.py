@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWizardPage,
 )
 
-from ...core import drives, estimate
-from ...core.primary.space import human_size
-from .common import Gate, error_message, sentence_label, show
+from tsbackup_gui.core.drives import listing as drives
+from tsbackup_gui.core.setup import estimate
+from tsbackup_gui.core.primary.space import human_size
+from tsbackup_gui.ui.wizard.common import Gate, error_message, sentence_label, show
 
 
 def needed_bytes(state) -> tuple[int | None, int | None]:
@@ -39,7 +40,7 @@ def load_drives(env, state, extra: list[tuple[str, Path]]) -> list[drives.Drive]
     for name, folder in extra:
         same = False
         if state.source is not None and Path(folder).exists():
-            from ...core.disks import same_disk
+            from tsbackup_gui.core.drives.disks import same_disk
 
             same = same_disk(Path(state.source), Path(folder))
         offered.append(drives.folder_drive(Path(folder), parts, source=state.source, usage=usage, name=name,
@@ -49,9 +50,9 @@ def load_drives(env, state, extra: list[tuple[str, Path]]) -> list[drives.Drive]
 
 def check_place(source: Path, primary: Path, computer: str, setup_id: str | None):
     """On the worker: what setup will check, before anything is written. Returns (warnings, other_setup)."""
-    from ...core.primary.target import Target
-    from ...core.setup import check_apart, check_primary
-    from ...core.setup_values import parse_computer
+    from tsbackup_gui.core.primary.target import Target
+    from tsbackup_gui.core.setup.configure import check_apart, check_primary
+    from tsbackup_gui.core.setup.values import parse_computer
 
     parse_computer(computer)
     check_primary(primary)
@@ -162,7 +163,7 @@ class DrivePage(QWizardPage):
             return wizard.state.previous.computer
         if wizard.env.demo is not None:
             return "Demo-Mac"
-        from ...core.setup_values import default_computer_name
+        from tsbackup_gui.core.setup.values import default_computer_name
 
         return default_computer_name()
 
@@ -299,7 +300,7 @@ class DrivePage(QWizardPage):
             self.destination.setText("—")
             self.estimate_label.setText("—")
             return
-        from ...core.primary.target import BACKUPS_DIR
+        from tsbackup_gui.core.primary.target import BACKUPS_DIR
 
         self.destination.setText(str(Path(state.primary) / BACKUPS_DIR / (state.computer or "…")))
         drive = state.drive

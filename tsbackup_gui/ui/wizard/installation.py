@@ -15,18 +15,18 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ...core import setup_guide
-from .common import error_message, headline_label, sentence_label, show
+from tsbackup_gui.core.setup import guide as setup_guide
+from tsbackup_gui.ui.wizard.common import error_message, headline_label, sentence_label, show
 
 
 def detect_and_measure(env, state):
     """On the worker: (demo laid out,) detection, and the size of the folder to back up."""
-    from ...core import install
-    from ...core.estimate import measure_folder
+    from tsbackup_gui.core.install import detect as install
+    from tsbackup_gui.core.setup.estimate import measure_folder
 
     now = env.clock.now()
     if env.demo is not None and env.root is not None:
-        from ...core.demo import create_demo
+        from tsbackup_gui.core.install.demo import create_demo
 
         create_demo(env.root, env.demo, now=now)
     detection = install.detect(root=env.root, os_name=env.os_name, now=now)
@@ -37,10 +37,10 @@ def detect_and_measure(env, state):
 
 def check_folder(path: Path, now):
     """On the worker: a folder chosen by hand — setup's own check, its size, 4D's backups in it."""
-    from ...core import fourd
-    from ...core.estimate import measure_folder
-    from ...core.errors import Exit, UserError
-    from ...core.setup import check_source
+    from tsbackup_gui.core.fourd import freshness as fourd
+    from tsbackup_gui.core.setup.estimate import measure_folder
+    from tsbackup_gui.core.errors import Exit, UserError
+    from tsbackup_gui.core.setup.configure import check_source
 
     if not path.exists():
         raise UserError(setup_guide.CHOSEN_MISSING(path=str(path)), Exit.USAGE)

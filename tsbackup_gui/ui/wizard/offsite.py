@@ -17,26 +17,26 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from .common import Gate, Offsite, error_message, sentence_label, show
-from .offsite_forms import CloudForm, PartnerForm
+from tsbackup_gui.ui.wizard.common import Gate, Offsite, error_message, sentence_label, show
+from tsbackup_gui.ui.wizard.offsite_forms import CloudForm, PartnerForm
 
 KEY_NAME = "tsbackup_ed25519"
 
 
 def secondary_for_test(offsite: Offsite) -> dict:
-    from ...core.connection import parse_secondary
+    from tsbackup_gui.core.offsite.connection import parse_secondary
 
     return parse_secondary(offsite.target, ssh_key=str(offsite.ssh_key) if offsite.ssh_key else None)
 
 
 def test_secrets(setup_id: str | None, offsite: Offsite, kind: str) -> dict[str, str]:
     """The secrets the test may use, by keyring name: an earlier setup's stored ones, then the S3 keys just typed."""
-    from ...core.secondary import PASSWORD_SECRET
-    from ...core.targets import BACKEND_SECRETS
+    from tsbackup_gui.core.offsite.upload import PASSWORD_SECRET
+    from tsbackup_gui.core.offsite.targets import BACKEND_SECRETS
 
     found: dict[str, str] = {}
     if setup_id:
-        from ...core.secrets import SecretStore
+        from tsbackup_gui.core.store.secrets import SecretStore
 
         store = SecretStore(setup_id)
         for name in (PASSWORD_SECRET, *BACKEND_SECRETS.get(kind, ())):
@@ -44,7 +44,7 @@ def test_secrets(setup_id: str | None, offsite: Offsite, kind: str) -> dict[str,
             if value:
                 found[name] = value
     if offsite.s3_keys and kind == "s3":
-        from ...core.targets_s3 import ACCESS_KEY_SECRET, SECRET_KEY_SECRET
+        from tsbackup_gui.core.offsite.s3 import ACCESS_KEY_SECRET, SECRET_KEY_SECRET
 
         found[ACCESS_KEY_SECRET], found[SECRET_KEY_SECRET] = offsite.s3_keys
     return found
@@ -52,7 +52,7 @@ def test_secrets(setup_id: str | None, offsite: Offsite, kind: str) -> dict[str,
 
 def run_connection_test(offsite: Offsite, setup_id: str | None):
     """On the worker: core's connection test, answering in one sentence."""
-    from ...core import connection
+    from tsbackup_gui.core.offsite import connection
 
     secondary = secondary_for_test(offsite)
     secrets = test_secrets(setup_id, offsite, secondary.get("kind", ""))
@@ -61,7 +61,7 @@ def run_connection_test(offsite: Offsite, setup_id: str | None):
 
 def make_key(path: Path | None, comment: str) -> tuple[Path, str, bool]:
     """On the worker: this computer's SSH key for the off-site copy; an existing one is kept (made: False)."""
-    from ...core.connection import default_key_path, generate_ssh_key
+    from tsbackup_gui.core.offsite.connection import default_key_path, generate_ssh_key
 
     path = path or default_key_path()
     public = Path(str(path) + ".pub")
@@ -73,7 +73,7 @@ def make_key(path: Path | None, comment: str) -> tuple[Path, str, bool]:
 def connection_available() -> bool:
     import importlib.util
 
-    return importlib.util.find_spec("tsbackup_gui.core.connection") is not None
+    return importlib.util.find_spec("tsbackup_gui.core.offsite.connection") is not None
 
 
 class OffsitePage(QWizardPage):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QSpinBox, QVBoxLayout, QWidget,
 )
 
-from ...render.translate import resources_dir
+from tsbackup_gui.render.translate import resources_dir
 
 CUSTOM = "custom"
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from ...core.setup_reports import OFF, ReportOptions
-from .common import error_message, sentence_label, show
+from tsbackup_gui.core.setup.reports import OFF, ReportOptions
+from tsbackup_gui.ui.wizard.common import error_message, sentence_label, show
 
 SECURITIES = ("starttls", "tls", "none")
 
@@ -154,8 +154,8 @@ class ReportsBox(QGroupBox):
         say = wizard.say
 
         def work(progress):
-            from ...core.secrets import SecretStore
-            from ...core.report_trial import test_given
+            from tsbackup_gui.core.store.secrets import SecretStore
+            from tsbackup_gui.core.reports.trial import test_given
 
             secrets = SecretStore(previous.setup_id) if previous is not None else None
             return test_given(options, previous, secrets, translate=say)

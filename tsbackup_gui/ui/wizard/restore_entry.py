@@ -16,27 +16,27 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ..restore_rows import folder_row, restore_row
-from .common import error_message, sentence_label, show
+from tsbackup_gui.ui.restore_rows import folder_row, restore_row
+from tsbackup_gui.ui.wizard.common import error_message, sentence_label, show
 
 
 def find_on_drive(folder: Path):
-    from ...core.restore_find import find_backup
+    from tsbackup_gui.core.restore.find import find_backup
 
     return find_backup(folder)
 
 
 def restore_from_drive(folder: Path, to: Path):
-    from ...core.restore import check_target, restore_from_primary
-    from ...core.restore_find import find_backup
+    from tsbackup_gui.core.restore.into_folder import check_target, restore_from_primary
+    from tsbackup_gui.core.restore.find import find_backup
 
     check_target(to)
     return restore_from_primary(find_backup(folder).path, to)
 
 
 def restore_from_offsite(repo: str, password: str, host: str | None, s3_keys: tuple[str, str] | None, to: Path):
-    from ...core.restic import Restic
-    from ...core.restore import check_target, restore_from_snapshot
+    from tsbackup_gui.core.restic.driver import Restic
+    from tsbackup_gui.core.restore.into_folder import check_target, restore_from_snapshot
 
     check_target(to)
     env = {}
@@ -215,7 +215,7 @@ class RestorePage(QWizardPage):
         wizard.jobs.run(job, self._restored, self._failed)
 
     def _restored(self, report) -> None:
-        from ...core.restore import restored_message
+        from tsbackup_gui.core.restore.into_folder import restored_message
 
         self._set_busy(False)
         self.report = report

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
-from ...core.setup import SetupOptions
+from tsbackup_gui.core.setup.configure import SetupOptions
 
 
 def build_options(state) -> SetupOptions:
@@ -42,6 +42,6 @@ def signature(state) -> tuple:
 
 def save(state, *, where=None, clock=None):
     """On the worker: core's `configure` with the wizard's choices."""
-    from ...core.setup import configure
+    from tsbackup_gui.core.setup.configure import configure
 
     return configure(build_options(state), where=where, clock=clock)

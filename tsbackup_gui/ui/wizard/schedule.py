@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QTimeEdit, QVBoxLayout, QWidget, QWizardPage,
 )
 
-from ...core import estimate, setup_guide
-from ...core.config import WEEKDAYS
-from . import saving
-from .common import Gate, error_message, sentence_label, show
-from .reports import ReportsBox
+from tsbackup_gui.core.setup import estimate, guide as setup_guide
+from tsbackup_gui.core.store.config import WEEKDAYS
+from tsbackup_gui.ui.wizard import saving
+from tsbackup_gui.ui.wizard.common import Gate, error_message, sentence_label, show
+from tsbackup_gui.ui.wizard.reports import ReportsBox
 
 
 class SchedulePage(QWizardPage):

@@ -12,19 +12,19 @@ from pathlib import Path
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWizardPage
 
-from .common import Gate, error_message, sentence_label, show
+from tsbackup_gui.ui.wizard.common import Gate, error_message, sentence_label, show
 
 
 def gather_sheet(config, now):
-    from ...core.recovery import gather
-    from ...core.secrets import SecretStore
+    from tsbackup_gui.core.check.recovery_sheet import gather
+    from tsbackup_gui.core.store.secrets import SecretStore
 
     return gather(config, SecretStore(config.setup_id), now=now)
 
 
 def write_pdf(sheet, path: Path, translator) -> Path:
-    from ...core.recovery import check_destination, write_failed
-    from ...render.recovery_sheet import write_sheet
+    from tsbackup_gui.core.check.recovery_sheet import check_destination, write_failed
+    from tsbackup_gui.render.recovery_sheet import write_sheet
 
     path = check_destination(path)
     try:
@@ -34,7 +34,7 @@ def write_pdf(sheet, path: Path, translator) -> Path:
 
 
 def record_confirmation(config, clock, where):
-    from ...core.recovery import confirm
+    from tsbackup_gui.core.check.recovery_sheet import confirm
 
     return confirm(config, clock, where)
 
@@ -92,7 +92,7 @@ class SheetPage(QWizardPage):
         wizard.jobs.run(lambda progress: gather_sheet(config, now), self._gathered, self._failed)
 
     def _gathered(self, sheet) -> None:
-        from ...render.recovery_sheet import render_html
+        from tsbackup_gui.render.recovery_sheet import render_html
 
         self.sheet = sheet
         self.html = render_html(sheet, self.wizard().translator)
@@ -122,7 +122,7 @@ class SheetPage(QWizardPage):
         self._set_busy(True)
 
         def done(written: Path) -> None:
-            from ...core.recovery import written as written_messages
+            from tsbackup_gui.core.check.recovery_sheet import written as written_messages
 
             self._set_busy(False)
             first = written_messages(config, sheet, written, confirming=True)[0]

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWizardPage
 
-from ...core.estimate import ProgressRate
-from ...core.primary.space import human_size
-from .common import error_message, headline_label, sentence_label, show
+from tsbackup_gui.core.setup.estimate import ProgressRate
+from tsbackup_gui.core.primary.space import human_size
+from tsbackup_gui.ui.wizard.common import error_message, headline_label, sentence_label, show
 
 
 def first_backup(config, clock, where, progress):
-    from ...core.jobs import run_backup
+    from tsbackup_gui.core.run.backup import run_backup
 
     return run_backup(config, clock=clock, events=progress, where=where)
 
@@ -77,7 +77,7 @@ class SummaryPage(QWizardPage):
         config = state.config
         mode = self.tr("single-user") if config.mode == "single" else self.tr("server")
         self.values["source"].setText(self.tr("{0} ({1})").format(config.source, mode))
-        from ...core.primary.target import BACKUPS_DIR
+        from tsbackup_gui.core.primary.target import BACKUPS_DIR
 
         self.values["primary"].setText(f"{config.primary}/{BACKUPS_DIR}/{config.computer}")
         self.values["offsite"].setText(self._offsite_text(config.secondary))
@@ -94,7 +94,7 @@ class SummaryPage(QWizardPage):
             return self.tr("none yet")
         if secondary.get("kind") == "external":
             return self.tr("made outside this program: {0}").format(secondary.get("text", ""))
-        from ...core.restic_errors import display_repo
+        from tsbackup_gui.core.restic.errors import display_repo
 
         return self.tr("encrypted, to {0}").format(display_repo(str(secondary.get("repo", ""))))
 

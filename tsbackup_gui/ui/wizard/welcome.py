@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWizardPage
 
-from . import ids
+from tsbackup_gui.ui.wizard import ids
 
 
 class WelcomePage(QWizardPage):

@@ -15,18 +15,18 @@ from typing import Callable
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtWidgets import QWizard
 
-from ...render.translate import Translator, system_language
-from .. import worker
-from . import ids
-from .common import Jobs, WizardEnv, WizardState
-from .drive import DrivePage
-from .installation import InstallationPage
-from .offsite import OffsitePage
-from .restore_entry import RestorePage
-from .schedule import SchedulePage
-from .sheet import SheetPage
-from .summary import SummaryPage
-from .welcome import WelcomePage
+from tsbackup_gui.render.translate import Translator, system_language
+from tsbackup_gui.ui import worker
+from tsbackup_gui.ui.wizard import ids
+from tsbackup_gui.ui.wizard.common import Jobs, WizardEnv, WizardState
+from tsbackup_gui.ui.wizard.drive import DrivePage
+from tsbackup_gui.ui.wizard.installation import InstallationPage
+from tsbackup_gui.ui.wizard.offsite import OffsitePage
+from tsbackup_gui.ui.wizard.restore_entry import RestorePage
+from tsbackup_gui.ui.wizard.schedule import SchedulePage
+from tsbackup_gui.ui.wizard.sheet import SheetPage
+from tsbackup_gui.ui.wizard.summary import SummaryPage
+from tsbackup_gui.ui.wizard.welcome import WelcomePage
 
 
 class SetupWizard(QWizard):
@@ -150,7 +150,7 @@ class WizardLauncher(QObject):
         self._load(lambda previous: self._show(None) if previous is None else None)
 
     def _load(self, then: Callable[[object], None]) -> None:
-        from ...core import config as config_mod
+        from tsbackup_gui.core.store import config as config_mod
 
         def done(previous):
             self.loads += 1

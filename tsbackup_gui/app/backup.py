@@ -1,0 +1,64 @@
+"""Back up now: the one way a backup is started, from the tray, the status window, the wizard or the command.
+
+Every start keeps the computer awake for the length of the run and can be
+cancelled (the copy stops between files, the upload is interrupted, nothing
+half-made stays), so a run started from the window is the same run as one the
+tray started.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime
+from typing import Any, Callable
+
+from tsbackup_gui.app.status import current_status
+from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.places import Places
+from tsbackup_gui.core.platform import task_note
+from tsbackup_gui.core.platform.keepawake import KeepAwake
+from tsbackup_gui.core.reports import dispatch as reports
+from tsbackup_gui.core.run.backup import RunResult, run_backup
+from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.core.store.config import Config
+
+log = logging.getLogger(__name__)
+
+Events = Callable[[dict[str, Any]], None]
+
+
+def back_up_now(config: Config | None = None, *, clock: Clock, events: Events | None = None,
+                cancel: threading.Event | None = None, where: Places | None = None, scheduled: bool = False,
+                keep_awake: Callable[[], Any] = KeepAwake, run: Callable[..., RunResult] = run_backup) -> RunResult:
+    """One backup now (``scheduled``: only when a slot is due). The stored setup is read unless
+    given; a missing or damaged one raises its `UserError`. ``run`` is the engine (tests replace it)."""
+    if config is None:
+        config = config_mod.require(where)
+    with keep_awake():
+        return run(config, clock=clock, events=events, where=where, cancel=cancel, scheduled=scheduled)
+
+
+def scheduled_run(*, clock: Clock, events: Events | None = None, cancel: threading.Event | None = None,
+                  where: Places | None = None) -> RunResult:
+    """What the OS task runs (`tsbackup run --scheduled`): a note that the task could read what it
+    needs, the backup when a slot is due, then the reports that are due (overdue, summary, retries)."""
+    task_note.record()
+    config = config_mod.require(where)
+    result = back_up_now(config, clock=clock, events=events, cancel=cancel, where=where, scheduled=True)
+    if config.reports:
+        report_due(config, clock.now(), where)
+    return result
+
+
+def report_due(config: Config, now: datetime, where: Places | None = None) -> None:
+    """The reports' due-check with the current status; a report never turns a backup's outcome."""
+    try:
+        reports.due_check(config, current_status(now, where, config), where=where, now=now)
+    except Exception:
+        log.exception("report due-check failed")
+
+
+def use_report_language(factory: Callable[[str | None], Callable[[Any], str]] | None) -> None:
+    """How report mails are put into words (the front-end's translator: `core` has no Qt)."""
+    reports.use_translator(factory)

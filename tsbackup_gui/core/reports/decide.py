@@ -1,0 +1,146 @@
+"""The reports' memory and their pure decisions: what to send after a run and at a due-check.
+
+Kept apart from `reports` (which does the I/O) so the rules can be read, and
+tested, as plain functions of (outcome or status, history, now, memory).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any, Sequence
+
+from tsbackup_gui.core.reports import ping as report_ping
+from tsbackup_gui.core.store.history import RUNNING, Attempt
+from tsbackup_gui.core.messages import Message
+from tsbackup_gui.core.schedule.zone import to_utc
+
+# -- the memory ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Memory:
+    """What was reported already, what waits for a retry, and the last problem per channel."""
+
+    failure_id: int | None = None  # the newest failed backup attempt reported (its history row id) …
+    failure_started: str | None = None  # … and its start: ids begin anew with a new history (after forget)
+    setup_id: str | None = None  # the setup this memory belongs to: another setup starts afresh
+    overdue_ping_day: str | None = None
+    overdue_mail_day: str | None = None
+    summary_month: str | None = None  # "2026-11": the month the last summary (or the first look) was in
+    pending_ping: dict[str, str] | None = None  # {"kind", "body", "since", "tried"}
+    pending_mails: tuple[dict[str, str], ...] = ()  # {"kind", "subject", "body", "since", "tried"}
+    problems: dict[str, dict[str, str]] = field(default_factory=dict)  # "mail"/"ping" → {"reason", "when"}
+
+    def to_json(self) -> dict[str, Any]:
+        return {"failure_id": self.failure_id, "failure_started": self.failure_started,
+                "setup_id": self.setup_id, "overdue_ping_day": self.overdue_ping_day,
+                "overdue_mail_day": self.overdue_mail_day, "summary_month": self.summary_month,
+                "pending_ping": self.pending_ping, "pending_mails": list(self.pending_mails),
+                "problems": self.problems}
+
+    @classmethod
+    def from_json(cls, data: Any) -> "Memory":
+        """Anything unreadable is forgotten: the worst case is one repeated report."""
+        if not isinstance(data, dict):
+            return cls()
+
+        def text(name: str) -> str | None:
+            value = data.get(name)
+            return value if isinstance(value, str) else None
+
+        def strings(value: Any) -> dict[str, str] | None:
+            return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else None
+
+        failure = data.get("failure_id")
+        mails = data.get("pending_mails")
+        problems = data.get("problems") if isinstance(data.get("problems"), dict) else {}
+        return cls(
+            failure_id=failure if isinstance(failure, int) and not isinstance(failure, bool) else None,
+            failure_started=text("failure_started"), setup_id=text("setup_id"),
+            overdue_ping_day=text("overdue_ping_day"), overdue_mail_day=text("overdue_mail_day"),
+            summary_month=text("summary_month"), pending_ping=strings(data.get("pending_ping")),
+            pending_mails=tuple(m for m in (strings(x) for x in (mails if isinstance(mails, list) else [])) if m),
+            problems={str(k): v for k, v in ((k, strings(v)) for k, v in problems.items()) if v},
+        )
+
+
+# -- the decisions (pure) --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Send:
+    """One thing to send: a ping (``kind`` start/success/fail) or a mail (``kind`` failure/overdue/summary)."""
+
+    channel: str  # "ping" or "mail"
+    kind: str
+    reasons: tuple[Message, ...] = ()  # a failure's own sentences: they lead, the status may speak of something else
+
+
+def reported(memory: Memory, attempt_id: int | None, started: datetime | None) -> bool:
+    """Was this failed attempt reported already? By its start first: a new history (after
+    `forget` and a new setup) numbers its attempts from 1 again, so a lower id is no proof."""
+    if attempt_id is None or memory.failure_id is None:
+        return False
+    known = _moment(memory.failure_started)
+    if started is not None and known is not None:
+        new, old = to_utc(started), to_utc(known)
+        return new < old or (new == old and attempt_id <= memory.failure_id)
+    return attempt_id <= memory.failure_id
+
+
+def _moment(text: str | None) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+    return moment if moment is not None and moment.tzinfo is not None else None
+
+
+def decide_run_end(outcome: str, attempt_id: int | None, memory: Memory, *, ping: bool, mail: bool,
+                   reasons: Sequence[Message] = (), started: datetime | None = None) -> tuple[list[Send], Memory]:
+    """After a run: success ping for ok/warning; fail ping and failure mail for a failure (once per attempt)."""
+    sends: list[Send] = []
+    if outcome in ("ok", "warning"):
+        if ping:
+            sends.append(Send("ping", report_ping.SUCCESS))
+        # a later success makes waiting failure and overdue mails stale: they would only confuse
+        memory = replace(memory, pending_mails=tuple(m for m in memory.pending_mails if m.get("kind") == "summary"))
+    elif outcome == "failed":
+        if reported(memory, attempt_id, started):
+            return [], memory
+        if ping:
+            sends.append(Send("ping", report_ping.FAIL, tuple(reasons)))
+        if mail:
+            sends.append(Send("mail", "failure", tuple(reasons)))
+        if attempt_id is not None:
+            memory = replace(memory, failure_id=attempt_id,
+                             failure_started=started.isoformat() if started is not None else None)
+    return sends, memory
+
+
+def decide_due(status, attempts: Sequence[Attempt], now: datetime, memory: Memory, *, ping: bool, mail: bool
+               ) -> tuple[list[Send], Memory]:
+    """At a due-check: an unreported failure, overdue (once a day per channel), the monthly summary."""
+    sends: list[Send] = []
+    newest = next((a for a in sorted(attempts, key=lambda a: to_utc(a.started), reverse=True)
+                   if a.kind == "backup" and a.outcome != RUNNING), None)
+    if newest is not None and newest.outcome == "failed" and not reported(memory, newest.id, newest.started):
+        failed, memory = decide_run_end("failed", newest.id, memory, ping=ping, mail=mail, reasons=newest.reasons,
+                                        started=newest.started)
+        sends += failed
+    today = now.date().isoformat()
+    if getattr(status, "state", None) == "overdue":
+        if ping and memory.overdue_ping_day != today and not any(s.kind == report_ping.FAIL for s in sends):
+            sends.append(Send("ping", report_ping.FAIL))
+        if mail and memory.overdue_mail_day != today:
+            sends.append(Send("mail", "overdue"))
+        memory = replace(memory, overdue_ping_day=today if ping else memory.overdue_ping_day,
+                         overdue_mail_day=today if mail else memory.overdue_mail_day)
+    month = now.strftime("%Y-%m")
+    if memory.summary_month is None:
+        memory = replace(memory, summary_month=month)  # the first look: the first summary comes next month
+    elif mail and memory.summary_month != month:
+        sends.append(Send("mail", "summary"))
+        memory = replace(memory, summary_month=month)
+    return sends, memory

@@ -1,0 +1,349 @@
+"""Restore: a primary generation or an off-site snapshot back into an empty folder, checked.
+
+Both paths end the same way: ``DIR/timeSensor DataFiles/`` (and
+``DIR/4D Backup/`` where the backup has one) plus the backup's
+``tsbackup-manifest.json`` as the record of what was restored, then every
+file is compared with that manifest. Only an empty (or new) DIR is accepted,
+so a restore can never mix with or overwrite live data.
+
+Work happens in a hidden staging folder inside DIR and is moved into place
+only when the copy or restic's restore finished; a failure removes the
+staging folder and leaves DIR as empty as it was. Restored files are
+ordinary writable files (a generation's are read-only on purpose), with
+their original mtimes.
+
+Exit codes when restoring from restic: wrong password, no repository or no
+such snapshot 2, target unreachable 4, locked by another restic process 6,
+and anything else restic reports while reading the backup 5 (the backup
+could not be read back, which is what verification failing means). restic
+resolves ``latest`` and id prefixes itself: a separate listing would cost
+another key derivation (half a second or more) for nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import stat
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from tsbackup_gui.core.errors import Exit, UserError
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
+from tsbackup_gui.core.primary.manifest import Manifest
+from tsbackup_gui.core.primary.treeops import remove_tree_quietly
+from tsbackup_gui.core.restic.driver import Restic
+from tsbackup_gui.core.restic.errors import ResticError, display_repo
+from tsbackup_gui.core.restore.verify import ARCHIVE_DIR, DATA_DIR, MANIFEST_NAME, Mismatch, normalise_permissions, verify_tree
+
+log = logging.getLogger(__name__)
+
+STAGING_NAME = ".tsbackup-restore-partial"
+
+TARGET_NOT_EMPTY = define(
+    "restore.target_not_empty",
+    QT_TRANSLATE_NOOP("core", "The folder {path} is not empty. Restore into a new or empty folder; nothing was changed."),
+)
+TARGET_NOT_FOLDER = define(
+    "restore.target_not_folder",
+    QT_TRANSLATE_NOOP("core", "{path} is a file, not a folder. Name a new or empty folder to restore into."),
+)
+TARGET_UNWRITABLE = define(
+    "restore.target_unwritable",
+    QT_TRANSLATE_NOOP("core", "The folder {path} cannot be written ({reason}). Choose a folder you may write to."),
+)
+NO_MANIFEST = define(
+    "restore.no_manifest",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The backup {backup} has no readable manifest, so the restored files cannot be checked ({reason}). Try another backup.",
+    ),
+)
+MISMATCH_ONE = define(
+    "restore.mismatch",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The restored file {path} does not match the backup's manifest ({problem}). The files are in {to}; "
+        "do not use them, try an older backup.",
+    ),
+)
+MISMATCH_MANY = define(
+    "restore.mismatches",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{count} restored items do not match the backup's manifest; the first is {path} ({problem}). The files are in "
+        "{to}; do not use them, try an older backup.",
+    ),
+)
+COPY_FAILED = define(
+    "restore.copy_failed",
+    QT_TRANSLATE_NOOP("core", "The restore stopped while copying {path} ({reason}). The folder {to} was left empty."),
+)
+NO_SNAPSHOT = define(
+    "restore.no_snapshot",
+    QT_TRANSLATE_NOOP("core", "The off-site backup at {repo} holds no snapshot to restore."),
+)
+SNAPSHOT_NOT_FOUND = define(
+    "restore.snapshot_not_found",
+    QT_TRANSLATE_NOOP("core", "The off-site backup at {repo} has no snapshot {snapshot}. Run 'restic snapshots' to list them."),
+)
+CANCELLED = define(
+    "restore.cancelled",
+    QT_TRANSLATE_NOOP("core", "The restore was cancelled. The unfinished copy was removed; your current data was not touched."),
+)
+RESTORED = define(
+    "restore.done",
+    QT_TRANSLATE_NOOP("core", "Files restored: {files} ({size}), from {backup} into {to}; every file matches the backup's manifest."),
+)
+
+_RESTORE_EXIT = {
+    "offsite.wrong_password": Exit.USAGE,
+    "offsite.no_repository": Exit.USAGE,
+    "offsite.unreachable": Exit.TARGET_UNAVAILABLE,
+    "offsite.locked": Exit.RUN_IN_PROGRESS,
+}
+
+
+@dataclass
+class RestoreReport:
+    source: str  # "primary" or "secondary"
+    backup: str  # generation id or snapshot id
+    to: Path
+    files: int = 0
+    bytes: int = 0
+    dirs: int = 0
+    symlinks: int = 0
+    seconds: float = 0.0
+    mismatches: list[Mismatch] = field(default_factory=list)
+    backup_time: str | None = None  # when the backed-up copy was made (the manifest's end, UTC)
+
+    @property
+    def verified(self) -> bool:
+        return not self.mismatches
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "backup": self.backup, "to": str(self.to), "files": self.files,
+            "bytes": self.bytes, "dirs": self.dirs, "symlinks": self.symlinks, "seconds": round(self.seconds, 3),
+            "verified": self.verified, "mismatches": [m.to_json() for m in self.mismatches],
+            "backup_time": self.backup_time,
+        }
+
+
+class RestoreVerifyError(UserError):
+    """The restore finished but the files do not match the manifest (exit 5); the report is attached."""
+
+    def __init__(self, message: Message, report: RestoreReport):
+        super().__init__(message, Exit.VERIFY_FAILED)
+        self.report = report
+
+
+def check_target(to: Path) -> None:
+    """Refuses anything but a new or empty folder, before anything is touched (exit 2)."""
+    to = Path(to)
+    if to.is_symlink() and not to.exists() or to.exists() and not to.is_dir():
+        raise UserError(TARGET_NOT_FOLDER(path=str(to)), Exit.USAGE)
+    if to.is_dir():
+        try:
+            with os.scandir(to) as listing:
+                if next(listing, None) is not None:
+                    raise UserError(TARGET_NOT_EMPTY(path=str(to)), Exit.USAGE)
+        except OSError as exc:
+            raise UserError(TARGET_UNWRITABLE(path=str(to), reason=exc.strerror or str(exc)), Exit.USAGE) from None
+
+
+def _staging(to: Path) -> tuple[Path, Path | None]:
+    """The staging folder inside ``to``, and the outermost folder this call created (to undo on failure)."""
+    check_target(to)
+    created = None
+    probe = to
+    while not probe.exists() and probe.parent != probe:
+        created = probe
+        probe = probe.parent
+    try:
+        to.mkdir(parents=True, exist_ok=True)
+        staging = to / STAGING_NAME
+        staging.mkdir()
+    except OSError as exc:
+        raise UserError(TARGET_UNWRITABLE(path=str(to), reason=exc.strerror or str(exc)), Exit.USAGE) from None
+    return staging, created
+
+
+def _abandon(staging: Path, to: Path, created: Path | None) -> None:
+    """After a failure: the staging folder goes, and so do the (empty) folders this restore created."""
+    remove_tree_quietly(staging)
+    if created is None:
+        return
+    folder = to
+    while True:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        if folder == created or folder.parent == folder:
+            return
+        folder = folder.parent
+
+
+def _finish(staging: Path, to: Path, report: RestoreReport, manifest: Manifest) -> RestoreReport:
+    """Permissions back to normal, staged items into place, then the check against the manifest."""
+    normalise_permissions(staging)
+    for name in sorted(os.listdir(staging)):
+        os.rename(staging / name, to / name)
+    staging.rmdir()
+    counts, report.mismatches = verify_tree(to, manifest)
+    report.files, report.bytes, report.dirs, report.symlinks = counts.files, counts.bytes, counts.dirs, counts.symlinks
+    if report.mismatches:
+        first = report.mismatches[0]
+        if len(report.mismatches) == 1:
+            message = MISMATCH_ONE(path=first.path, problem=first.problem_message(), to=str(to))
+        else:
+            message = MISMATCH_MANY(count=len(report.mismatches), path=first.path, problem=first.problem_message(), to=str(to))
+        log.warning("restore of %s: %d mismatches, first %s (%s)", report.backup, len(report.mismatches), first.path, first.problem)
+        raise RestoreVerifyError(message, report)
+    return report
+
+
+def read_manifest(path: Path, backup: str) -> Manifest:
+    try:
+        return Manifest.read(path)
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        raise UserError(NO_MANIFEST(backup=backup, reason=reason), Exit.VERIFY_FAILED) from None
+
+
+def restore_from_primary(generation_path: Path, to: Path, cancel: threading.Event | None = None) -> RestoreReport:
+    """Copies one generation (data, 4D archives, manifest) into the empty folder ``to`` and checks it.
+    A set ``cancel`` stops it between two files (a large data file can take minutes on a USB drive)."""
+    generation_path = Path(generation_path)
+    to = Path(to).absolute()
+    check_target(to)
+    manifest = read_manifest(generation_path / MANIFEST_NAME, generation_path.name)
+    started = time.monotonic()
+    staging, created = _staging(to)
+    report = RestoreReport("primary", generation_path.name, to, backup_time=manifest.ended)
+    current = str(generation_path)
+    try:
+        for name in (DATA_DIR, ARCHIVE_DIR):
+            if (generation_path / name).is_dir():
+                current = str(generation_path / name)
+                _copy_tree(generation_path / name, staging / name, cancel)
+        current = str(generation_path / MANIFEST_NAME)
+        shutil.copy2(generation_path / MANIFEST_NAME, staging / MANIFEST_NAME)
+    except _Cancelled:
+        _abandon(staging, to, created)
+        raise UserError(CANCELLED(), Exit.WARNING) from None
+    except OSError as exc:
+        _abandon(staging, to, created)
+        where = exc.filename or current
+        raise UserError(COPY_FAILED(path=str(where), reason=exc.strerror or str(exc), to=str(to)), Exit.USAGE) from None
+    except BaseException:
+        _abandon(staging, to, created)
+        raise
+    try:
+        return _finish(staging, to, report, manifest)
+    finally:
+        report.seconds = time.monotonic() - started
+
+
+class _Cancelled(Exception):
+    """The person asked the restore to stop (between two files)."""
+
+
+def _copy_tree(src_root: Path, dst_root: Path, cancel: threading.Event | None = None) -> None:
+    """Files, folders and symlinks as they are, mtimes kept, modes ordinary (normalised afterwards)."""
+    stamps: list[tuple[str, str]] = []
+    for folder, dirnames, filenames in os.walk(src_root):
+        rel = os.path.relpath(folder, src_root)
+        dst_folder = str(dst_root) if rel == "." else os.path.join(dst_root, rel)
+        os.makedirs(dst_folder, exist_ok=True)
+        stamps.append((folder, dst_folder))
+        for name in list(dirnames):
+            src = os.path.join(folder, name)
+            if os.path.islink(src):
+                _copy_symlink(src, os.path.join(dst_folder, name))
+                dirnames.remove(name)
+        for name in filenames:
+            if cancel is not None and cancel.is_set():
+                raise _Cancelled()
+            src = os.path.join(folder, name)
+            dst = os.path.join(dst_folder, name)
+            st = os.lstat(src)
+            if stat.S_ISLNK(st.st_mode):
+                _copy_symlink(src, dst)
+            elif stat.S_ISREG(st.st_mode):
+                shutil.copyfile(src, dst, follow_symlinks=False)
+                os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
+    for src, dst in reversed(stamps):
+        st = os.stat(src)
+        os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def _copy_symlink(src: str, dst: str) -> None:
+    os.symlink(os.readlink(src), dst)
+    if os.utime in os.supports_follow_symlinks:
+        st = os.lstat(src)
+        try:
+            os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns), follow_symlinks=False)
+        except OSError:
+            pass
+
+
+def restore_from_snapshot(restic: Restic, snapshot_id: str, to: Path, host: str | None = None,
+                          tags: Iterable[str] | None = None, cancel: threading.Event | None = None) -> RestoreReport:
+    """restic's restore of one snapshot (``latest`` of ``host``/``tags``, or an id prefix) into the empty
+    folder ``to``, then the check against the manifest inside it."""
+    to = Path(to).absolute()
+    check_target(to)
+    started = time.monotonic()
+    staging, created = _staging(to)
+    try:
+        restored = restic.restore(snapshot_id, staging, cancel=cancel, host=host,
+                                  tags=tags if snapshot_id == "latest" else None)
+    except ResticError as error:
+        _abandon(staging, to, created)
+        raise _for_restore(error, restic, snapshot_id) from None
+    except BaseException:
+        _abandon(staging, to, created)
+        raise
+    shown = (restored or snapshot_id)[:8]
+    report = RestoreReport("secondary", shown, to)
+    try:
+        manifest = read_manifest(staging / MANIFEST_NAME, shown)
+    except UserError:
+        normalise_permissions(staging)
+        for name in sorted(os.listdir(staging)):
+            os.rename(staging / name, to / name)
+        staging.rmdir()
+        raise
+    report.backup_time = manifest.ended
+    try:
+        return _finish(staging, to, report, manifest)
+    finally:
+        report.seconds = time.monotonic() - started
+
+
+def _for_restore(error: ResticError, restic: Restic, snapshot_id: str) -> UserError:
+    detail = error.detail.lower()
+    repo = display_repo(restic.repo)
+    if "no matching id found" in detail:
+        return UserError(SNAPSHOT_NOT_FOUND(repo=repo, snapshot=snapshot_id), Exit.USAGE)
+    if error.code == "offsite.failed" and ("no snapshot found" in detail or "no snapshot matched" in detail
+                                           or "snapshot for criteria not found" in detail):
+        return UserError(NO_SNAPSHOT(repo=repo), Exit.USAGE)
+    code = _RESTORE_EXIT.get(error.code, Exit.VERIFY_FAILED)
+    if error.code.startswith("restic."):
+        code = Exit.USAGE  # restic missing or too old
+    if error.code == "offsite.cancelled":
+        code = Exit.WARNING
+    return type(error)(error.message, code, returncode=error.returncode, detail=error.detail)
+
+
+def restored_message(report: RestoreReport) -> Message:
+    from tsbackup_gui.core.primary.space import human_size
+
+    return RESTORED(files=report.files, size=human_size(report.bytes), backup=report.backup, to=str(report.to))
