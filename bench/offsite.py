@@ -41,7 +41,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tsbackup_gui.core.primary import Target, make_generation  # noqa: E402
+from tsbackup_gui.core.primary.target import Target
+
+from tsbackup_gui.core.primary.copier import make_generation
 from tsbackup_gui.core.restic.driver import Restic, find_restic  # noqa: E402
 from tsbackup_gui.core.restore.into_folder import restore_from_snapshot  # noqa: E402
 from tsbackup_gui.core.offsite.upload import backup_generation, generation_tag, setup_tag  # noqa: E402

@@ -13,7 +13,8 @@ import pytest
 from test_primary_helpers import (COMPUTER, SETUP, assert_same_tree, at, gen, listing, make_source, sha,  # noqa: F401 (tmpfs: fixture)
                                   source_tree, target_for, tmpfs, write)
 from tsbackup_gui.core.errors import Exit, UserError
-from tsbackup_gui.core.primary import MANIFEST_NAME, Manifest, list_generations
+from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Manifest
+from tsbackup_gui.core.primary.generations import list_generations
 
 
 def test_first_generation_is_the_source_byte_for_byte_with_hashes_and_read_only(tmp_path):

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tsbackup_gui.core.primary import Target, make_generation
+from tsbackup_gui.core.primary.target import Target
+
+from tsbackup_gui.core.primary.copier import make_generation
 from tsbackup_gui.core.primary.generations import Generation
 from tsbackup_gui.core.primary.manifest import Manifest
 

@@ -9,13 +9,14 @@ import sys
 import time
 
 from test_primary_helpers import COMPUTER, SETUP, assert_same_tree, at, gen, listing, make_source, target_for, write
-from tsbackup_gui.core.primary import list_generations
+from tsbackup_gui.core.primary.generations import list_generations
 
 CHILD = r"""
 import sys, time
 from datetime import datetime
 from pathlib import Path
-from tsbackup_gui.core.primary import Target, make_generation
+from tsbackup_gui.core.primary.target import Target
+from tsbackup_gui.core.primary.copier import make_generation
 
 source, primary, flag = map(Path, sys.argv[1:4])
 

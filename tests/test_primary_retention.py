@@ -9,7 +9,9 @@ from datetime import timedelta
 import pytest
 
 from test_primary_helpers import assert_same_tree, at, fake_generation, gen, make_source, target_for, write
-from tsbackup_gui.core.primary import Entry, apply_retention, list_generations, looks_like_mass_change, plan_retention
+from tsbackup_gui.core.primary.manifest import Entry
+from tsbackup_gui.core.primary.retention import apply_retention, looks_like_mass_change, plan_retention
+from tsbackup_gui.core.primary.generations import list_generations
 
 NOW = at("2026-03-15", "12:00")  # a Sunday; ISO week 11 runs Mon 9 – Sun 15 March
 

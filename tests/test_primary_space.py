@@ -11,7 +11,7 @@ import pytest
 from test_primary_helpers import (assert_same_tree, at, gen, listing, make_source, target_for,  # noqa: F401
                                   tmpfs, write)
 from tsbackup_gui.core.errors import Exit, UserError
-from tsbackup_gui.core.primary import list_generations
+from tsbackup_gui.core.primary.generations import list_generations
 from tsbackup_gui.core.primary.space import FAT_LIMIT, bytes_needed, check_file_size_limit, filesystem_type, human_size, links_work
 
 

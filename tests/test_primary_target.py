@@ -11,7 +11,9 @@ import pytest
 
 from test_primary_helpers import COMPUTER, SETUP, at, gen, listing, make_source, target_for, write
 from tsbackup_gui.core.errors import Exit, UserError
-from tsbackup_gui.core.primary import Entry, Manifest, Target, list_generations, new_generation_id, remove_partials
+from tsbackup_gui.core.primary.manifest import Entry, Manifest
+from tsbackup_gui.core.primary.target import Target
+from tsbackup_gui.core.primary.generations import list_generations, new_generation_id, remove_partials
 from tsbackup_gui.core.primary.treeops import remove_tree
 
 

@@ -16,7 +16,7 @@ from test_verify_support import DATA, german_translator, new_generation, with_re
 
 from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.store.config import Config
-from tsbackup_gui.core.primary import Target
+from tsbackup_gui.core.primary.target import Target
 from tsbackup_gui.render.recovery_sheet import CONTEXT, T_TITLE
 from tsbackup_gui.render.translate import Translator
 

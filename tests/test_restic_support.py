@@ -15,7 +15,9 @@ import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tsbackup_gui.core.primary import Target, make_generation
+from tsbackup_gui.core.primary.target import Target
+
+from tsbackup_gui.core.primary.copier import make_generation
 
 PASSWORD = "Correct-Horse-7-Battery-Staple"
 SETUP_ID = "5e7f00aa11bb22cc33dd44ee55ff6677"

@@ -49,7 +49,7 @@ def test_restore_a_generation_then_put_it_back_in_place(qtbot, tmp_path):
     dialog.show()
     dialog.load()
     qtbot.waitUntil(lambda: dialog.primary_table.rowCount() == 1, timeout=WAIT)
-    assert dialog.primary_table.item(0, 1).text() == "consistent (timeSensor was closed)"
+    assert dialog.primary_table.item(0, 1).text() == "consistent"
     assert not dialog.put_back_button.isVisible() and not dialog.server_steps.isVisible()
     dialog.target_button.click()
     assert dialog.target.text() == str(to) and dialog.restore_button.isEnabled()
@@ -130,13 +130,13 @@ def test_a_servers_steps_are_worked_out_on_the_worker_with_the_restore(qtbot, tm
 def test_close_becomes_cancel_while_restoring_and_esc_is_refused_while_putting_back(qtbot, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
 
-    from tsbackup_gui.core.restore import choices as restore_choices
+    from tsbackup_gui.ui import restore_dialog
     from tsbackup_gui.ui.restore_dialog import PUTTING_BACK
 
     config = backed_up_demo(tmp_path)
     events = []
-    real = restore_choices.restore_choice
-    monkeypatch.setattr(restore_choices, "restore_choice",
+    real = restore_dialog.restore_chosen
+    monkeypatch.setattr(restore_dialog, "restore_chosen",
                         lambda *a, cancel=None, **k: events.append(cancel) or real(*a, cancel=cancel, **k))
     dialog = RestoreDialog(config, language="en")
     qtbot.addWidget(dialog)

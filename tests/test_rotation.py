@@ -24,7 +24,7 @@ from tsbackup_gui.core.store.history import Attempt, History
 from tsbackup_gui.core.run.backup import run_backup
 from tsbackup_gui.core.primary.target import BACKUPS_DIR, MARKER_NAME
 from tsbackup_gui.core.drives.rotation import add_drive, remove_drive
-from tsbackup_gui.core.drives.rotation_history import drives, swap_reasons
+from tsbackup_gui.core.status.rotation_history import drives, swap_reasons
 from tsbackup_gui.core.setup.configure import SetupOptions, configure
 from tsbackup_gui.core.status.model import compute_status
 

@@ -17,7 +17,7 @@ from test_verify_support import (DATA, NOW, ZURICH, delete_from_generation, flip
 from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.store.history import History
-from tsbackup_gui.core.primary import list_generations
+from tsbackup_gui.core.primary.generations import list_generations
 from tsbackup_gui.core.store.secrets import SecretStore
 from tsbackup_gui.core.status.model import compute_status
 from tsbackup_gui.core.status.facts import load_attempts

@@ -16,7 +16,8 @@ from test_restic_support import COMPUTER, PASSWORD, SAMPLE, new_repo, write_sour
 
 from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.store.config import Config
-from tsbackup_gui.core.primary import Target, make_generation
+from tsbackup_gui.core.primary.target import Target
+from tsbackup_gui.core.primary.copier import make_generation
 from tsbackup_gui.core.primary.generations import Generation
 from tsbackup_gui.core.restic.driver import Restic
 from tsbackup_gui.core.offsite.upload import backup_generation, setup_tag

@@ -11,7 +11,8 @@ import pytest
 
 from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.places import places
-from tsbackup_gui.core.primary import Target, list_generations
+from tsbackup_gui.core.primary.target import Target
+from tsbackup_gui.core.primary.generations import list_generations
 from tsbackup_gui.core.offsite.upload import PASSWORD_SECRET
 from tsbackup_gui.core.store.secrets import SecretStore
 from tsbackup_gui.ui.wizard import ids

@@ -2094,18 +2094,6 @@
             <source>Restore drill</source>
             <translation>Wiederherstellungstest</translation>
         </message>
-        <message>
-            <source>consistent (timeSensor was closed)</source>
-            <translation>konsistent (timeSensor war geschlossen)</translation>
-        </message>
-        <message>
-            <source>4D archive fresh</source>
-            <translation>4D-Archiv aktuell</translation>
-        </message>
-        <message>
-            <source>4D archive too old</source>
-            <translation>4D-Archiv zu alt</translation>
-        </message>
     </context>
     <context>
         <name>StatusWindow</name>
@@ -2210,6 +2198,14 @@
             <translation>Jetzt sichern</translation>
         </message>
         <message>
+            <source>Ca&amp;ncel backup</source>
+            <translation>Sicherung a&amp;bbrechen</translation>
+        </message>
+        <message>
+            <source>Cancel backup</source>
+            <translation>Sicherung abbrechen</translation>
+        </message>
+        <message>
             <source>&amp;Restore…</source>
             <translation>&amp;Wiederherstellen…</translation>
         </message>
@@ -2252,6 +2248,10 @@
         <message>
             <source>Backing up …</source>
             <translation>Sicherung läuft …</translation>
+        </message>
+        <message>
+            <source>Stopping the backup …</source>
+            <translation>Die Sicherung wird angehalten …</translation>
         </message>
         <message>
             <source>Running the monthly check … this can take a while.</source>

@@ -26,6 +26,8 @@ from tsbackup_gui.core.store.config import Config, write_atomic
 log = logging.getLogger(__name__)
 
 MEMORY_FILE = "notifications.json"
+#: The guard the tick asks before retrying a run that waited (timeSensor LEGAL open, the drive missing).
+DEFAULT_GUARD_FACTORY = tick.default_guard_factory
 
 
 @dataclass
@@ -49,7 +51,7 @@ class CheckResult:
 
 def due_check(where: Places, now: datetime, memory: notify_rules.Memory | None, snoozes: tuple = (),
               user_run: notify_rules.UserRun | None = None, *, look_ahead: bool = True, user_request: bool = False,
-              guard_factory: Callable[[Config], Any] | None = tick.default_guard_factory) -> CheckResult:
+              guard_factory: Callable[[Config], Any] | None = DEFAULT_GUARD_FACTORY) -> CheckResult:
     """One due-check at ``now``. ``look_ahead``: may this check start a run (False right after one);
     ``user_request``: the user asked for a run, which goes before any report."""
     if memory is None:

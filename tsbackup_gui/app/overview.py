@@ -14,7 +14,7 @@ from typing import Any
 
 from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.install import detect as install
-from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.clock import Clock, minute_text
 from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
 
 NOT_SET_UP_FOUND = define(
@@ -121,6 +121,6 @@ def _list_generations(cfg: config_mod.Config) -> list[Any]:
 def _generation_rows(generations: list[Any]) -> list[dict[str, Any]]:
     return [
         {"id": gen.id, "verdict": gen.verdict, "files": gen.files, "bytes": gen.bytes,
-         "ended_local": gen.ended.astimezone().strftime("%Y-%m-%d %H:%M")}
+         "ended_local": minute_text(gen.ended.astimezone())}
         for gen in generations
     ]

@@ -7,10 +7,9 @@ drive is not connected, 5 damaged files or a damaged off-site repository.
 
 from __future__ import annotations
 
-from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.app.check import monthly_check
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
-from tsbackup_gui.core.check.monthly import run_check
 
 CONFIRM_HINT = define(
     "check.confirm_hint",
@@ -27,8 +26,7 @@ def add_parser(sub):
 
 
 def check(args, out) -> int:
-    config = config_mod.require()
-    result = run_check(config, clock=Clock(), confirm_external=args.confirm_external)
+    result = monthly_check(clock=Clock(), confirm_external=args.confirm_external)
     needs_person = any(f.severity == "needs-confirmation" for f in result.findings)
     if args.json:
         out.emit(result.to_json(out.translate))

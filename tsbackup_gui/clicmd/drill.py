@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.app.check import require_drillable, restore_drill
 from tsbackup_gui.core.clock import Clock
-from tsbackup_gui.core.check.drill import require_offsite, run_drill
 
 
 def add_parser(sub):
@@ -23,14 +22,13 @@ def add_parser(sub):
 
 
 def drill(args, out) -> int:
-    config = config_mod.require()
-    require_offsite(config)  # before Qt is loaded for the report: a missing target is one quick sentence
+    config = require_drillable()  # before Qt is loaded for the report: a missing target is one quick sentence
     from tsbackup_gui.render.drill_report import write_report
     from tsbackup_gui.render.translate import Translator
 
     translator = Translator(config.language) if config.language else out.translate
-    result = run_drill(config, clock=Clock(), to=Path(args.to) if args.to else None,
-                       write_report=lambda drilled, path: write_report(drilled, path, translator))
+    result = restore_drill(clock=Clock(), to=Path(args.to) if args.to else None,
+                           write_report=lambda drilled, path: write_report(drilled, path, translator))
     messages = result.messages()
     if args.json:
         out.emit(result.to_json(out.translate))

@@ -8,7 +8,7 @@ from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.store.history import History
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 from tsbackup_gui.core.drives.rotation import DRIVE_ADDED, DRIVE_REMOVED, add_drive, remove_drive, removed_label
-from tsbackup_gui.core.drives.rotation_history import drive_line, drives
+from tsbackup_gui.core.status.rotation_history import drive_line, drives
 from tsbackup_gui.core.status.facts import load_attempts
 
 NEED_DIR = define(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.errors import Exit
-from tsbackup_gui.core.setup.forget import WOULD_FORGET, forget_setup
+from tsbackup_gui.app.setup import forget
+from tsbackup_gui.core.setup.forget import WOULD_FORGET
 
 
 def add_parser(sub):
@@ -20,7 +21,7 @@ def run(args, out) -> int:
     if not args.yes:
         out.warn(WOULD_FORGET())
         return Exit.USAGE
-    result = forget_setup(now=Clock().now(), i_have_the_password=args.have_password)
+    result = forget(now=Clock().now(), i_have_the_password=args.have_password)
     if args.json:
         out.emit(result.to_json())
     messages = result.messages()

@@ -70,7 +70,7 @@ def test_only(args, out, reports: ReportOptions | None, password: str | None, s3
     from tsbackup_gui.core.store import config as config_mod
     from tsbackup_gui.core.errors import UserError
     from tsbackup_gui.core.store.secrets import SecretStore
-    from tsbackup_gui.core.reports.trial import test_given, test_stored
+    from tsbackup_gui.core.setup.report_trial import test_given, test_stored
 
     try:
         config = config_mod.load()

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tsbackup_gui.core.store import config as config_mod
-from tsbackup_gui.core.errors import Exit, UserError
+import os
+
+from tsbackup_gui.app import restore as restore_app
 from tsbackup_gui.clicmd.stdin import read_secret_line
+from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
-from tsbackup_gui.core.restore.into_folder import RestoreReport, RestoreVerifyError, check_target, restored_message
+from tsbackup_gui.core.restore.into_folder import RestoreReport, RestoreVerifyError, restored_message
+from tsbackup_gui.core.store import config as config_mod
 
 NEED_SOURCE = define(
     "restore.need_source",
@@ -38,14 +41,6 @@ EMPTY_PASSWORD = define(
     "restore.empty_password",
     QT_TRANSLATE_NOOP("core", "No password arrived on standard input. Pass the password from the recovery sheet, for example with: echo 'PASSWORD' | tsbackup restore …"),
 )
-NO_SECONDARY = define(
-    "restore.no_secondary",
-    QT_TRANSLATE_NOOP("core", "No off-site backup is set up on this computer. Use --repo URL --password-stdin to restore from one."),
-)
-NO_GENERATION = define(
-    "restore.no_generation",
-    QT_TRANSLATE_NOOP("core", "There is no backup {generation} on the backup drive. 'tsbackup generations' lists them."),
-)
 
 
 def add_parser(sub):
@@ -66,7 +61,7 @@ def _refuse(option: str, hint) -> UserError:
 
 
 def run(args, out) -> int:
-    to = Path(args.to).expanduser()
+    to = Path(os.path.abspath(os.path.expanduser(args.to)))  # a relative --to is relative to here
     if args.repo:
         if args.source:
             raise _refuse("--from", HINT_REPO)
@@ -82,7 +77,7 @@ def run(args, out) -> int:
         raise _refuse("--generation", HINT_GENERATION)
     elif args.host:
         raise _refuse("--host", HINT_REPO)
-    check_target(to)
+    restore_app.check_target(to, None if args.repo else config_mod.require())
     try:
         report = _restore(args, to)
     except RestoreVerifyError as error:
@@ -102,64 +97,13 @@ def run(args, out) -> int:
 
 
 def _restore(args, to: Path) -> RestoreReport:
-    from tsbackup_gui.core.restore import into_folder as restore_mod
-
     if args.repo:
-        from tsbackup_gui.core.restic.driver import Restic
-
         password = read_secret_line(EMPTY_PASSWORD)
-        repo, env = _new_computer_repository(args.repo)
-        return restore_mod.restore_from_snapshot(Restic(repo, password, env_extra=env), args.snapshot or "latest", to,
-                                                 host=args.host)
+        return restore_app.restore_on_new_computer(args.repo, password, to, host=args.host, snapshot=args.snapshot)
     config = config_mod.require()
     if args.source == "primary":
-        from tsbackup_gui.core.drives.rotation import connected_config  # rotation: the drive that is connected
-
-        return restore_mod.restore_from_primary(_generation_path(connected_config(config), args.generation), to)
-    from tsbackup_gui.core.offsite.upload import open_repository, setup_tag
-    from tsbackup_gui.core.store.secrets import SecretStore
-
-    if not config.secondary or not config.secondary.get("repo"):
-        raise UserError(NO_SECONDARY(), Exit.USAGE)
-    restic = open_repository(config.secondary, SecretStore(config.setup_id))
-    if args.snapshot:
-        return restore_mod.restore_from_snapshot(restic, args.snapshot, to)
-    return restore_mod.restore_from_snapshot(restic, "latest", to, host=config.computer, tags=[setup_tag(config.setup_id)])
-
-
-def _generation_path(config, generation_id: str | None) -> Path:
-    from tsbackup_gui.core.primary.rows import NO_GENERATIONS
-    from tsbackup_gui.core.primary import Target, list_generations
-    from tsbackup_gui.core.offsite.upload import pick_generation
-
-    target = Target(Path(config.primary), config.computer)
-    target.require_marker(config.setup_id)
-    generations = list_generations(target)
-    if generation_id:
-        for generation in generations:
-            if generation.id == generation_id:
-                return generation.path
-        raise UserError(NO_GENERATION(generation=generation_id), Exit.USAGE)
-    if not generations:
-        raise UserError(NO_GENERATIONS(), Exit.USAGE)
-    generation, _warning = pick_generation(generations)
-    return generation.path
-
-
-
-
-def _new_computer_repository(repo: str) -> tuple[str, dict[str, str]]:
-    """A REST server's login comes from RESTIC_REST_USERNAME/RESTIC_REST_PASSWORD (never argv) and
-    reaches restic only inside the child's environment; other kinds pass through unchanged."""
-    import os
-
-    if not repo.startswith("rest:"):
-        return repo, {}
-    from tsbackup_gui.core.offsite.rest import login_env, login_from, parse_rest, with_login
-
-    address = parse_rest(repo)  # refuses a login typed into the address
-    login = login_from(os.environ, address) or {}
-    return with_login(address.repo, login), login_env(login)
+        return restore_app.restore_generation(config, args.generation, to)
+    return restore_app.restore_snapshot(config, args.snapshot, to)
 
 
 def _summary(out, report: RestoreReport, outcome: str, exit_code: int, reasons) -> dict:

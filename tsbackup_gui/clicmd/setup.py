@@ -7,7 +7,8 @@ import sys
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.clicmd.stdin import read_secret_line
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
-from tsbackup_gui.core.setup.configure import SETUP_DONE, SetupOptions, configure
+from tsbackup_gui.app.setup import set_up
+from tsbackup_gui.core.setup.configure import SETUP_DONE, SetupOptions
 from tsbackup_gui.clicmd import reports_args
 
 EMPTY_PASSWORD = define(
@@ -81,7 +82,7 @@ def run(args, out) -> int:
         from tsbackup_gui.clicmd.output import BAD_USAGE
 
         raise UserError(BAD_USAGE(detail="The following arguments are required: " + ", ".join(missing)), Exit.USAGE)
-    result = configure(
+    result = set_up(
         SetupOptions(
             source=args.source, primary=args.primary, mode=args.mode, computer=args.computer,
             keep_daily=args.keep_daily, keep_weekly=args.keep_weekly, keep_monthly=args.keep_monthly,

@@ -29,3 +29,12 @@ class FixedClock(Clock):
 
     def set(self, moment: datetime) -> None:
         self._now = moment
+
+
+#: How a moment is written for people and logs in every language: ISO date, 24-hour time.
+MINUTE_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def minute_text(moment: datetime) -> str:
+    """``2026-11-27 18:42``: the one way a moment is written into a sentence or a listing."""
+    return moment.strftime(MINUTE_FORMAT)

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from tsbackup_gui.core.drives import rotation, rotation_history
+from tsbackup_gui.core.drives import rotation
+from tsbackup_gui.core.status import rotation_history
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.places import Places
 from tsbackup_gui.ui.housekeeping_common import ChooseFolder, HousekeepingDialog, default_choose_folder, sentence

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from tsbackup_gui.core.setup import forget
+from tsbackup_gui.core.offsite.records import is_external, readable_repo
+from tsbackup_gui.app.setup import forget as forget_this_setup
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.places import Places
 from tsbackup_gui.ui.housekeeping_common import HousekeepingDialog, sentence
@@ -21,9 +22,9 @@ def kept_places(config) -> list[str]:
 
     found = [str(d["path"]) for d in configured(config)]
     secondary = config.secondary or {}
-    if secondary.get("repo") and secondary.get("kind") != "external":
+    if readable_repo(secondary):
         found.append(display_repo(str(secondary["repo"])))
-    elif secondary.get("kind") == "external":
+    elif is_external(secondary):
         found.append(str(secondary.get("text") or ""))
     return [f for f in found if f]
 
@@ -58,7 +59,7 @@ class ForgetDialog(HousekeepingDialog):
                                                "a password manager)"), self)
         self.have_password.setAccessibleName(self.tr("I have the off-site password elsewhere"))
         secondary = config.secondary or {}
-        self.have_password.setVisible(bool(secondary.get("repo")) and secondary.get("kind") != "external"
+        self.have_password.setVisible(readable_repo(secondary) is not None
                                       and not config.recovery_sheet_confirmed)
         layout.addWidget(self.have_password)
         row = QHBoxLayout()
@@ -94,7 +95,7 @@ class ForgetDialog(HousekeepingDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
             self.changed.emit()
 
-        self.run(lambda: forget.forget_setup(where=where, secrets=secrets, now=now, home=home, os_name=os_name,
+        self.run(lambda: forget_this_setup(where=where, secrets=secrets, now=now, home=home, os_name=os_name,
                                              i_have_the_password=have), done)
 
     def enable(self) -> None:

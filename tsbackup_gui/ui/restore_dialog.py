@@ -2,7 +2,7 @@
 
 The drive's generations are listed at once; off-site snapshots only when
 asked (restic on a worker). The restore and the check against the manifest
-are `core.restore_choices.restore_choice`; "Put this back in place" is
+are `app.restore.restore_chosen`; "Put this back in place" is
 `core.restore_swap.put_back`, refused while timeSensor LEGAL runs and never
 deleting the old folder. A server gets 4D Server's own restore as steps
 (worked out on the worker with the restore: finding the archive walks the
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from tsbackup_gui.app.restore import restore_chosen
 from tsbackup_gui.core.restore import choices
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.render.translate import Translator
@@ -218,7 +219,7 @@ class RestoreDialog(QDialog):
         self.result.setText(self.tr("Restoring and checking … this can take a while."))
 
         def job(progress):
-            report = choices.restore_choice(config, choice, to, secrets=secrets, cancel=cancel)
+            report = restore_chosen(config, choice, to, secrets=secrets, cancel=cancel)
             steps = None if choices.can_put_back(config) else choices.server_restore_steps(config, report.to, clock.now())
             return report, steps
 

@@ -23,13 +23,12 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 
 from tsbackup_gui.app.backup import back_up_now, use_report_language
-from tsbackup_gui.app.due_check import CheckResult, due_check
+from tsbackup_gui.app.due_check import DEFAULT_GUARD_FACTORY, CheckResult, due_check
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.places import Places, places
 from tsbackup_gui.core.platform.keepawake import KeepAwake
 from tsbackup_gui.core.run.backup import RunResult
-from tsbackup_gui.core.schedule import tick
 from tsbackup_gui.core.status import notify_rules
 from tsbackup_gui.core.status.model import Status
 from tsbackup_gui.core.store.config import Config
@@ -68,7 +67,7 @@ class Scheduler(QObject):
         monotonic: Callable[[], float] = time.monotonic,
         run_fn: RunFn | None = None,
         can_cancel: bool | None = None,
-        guard_factory: Callable[[Config], Any] | None = tick.default_guard_factory,
+        guard_factory: Callable[[Config], Any] | None = DEFAULT_GUARD_FACTORY,
         keep_awake: Callable[[], Any] = KeepAwake,
         where: Places | None = None,
         interval_ms: int = MINUTE_MS,

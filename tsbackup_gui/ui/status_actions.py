@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton, QWid
 
 # action ids (also what tests and the tray's reminders use)
 BACKUP = "backup"
+CANCEL = "cancel"
 OPEN_FOLDER = "open_folder"
 RESTORE = "restore"
 CHECK = "check"

@@ -6,7 +6,9 @@ from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication
 
-from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP
+from tsbackup_gui.core.clock import MINUTE_FORMAT, minute_text
+from tsbackup_gui.core.messages import CONTEXT as MESSAGES_CONTEXT, QT_TRANSLATE_NOOP, fill
+from tsbackup_gui.core.primary.rows import VERDICTS
 from tsbackup_gui.core.primary.space import human_size
 from tsbackup_gui.core.schedule.zone import system_zone, zone_of
 
@@ -30,11 +32,6 @@ KINDS = {
     "backup": QT_TRANSLATE_NOOP("StatusFormat", "Backup"),
     "check": QT_TRANSLATE_NOOP("StatusFormat", "Monthly check"),
     "drill": QT_TRANSLATE_NOOP("StatusFormat", "Restore drill"),
-}
-VERDICTS = {
-    "consistent": QT_TRANSLATE_NOOP("StatusFormat", "consistent (timeSensor was closed)"),
-    "archive-ok": QT_TRANSLATE_NOOP("StatusFormat", "4D archive fresh"),
-    "archive-stale": QT_TRANSLATE_NOOP("StatusFormat", "4D archive too old"),
 }
 
 
@@ -64,7 +61,7 @@ def local(moment: datetime) -> datetime:
 
 def when_text(moment: datetime | None) -> str:
     """One format for every time the window and its dialogs show, in one zone (see `use_zone_of`)."""
-    return "—" if moment is None else local(moment).strftime("%Y-%m-%d %H:%M")
+    return "—" if moment is None else minute_text(local(moment))
 
 
 def generation_text(generation_id: str | None) -> str:
@@ -72,7 +69,7 @@ def generation_text(generation_id: str | None) -> str:
     if not generation_id:
         return "—"
     try:
-        return datetime.strptime(generation_id[:17], "%Y-%m-%d_%H%M%S").strftime("%Y-%m-%d %H:%M")
+        return datetime.strptime(generation_id[:17], "%Y-%m-%d_%H%M%S").strftime(MINUTE_FORMAT)
     except ValueError:
         return generation_id
 
@@ -101,5 +98,9 @@ def kind_text(kind: str) -> str:
 
 
 def verdict_text(verdict: str | None) -> str:
-    source = VERDICTS.get(verdict or "")
-    return tr(source) if source else (verdict or "—")
+    """The verdict's one label, as `tsbackup generations` says it (`core.primary.rows.VERDICTS`)."""
+    kind = VERDICTS.get(verdict or "")
+    if kind is None:
+        return verdict or "—"
+    message = kind()
+    return fill(QCoreApplication.translate(MESSAGES_CONTEXT, message.template), message.params)

@@ -8,6 +8,7 @@ the chart in `chart`, the buttons in `status_actions`.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tsbackup_gui.app import overview
+from tsbackup_gui.app.check import drill_blocked
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.render.translate import Translator, resources_dir
 from tsbackup_gui.ui import status_actions as acts
@@ -43,6 +45,7 @@ class StatusWindow(QMainWindow):
         self.loads = 0  # how many overviews were shown; lets tests and the tray wait for a fresh one
         self.refreshes = 0  # how many were asked for: only the newest one's answer is shown
         self.busy: str | None = None  # the action running from this window (backup, check, drill, restore)
+        self._cancel = threading.Event()  # set by "Cancel backup" while this window's backup runs
         self.last_result: list[str] = []  # the sentences of the last check or drill
         self.restore_dialog = None
         self._demo_layout = None  # laid out on the first look only (see overview.gather)
@@ -124,6 +127,8 @@ class StatusWindow(QMainWindow):
         self.setup_demo_button = bar.add(acts.SETUP_DEMO, self.tr("&Set up the demo backup"),
                                          self.tr("Set up the demo backup"), self.set_up_demo)
         self.backup_button = bar.add(acts.BACKUP, self.tr("&Back up now"), self.tr("Back up now"), self.back_up_now)
+        self.cancel_button = bar.add(acts.CANCEL, self.tr("Ca&ncel backup"), self.tr("Cancel backup"),
+                                     self.cancel_backup)
         self.open_button = bar.add(acts.OPEN_FOLDER, self.tr("&Open backup folder"), self.tr("Open backup folder"),
                                    self.open_backup_folder)
         self.restore_button = bar.add(acts.RESTORE, self.tr("&Restore…"), self.tr("Restore"), self.open_restore)
@@ -134,6 +139,7 @@ class StatusWindow(QMainWindow):
         bar.finish()
         self.housekeeping = Housekeeping(self, hooks)
         self.setup_demo_button.setVisible(False)
+        self.cancel_button.setVisible(False)
         for button in (self.backup_button, self.open_button, self.restore_button, self.check_button, self.drill_button):
             button.setEnabled(False)
         layout.addWidget(bar)
@@ -174,31 +180,38 @@ class StatusWindow(QMainWindow):
         self._start(lambda progress: overview.setup_demo(layout), self._after_change)
 
     def back_up_now(self) -> None:
-        from tsbackup_gui.core.store import config as config_mod
-        from tsbackup_gui.core.run.backup import run_backup
+        """The same run as the tray's: kept awake, and cancelled by "Cancel backup"."""
+        from tsbackup_gui.app.backup import back_up_now
 
-        clock = self.clock
+        clock, cancel = self.clock, self._cancel
+        cancel.clear()
         self._set_busy("backup", self.tr("Backing up …"))
-        self._start(lambda progress: run_backup(config_mod.require(), clock=clock, events=progress),
+        self._start(lambda progress: back_up_now(clock=clock, events=progress, cancel=cancel),
                     self._action_finished, self.show_progress, long=True)
 
+    def cancel_backup(self) -> None:
+        """Stops this window's backup between files; nothing half-made stays."""
+        if self.busy != "backup":
+            return
+        self._cancel.set()
+        self.cancel_button.setEnabled(False)
+        self.progress_label.setText(self.tr("Stopping the backup …"))
+
     def run_check(self) -> None:
-        from tsbackup_gui.core.store import config as config_mod
-        from tsbackup_gui.core.check.monthly import run_check
+        from tsbackup_gui.app.check import monthly_check
 
         clock = self.clock
         self._set_busy("check", self.tr("Running the monthly check … this can take a while."))
-        self._start(lambda progress: run_check(config_mod.require(), clock=clock), self._check_finished, long=True)
+        self._start(lambda progress: monthly_check(clock=clock), self._check_finished, long=True)
 
     def run_drill(self) -> None:
-        from tsbackup_gui.core.store import config as config_mod
-        from tsbackup_gui.core.check.drill import run_drill
+        from tsbackup_gui.app.check import restore_drill
         from tsbackup_gui.render.drill_report import write_report
 
         clock, translate = self.clock, self._translate
         self._set_busy("drill", self.tr("Running the restore drill … this can take a while."))
-        self._start(lambda progress: run_drill(config_mod.require(), clock=clock,
-                                               write_report=lambda result, path: write_report(result, path, translate)),
+        self._start(lambda progress: restore_drill(clock=clock,
+                                                   write_report=lambda result, path: write_report(result, path, translate)),
                     self._drill_finished, long=True)
 
     def show_progress(self, event: dict) -> None:
@@ -281,25 +294,16 @@ class StatusWindow(QMainWindow):
         idle = self.busy is None
         self.refresh_button.setEnabled(True)
         self.backup_button.setEnabled(configured and idle and (snap.state != "running"))
+        self.cancel_button.setVisible(self.busy == "backup")
+        self.cancel_button.setEnabled(self.busy == "backup" and not self._cancel.is_set())
         self.open_button.setEnabled(bool(snap and snap.primary_folder))
         self.restore_button.setEnabled(configured and (idle or self.busy == "restore"))  # "restore": to the front
         self.check_button.setEnabled(configured and idle)
-        offsite = snap.offsite if snap else None
-        drillable = bool(offsite and offsite.configured and offsite.kind != "external")
-        self.drill_button.setEnabled(configured and idle and drillable)
-        self.drill_button.setToolTip(self._drill_tip(snap) if configured and not drillable else "")
+        blocked = drill_blocked(snap.config) if configured and snap.config is not None else None
+        self.drill_button.setEnabled(configured and idle and blocked is None)
+        self.drill_button.setToolTip(self._translate(blocked) if blocked is not None else "")
         self.log_button.setEnabled(bool(snap and snap.log_file))
         self.housekeeping.enable(snap, idle=idle)
-
-    def _drill_tip(self, snap) -> str:
-        """Why the drill cannot run: it restores the off-site copy, which this program must be able to read."""
-        from tsbackup_gui.core.check.drill import EXTERNAL, NO_OFFSITE
-        from tsbackup_gui.core.check.offsite import external_text
-
-        secondary = (snap.config.secondary if snap.config is not None else None) or {}
-        if snap.offsite is not None and snap.offsite.kind == "external":
-            return self._translate(EXTERNAL(where=external_text(secondary)))
-        return self._translate(NO_OFFSITE())
 
     def _lay_out_notes(self) -> None:
         """Reminders and notes to the left of the chart; with none, the chart takes the whole row

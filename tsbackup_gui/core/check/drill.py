@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.clock import Clock, minute_text
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.store.history import History
@@ -36,7 +36,7 @@ from tsbackup_gui.core.restic.errors import display_repo
 from tsbackup_gui.core.restore.into_folder import RestoreReport, RestoreVerifyError, check_target, restore_from_snapshot
 from tsbackup_gui.core.restore.verify import MANIFEST_NAME, stored_entries
 from tsbackup_gui.core.offsite.upload import GENERATION_TAG_PREFIX, open_repository, setup_tag
-from tsbackup_gui.core.check.offsite import external_text, is_configured, is_external
+from tsbackup_gui.core.offsite.records import external_text, is_configured, is_external
 
 log = logging.getLogger(__name__)
 
@@ -187,13 +187,22 @@ def report_path(day: date, where: Places | None = None) -> Path:
     return path
 
 
-def require_offsite(config: Config) -> None:
-    """Exit 2 with one sentence when there is no off-site copy this program can restore."""
+def why_no_drill(config: Config) -> Message | None:
+    """Why the drill cannot run (it restores the off-site copy, which this program must be able to
+    read), or None when it can: the one rule for the command, the window's button and its tooltip."""
     secondary = config.secondary or {}
     if not is_configured(secondary):
-        raise UserError(NO_OFFSITE(), Exit.USAGE)
+        return NO_OFFSITE()
     if is_external(secondary):
-        raise UserError(EXTERNAL(where=external_text(secondary)), Exit.USAGE)
+        return EXTERNAL(where=external_text(secondary))
+    return None
+
+
+def require_offsite(config: Config) -> None:
+    """Exit 2 with one sentence when there is no off-site copy this program can restore."""
+    reason = why_no_drill(config)
+    if reason is not None:
+        raise UserError(reason, Exit.USAGE)
 
 
 def run_drill(config: Config, *, clock: Clock, to: Path | None = None, write_report: ReportWriter | None = None,
@@ -314,4 +323,4 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def _minute(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return minute_text(moment.astimezone())

@@ -174,7 +174,8 @@ def _fourd(config: Config, now: datetime) -> tuple[dict[str, Path], list[Finding
 def _primary(config: Config, now: datetime, archive_roots: dict[str, Path], result: CheckResult,
              here: Places) -> list[Finding]:
     from tsbackup_gui.core.primary.rows import NO_GENERATIONS
-    from tsbackup_gui.core.primary import Target, list_generations
+    from tsbackup_gui.core.primary.target import Target
+    from tsbackup_gui.core.primary.generations import list_generations
     from tsbackup_gui.core.primary.copier import SOURCE_MISSING
     from tsbackup_gui.core.drives.rotation import connected_config
     from tsbackup_gui.core.check.primary import check_generation, findings_of, mark_verified

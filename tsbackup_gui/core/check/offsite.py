@@ -16,8 +16,8 @@ should be: those are `needs-confirmation` until the person confirms.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
+from tsbackup_gui.core.clock import minute_text
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
@@ -25,6 +25,7 @@ from tsbackup_gui.core.restic.errors import ResticError, display_repo
 from tsbackup_gui.core.offsite.upload import NO_PASSWORD, PASSWORD_SECRET, offsite_age_warning, open_repository, setup_tag
 from tsbackup_gui.core.status.reasons import NO_OFFSITE, SHEET_NOT_CONFIRMED
 from tsbackup_gui.core.check.findings import Finding
+from tsbackup_gui.core.offsite.records import external_text, is_configured, is_external
 
 OFFSITE_OK = define(
     "check.offsite_ok",
@@ -74,8 +75,6 @@ SHEET_CONFIRMED = define(
     QT_TRANSLATE_NOOP("core", "You confirmed that the recovery sheet is still in its safe place."),
 )
 
-EXTERNAL_PREFIX = "external:"
-
 
 def data_subset(moment: datetime) -> str:
     """``k/12`` with k the month of `moment` (January 1/12 … December 12/12)."""
@@ -94,25 +93,6 @@ def data_subsets(moment: datetime, previous: datetime | None) -> list[str]:
     if months <= 1:
         return [data_subset(moment)]
     return [f"{(previous.month + step - 1) % 12 + 1}/12" for step in range(1, months + 1)]
-
-
-def is_external(secondary: dict[str, Any] | None) -> bool:
-    if not secondary:
-        return False
-    return secondary.get("kind") == "external" or str(secondary.get("repo") or "").startswith(EXTERNAL_PREFIX)
-
-
-def external_text(secondary: dict[str, Any]) -> str:
-    """What the user wrote about the outside arrangement (``--secondary external:TEXT``)."""
-    for key in ("text", "description"):
-        if secondary.get(key):
-            return str(secondary[key])
-    repo = str(secondary.get("repo") or "")
-    return repo[len(EXTERNAL_PREFIX):].strip() if repo.startswith(EXTERNAL_PREFIX) else repo
-
-
-def is_configured(secondary: dict[str, Any] | None) -> bool:
-    return bool(secondary) and (is_external(secondary) or bool(secondary.get("repo")))
 
 
 def offsite_findings(config: Config, secrets, now: datetime, *, confirmed: bool,
@@ -162,7 +142,7 @@ def offsite_findings(config: Config, secrets, now: datetime, *, confirmed: bool,
     if warning is not None:
         findings.append(Finding("warning", warning))
     else:
-        findings.append(Finding("ok", OFFSITE_FRESH(when=newest.time.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M"))))
+        findings.append(Finding("ok", OFFSITE_FRESH(when=minute_text(newest.time.astimezone(now.tzinfo)))))
     return findings, " + ".join(read) or None
 
 

@@ -285,7 +285,8 @@ def damaged_paths(config: Config, generations: Sequence[Generation] | None = Non
         return set()
     if generations is None:
         from tsbackup_gui.core.errors import UserError
-        from tsbackup_gui.core.primary import Target, list_generations
+        from tsbackup_gui.core.primary.target import Target
+        from tsbackup_gui.core.primary.generations import list_generations
         from tsbackup_gui.core.drives.rotation import connected_config
 
         try:

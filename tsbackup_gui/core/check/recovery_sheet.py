@@ -33,7 +33,7 @@ from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.places import Places
 from tsbackup_gui.core.offsite.upload import PASSWORD_SECRET
-from tsbackup_gui.core.check.offsite import external_text, is_external
+from tsbackup_gui.core.offsite.records import external_text, is_external
 
 #: Keyring names of the S3 keys (as `secondary.restic_env` reads them) and the variables restic reads.
 S3_SECRETS = (("aws-access-key-id", "AWS_ACCESS_KEY_ID"), ("aws-secret-access-key", "AWS_SECRET_ACCESS_KEY"))

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path, PurePath
 from typing import Any
 
-from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.clock import Clock, minute_text
 from tsbackup_gui.core.fourd.archives import ArchiveSet, FolderScan, newest_archive, scan_archives, scan_folder
 from tsbackup_gui.core.fourd.backup_history import HistoryEntry, JournalLine, latest_entry, match_history, read_backup_history, read_backup_journal
 from tsbackup_gui.core.fourd.location import ArchiveDir, find_archive_dir
@@ -294,7 +294,7 @@ def _status_text(value: Any) -> str:
 
 
 def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return minute_text(moment.astimezone())
 
 
 def _whole_hours(delta: timedelta | None) -> int:

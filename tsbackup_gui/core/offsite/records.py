@@ -13,6 +13,8 @@ from typing import Any
 
 from tsbackup_gui.core.store.config import Config
 
+EXTERNAL_PREFIX = "external:"
+
 #: How many recent backup attempts are searched for the carried-forward off-site record.
 RECENT = 500
 LAST_KEY = "offsite_last"
@@ -21,8 +23,7 @@ STEP_KEY = "offsite"
 
 def offsite_configured(config: Config) -> bool:
     """An off-site target of any kind is set up (``external`` included: the step says it was skipped)."""
-    secondary = config.secondary or {}
-    return bool(secondary.get("repo")) or secondary.get("kind") == "external"
+    return is_configured(config.secondary)
 
 
 def last_offsite(attempts, repo: str | None) -> dict[str, Any] | None:
@@ -41,3 +42,30 @@ def last_offsite_time(attempts, repo: str | None) -> datetime | None:
         return datetime.fromisoformat(record["time"]) if record and record.get("time") else None
     except (TypeError, ValueError):
         return None
+
+
+def readable_repo(secondary: dict[str, Any] | None) -> str | None:
+    """The repository restic can open for this setup, or None (nothing set up, or handled outside)."""
+    if not secondary or is_external(secondary):
+        return None
+    repo = secondary.get("repo")
+    return str(repo) if repo else None
+
+
+def is_external(secondary: dict[str, Any] | None) -> bool:
+    if not secondary:
+        return False
+    return secondary.get("kind") == "external" or str(secondary.get("repo") or "").startswith(EXTERNAL_PREFIX)
+
+
+def external_text(secondary: dict[str, Any]) -> str:
+    """What the user wrote about the outside arrangement (``--secondary external:TEXT``)."""
+    for key in ("text", "description"):
+        if secondary.get(key):
+            return str(secondary[key])
+    repo = str(secondary.get("repo") or "")
+    return repo[len(EXTERNAL_PREFIX):].strip() if repo.startswith(EXTERNAL_PREFIX) else repo
+
+
+def is_configured(secondary: dict[str, Any] | None) -> bool:
+    return bool(secondary) and (is_external(secondary) or bool(secondary.get("repo")))

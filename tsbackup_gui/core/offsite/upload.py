@@ -31,6 +31,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable, Protocol, Sequence
 
+from tsbackup_gui.core.offsite.records import readable_repo
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.restic.driver import Restic
@@ -314,13 +315,14 @@ def run_offsite(config, secrets, generations: Sequence[GenerationLike] | None, c
     come from the history; without them pruning is due and the parent is looked up.
     """
     secondary = config.secondary or {}
-    if not secondary.get("repo") or secondary.get("kind") == "external":
+    if readable_repo(secondary) is None:
         return OffsiteResult("skipped")
     emit = events or (lambda _event: None)
     result = OffsiteResult("warning")
     try:
         if generations is None:  # whichever backup drive is connected (core/rotation.py), not only drive 1
-            from tsbackup_gui.core.primary import Target, list_generations
+            from tsbackup_gui.core.primary.target import Target
+            from tsbackup_gui.core.primary.generations import list_generations
             from tsbackup_gui.core.drives.rotation import connected_config
 
             drive = connected_config(config)

@@ -15,6 +15,9 @@ that question and simply fails to read. App Nap slows a background app's
 timers: the bundle's Info.plist sets ``NSAppSleepDisabled`` and the login
 agent runs as ``ProcessType: Interactive``; during a run ``caffeinate``
 keeps the Mac awake (`keepawake`).
+
+May import: the loose basics, `store`, `offsite.records` (what the task note says about the
+off-site copy).
 """
 
 from __future__ import annotations

@@ -18,6 +18,8 @@ import time
 from datetime import datetime
 from typing import Any, Callable, Sequence
 
+from tsbackup_gui.core.clock import minute_text
+from tsbackup_gui.core.offsite.records import readable_repo
 from tsbackup_gui.core.store.config import load as load_config
 from tsbackup_gui.core.store.config import write_atomic
 from tsbackup_gui.core.errors import UserError
@@ -76,7 +78,7 @@ def record(where: Places | None = None, now: datetime | None = None) -> dict[str
 
 def _keyring_state(config) -> str:
     secondary = (config.secondary or {}) if config is not None else {}
-    if not secondary or secondary.get("kind") == "external":
+    if readable_repo(secondary) is None:
         return "not-needed"
     from tsbackup_gui.core.store.secrets import SecretStore
 
@@ -108,7 +110,7 @@ def verdict(note: dict[str, Any] | None, since: datetime | None = None) -> tuple
         return False, TASK_NO_CONFIG(user=user)
     if note.get("keyring") not in ("ok", "not-needed"):
         return False, TASK_NO_KEYRING(user=user)
-    return True, TASK_OK(user=user, when=when.strftime("%Y-%m-%d %H:%M"))
+    return True, TASK_OK(user=user, when=minute_text(when))
 
 
 def install_and_check(install: Sequence[Step], run_now: Sequence[Step], os_name: str, *,
@@ -130,5 +132,5 @@ def install_and_check(install: Sequence[Step], run_now: Sequence[Step], os_name:
 
 
 def _hhmm(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M")
+    return minute_text(moment)
 

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from tsbackup_gui.core.clock import minute_text
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 
@@ -56,7 +57,7 @@ def generation_line(row: dict[str, Any]) -> Message:
     return GENERATION_LINE(
         id=row["id"],
         verdict=verdict() if verdict else str(row["verdict"]),
-        ended=ended.strftime("%Y-%m-%d %H:%M") if ended else "?",
+        ended=minute_text(ended) if ended else "?",
         files=format_count(row["files"] or 0),
         size=human_size(row["bytes"] or 0),
         linked=format_count(row["linked"] or 0),

@@ -22,24 +22,22 @@ memory or the log.
 
 from __future__ import annotations
 
-import json
 import logging
-import time
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, Callable, Sequence
+from typing import Callable, Sequence
 
 from tsbackup_gui.core.reports import ping as report_ping
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.store.history import RUNNING, Attempt
-from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
+from tsbackup_gui.core.messages import Message
 from tsbackup_gui.core.places import Places, places
 from tsbackup_gui.core.schedule.zone import to_utc
 from tsbackup_gui.core.reports.memory import MEMORY_FILE, load, save, still_current, take_lock
 from tsbackup_gui.core.reports.send import Budget, send_all, settle
 from tsbackup_gui.core.reports.settings import configured
 from tsbackup_gui.core.reports.send import retry as retry_pending
-from tsbackup_gui.core.reports.decide import Memory, Send, decide_due, decide_run_end, reported  # noqa: F401 (re-exported: the API)
+from tsbackup_gui.core.reports.decide import Memory, decide_due, decide_run_end
 
 log = logging.getLogger(__name__)
 

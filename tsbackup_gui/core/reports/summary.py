@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Sequence
 
+from tsbackup_gui.core.offsite.records import readable_repo
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.store.history import RUNNING, Attempt
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
@@ -107,7 +108,7 @@ def history_lines(config: Config, attempts: Sequence[Attempt], now: datetime) ->
     secondary = config.secondary or {}
     if not secondary:
         lines.append(SUM_NO_OFFSITE())
-    elif secondary.get("repo") and secondary.get("kind") != "external":
+    elif readable_repo(secondary):
         newest = last_offsite_time(newest_first(attempts, "backup"), str(secondary["repo"]))
         lines.append(SUM_OFFSITE(when=when_text(newest) if newest else SUM_UNKNOWN()))
     good_drill = next((a for a in newest_first(attempts, "drill") if a.succeeded), None)

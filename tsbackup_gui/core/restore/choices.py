@@ -10,16 +10,15 @@ shows those steps as plain sentences instead of "Put this back in place".
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from tsbackup_gui.core.offsite.records import readable_repo
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
-from tsbackup_gui.core.restore.into_folder import RestoreReport
 
 NO_OFFSITE = define(
     "restore_choices.no_offsite",
@@ -112,7 +111,7 @@ def primary_choices(config: Config) -> list[GenerationChoice]:
 
 def offsite_readable(config: Config) -> bool:
     secondary = config.secondary or {}
-    return bool(secondary.get("repo")) and secondary.get("kind") != "external"
+    return readable_repo(secondary) is not None
 
 
 def offsite_choices(config: Config, secrets=None) -> list[SnapshotChoice]:
@@ -136,26 +135,10 @@ def offsite_choices(config: Config, secrets=None) -> list[SnapshotChoice]:
     return sorted(choices, key=lambda c: c.time, reverse=True)
 
 
-def restore_choice(config: Config, choice: GenerationChoice | SnapshotChoice, to: Path, *, secrets=None,
-                   cancel: threading.Event | None = None) -> RestoreReport:
-    """Restores the chosen backup into the new, empty folder ``to`` and checks it against its manifest."""
-    from tsbackup_gui.core.restore.into_folder import restore_from_primary, restore_from_snapshot
-
-    to = check_restore_target(config, to)
-    if isinstance(choice, GenerationChoice):
-        return restore_from_primary(choice.path, to, cancel=cancel)
-    from tsbackup_gui.core.offsite.upload import open_repository
-
-    if secrets is None:
-        from tsbackup_gui.core.store.secrets import SecretStore
-
-        secrets = SecretStore(config.setup_id)
-    return restore_from_snapshot(open_repository(config.secondary or {}, secrets), choice.id, to, cancel=cancel)
-
-
-def check_restore_target(config: Config, to: Path | str) -> Path:
-    """The folder to restore into, refused (exit 2, nothing touched) unless it is a full path to a new
-    or empty folder outside the live data and outside the backups. Cheap: the dialog asks it first."""
+def check_restore_target(config: Config | None, to: Path | str) -> Path:
+    """The one rule for every way in (dialog, wizard, command): the folder to restore into, refused
+    (exit 2, nothing touched) unless it is a full path to a new or empty folder outside the live data
+    and outside the backups (both known only with a setup). Cheap: the dialog asks it first."""
     from tsbackup_gui.core.primary.target import BACKUPS_DIR
     from tsbackup_gui.core.restore.into_folder import check_target
     from tsbackup_gui.core.restore.put_back import is_inside
@@ -163,9 +146,9 @@ def check_restore_target(config: Config, to: Path | str) -> Path:
     to = Path(to).expanduser()
     if not to.is_absolute():
         raise UserError(TARGET_RELATIVE(path=str(to)), Exit.USAGE)
-    if config.source and is_inside(to, Path(config.source)):
+    if config is not None and config.source and is_inside(to, Path(config.source)):
         raise UserError(TARGET_IN_DATA(path=str(to), source=str(config.source)), Exit.USAGE)
-    if config.primary:
+    if config is not None and config.primary:
         backups = Path(config.primary) / BACKUPS_DIR
         if is_inside(to, backups):
             raise UserError(TARGET_IN_BACKUPS(path=str(to), backups=str(backups)), Exit.USAGE)

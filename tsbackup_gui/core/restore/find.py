@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from tsbackup_gui.core.clock import minute_text
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.primary.generations import Generation, list_generations, read_generation
@@ -52,7 +53,7 @@ class FoundBackup:
         return self.generation.path
 
     def message(self) -> Message:
-        when = self.generation.ended.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = minute_text(self.generation.ended.astimezone())
         return FOUND(generation=self.generation.id, computer=self.computer, when=when)
 
 

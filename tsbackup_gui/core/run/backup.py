@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from tsbackup_gui.core.store import locks
-from tsbackup_gui.core.clock import Clock
+from tsbackup_gui.core.clock import Clock, minute_text
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.store.history import History
@@ -246,7 +246,7 @@ def _not_due(config: Config, history: History, clock: Clock) -> RunResult | None
 
     end = paused_until(config, now)  # while paused: the first slot after the pause
     when = next_slot(config, now if end is None else (end - timedelta(microseconds=1)).astimezone(now.tzinfo))
-    return RunResult(NOT_DUE, Exit.OK, reasons=[RUN_NOT_DUE(when=when.strftime("%Y-%m-%d %H:%M"))])
+    return RunResult(NOT_DUE, Exit.OK, reasons=[RUN_NOT_DUE(when=minute_text(when))])
 
 
 def _scheduled_gate(config: Config, history: History, clock: Clock, started, guard) -> RunResult | None:

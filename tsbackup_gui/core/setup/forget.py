@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from tsbackup_gui.core.offsite.records import is_external, readable_repo
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.places import Places, places
@@ -131,7 +132,7 @@ def forget_setup(*, where: Places | None = None, secrets=None, now: datetime | N
 def password_only_here(config, secrets=None) -> bool:
     """An off-site repository whose password is stored here, and no confirmed recovery sheet."""
     secondary = config.secondary or {}
-    if config.recovery_sheet_confirmed or not secondary.get("repo") or secondary.get("kind") == "external":
+    if config.recovery_sheet_confirmed or readable_repo(secondary) is None:
         return False
     from tsbackup_gui.core.offsite.upload import PASSWORD_SECRET
     from tsbackup_gui.core.store.secrets import SecretStore
@@ -150,7 +151,7 @@ def _forget(config, here: Places, secrets, now, home, os_name, runner) -> Forget
     result = ForgetResult(True, setup_id=config.setup_id)
     result.primary_folders = [_folder_of(config, str(d["path"])) for d in configured(config)]
     repo = (config.secondary or {}).get("repo")
-    if repo and (config.secondary or {}).get("kind") != "external":
+    if repo and not is_external(config.secondary):
         result.offsite_repo = display_repo(str(repo))
     # The keyring first: settings without passwords are harmless, passwords without settings are forgotten secrets.
     result.secrets_removed = _remove_secrets(config.setup_id, secrets)

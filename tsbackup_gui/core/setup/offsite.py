@@ -27,16 +27,14 @@ from __future__ import annotations
 import logging
 import os
 import re
-import secrets as secrets_mod
-import shutil
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
+from tsbackup_gui.core.offsite.records import is_external, readable_repo
 from tsbackup_gui.core.errors import Exit, UserError
-from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
-from tsbackup_gui.core.restic.errors import ResticError, display_repo
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.restic.errors import display_repo
 from tsbackup_gui.core.offsite.targets import EXTERNAL_EMPTY
 from tsbackup_gui.core.setup.offsite_repo import (NO_SECONDARY_FOR, SecondaryOptions, SecondaryPlan, open_or_create,
                                                   since)
@@ -139,7 +137,7 @@ def plan_secondary(options: SecondaryOptions, *, previous: dict[str, Any] | None
     limit = parse_limit(options.limit_upload)
     value = options.target
     if value is None:  # --password-stdin / --limit-upload alone: about the off-site backup already set up
-        if not previous or not previous.get("repo") or previous.get("kind") == "external":
+        if readable_repo(previous) is None:
             option = next(name for name, given in (
                 ("--password-stdin", options.password), ("--limit-upload", options.limit_upload),
                 ("--ssh-key", options.ssh_key), ("--s3-keys-stdin", options.s3_keys),
@@ -168,7 +166,7 @@ def _plan_external(value: str, options: SecondaryOptions, previous: dict[str, An
                           ("--append-only", options.append_only or None)):
         if given is not None:
             raise UserError(PASSWORD_FOR_EXTERNAL(option=option), Exit.USAGE)
-    same = bool(previous) and previous.get("kind") == "external" and previous.get("text") == text
+    same = is_external(previous) and previous.get("text") == text
     secondary = {"kind": "external", "text": text, "since": since(previous, same, now)}
     return SecondaryPlan(secondary, changed=not same, notes=[EXTERNAL_SET(text=text)])
 

@@ -18,10 +18,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from tsbackup_gui.core.offsite.records import readable_repo
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.offsite.upload import PASSWORD_SECRET
-from tsbackup_gui.core.setup.offsite_repo import CANNOT_OPEN, NO_SECONDARY_FOR, SecondaryOptions, open_or_create
+from tsbackup_gui.core.setup.offsite_repo import CANNOT_OPEN, NO_SECONDARY_FOR, open_or_create
 from tsbackup_gui.core.offsite import rest as targets_rest, s3 as targets_s3, sftp as targets_sftp
 from tsbackup_gui.core.offsite.sftp_keys import check_key
 from tsbackup_gui.core.offsite.targets import BACKEND_SECRETS, KEY_NOT_FOR, kind_of_secondary, open_target, parse_secondary
@@ -182,7 +183,7 @@ def test_only(options, *, previous: dict[str, Any] | None, secrets):
     """
     from tsbackup_gui.core.offsite.connection import test_connection
 
-    if options.target is None and previous and previous.get("kind") != "external" and previous.get("repo"):
+    if options.target is None and readable_repo(previous):
         secondary = dict(previous)
         given = backend_secrets(secondary, options, secrets, required=False) if kind_of_secondary(secondary) in \
             ("s3", "rest", "sftp") else {}

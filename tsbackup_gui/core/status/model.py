@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Any, Callable, Sequence
 
+from tsbackup_gui.core.offsite.records import is_external, readable_repo
 from tsbackup_gui.core.store.config import NOT_CONFIGURED, Config
 from tsbackup_gui.core.guard.blockers import SOURCE_BUSY
 from tsbackup_gui.core.store.history import RUNNING as RUNNING_OUTCOME
@@ -254,7 +255,7 @@ def _rotation_warnings(config: Config, attempts: Sequence[Attempt], now: datetim
     """Two drives in rotation: a drive unused for 14 days asks for a swap (core/rotation.py)."""
     if not getattr(config, "extra_drives", None):
         return []
-    from tsbackup_gui.core.drives.rotation_history import swap_reasons
+    from tsbackup_gui.core.status.rotation_history import swap_reasons
 
     try:
         reasons = swap_reasons(config, attempts, now)
@@ -284,7 +285,7 @@ def _offsite_notes(config: Config) -> list[_Finding]:
     from tsbackup_gui.core.offsite.upload import RETENTION_BY_SERVER
 
     secondary = config.secondary or {}
-    if secondary.get("append_only") and secondary.get("kind") != "external":
+    if secondary.get("append_only") and not is_external(secondary):
         return [_Finding("ok", None, _reasons([RETENTION_BY_SERVER()]))]
     return []
 
@@ -297,7 +298,7 @@ def _offsite_age(config: Config, backups: list[Attempt], now: datetime) -> list[
 
     secondary = config.secondary or {}
     repo = secondary.get("repo")
-    if not repo or secondary.get("kind") == "external":
+    if readable_repo(secondary) is None:
         return []
     newest = last_offsite_time(backups, str(repo))
     if newest is None:

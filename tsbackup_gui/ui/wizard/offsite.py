@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from tsbackup_gui.core.offsite.records import is_external
 from tsbackup_gui.ui.wizard.common import Gate, Offsite, error_message, sentence_label, show
 from tsbackup_gui.ui.wizard.offsite_forms import CloudForm, PartnerForm
 
@@ -174,7 +175,7 @@ class OffsitePage(QWizardPage):
             self.later_choice.setChecked(True)
             self.later_note.setText(self.tr("The off-site backup stays as it is: {0}").format(
                 secondary.get("text") or secondary.get("repo") or ""))
-            if secondary.get("kind") == "external":
+            if is_external(secondary):
                 self.outside_text.setText(str(secondary.get("text") or ""))
             elif str(secondary.get("repo") or "").startswith("s3:"):
                 self.cloud.fill(str(secondary["repo"]))

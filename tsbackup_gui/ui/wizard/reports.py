@@ -155,7 +155,7 @@ class ReportsBox(QGroupBox):
 
         def work(progress):
             from tsbackup_gui.core.store.secrets import SecretStore
-            from tsbackup_gui.core.reports.trial import test_given
+            from tsbackup_gui.core.setup.report_trial import test_given
 
             secrets = SecretStore(previous.setup_id) if previous is not None else None
             return test_given(options, previous, secrets, translate=say)

@@ -27,22 +27,15 @@ def find_on_drive(folder: Path):
 
 
 def restore_from_drive(folder: Path, to: Path):
-    from tsbackup_gui.core.restore.into_folder import check_target, restore_from_primary
-    from tsbackup_gui.core.restore.find import find_backup
+    from tsbackup_gui.app.restore import restore_found_backup
 
-    check_target(to)
-    return restore_from_primary(find_backup(folder).path, to)
+    return restore_found_backup(folder, to)
 
 
 def restore_from_offsite(repo: str, password: str, host: str | None, s3_keys: tuple[str, str] | None, to: Path):
-    from tsbackup_gui.core.restic.driver import Restic
-    from tsbackup_gui.core.restore.into_folder import check_target, restore_from_snapshot
+    from tsbackup_gui.app.restore import restore_on_new_computer
 
-    check_target(to)
-    env = {}
-    if s3_keys and all(s3_keys):
-        env = {"AWS_ACCESS_KEY_ID": s3_keys[0], "AWS_SECRET_ACCESS_KEY": s3_keys[1]}
-    return restore_from_snapshot(Restic(repo, password, env_extra=env), "latest", to, host=host or None)
+    return restore_on_new_computer(repo, password, to, host=host, s3_keys=s3_keys)
 
 
 class RestorePage(QWizardPage):

@@ -41,7 +41,7 @@ def signature(state) -> tuple:
 
 
 def save(state, *, where=None, clock=None):
-    """On the worker: core's `configure` with the wizard's choices."""
-    from tsbackup_gui.core.setup.configure import configure
+    """On the worker: `app.setup.set_up` with the wizard's choices."""
+    from tsbackup_gui.app.setup import set_up
 
-    return configure(build_options(state), where=where, clock=clock)
+    return set_up(build_options(state), where=where, clock=clock)

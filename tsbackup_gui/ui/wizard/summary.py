@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWizardPage
 
+from tsbackup_gui.core.offsite.records import is_external
 from tsbackup_gui.core.setup.estimate import ProgressRate
 from tsbackup_gui.core.primary.space import human_size
 from tsbackup_gui.ui.wizard.common import error_message, headline_label, sentence_label, show
 
 
 def first_backup(config, clock, where, progress):
-    from tsbackup_gui.core.run.backup import run_backup
+    from tsbackup_gui.app.backup import back_up_now
 
-    return run_backup(config, clock=clock, events=progress, where=where)
+    return back_up_now(config, clock=clock, events=progress, where=where)
 
 
 class SummaryPage(QWizardPage):
@@ -92,7 +93,7 @@ class SummaryPage(QWizardPage):
     def _offsite_text(self, secondary) -> str:
         if not secondary:
             return self.tr("none yet")
-        if secondary.get("kind") == "external":
+        if is_external(secondary):
             return self.tr("made outside this program: {0}").format(secondary.get("text", ""))
         from tsbackup_gui.core.restic.errors import display_repo
 
