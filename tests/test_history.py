@@ -77,7 +77,7 @@ def test_two_processes_write_to_one_journal(tmp_path):
     script = textwrap.dedent(
         f"""
         from datetime import datetime, timedelta, timezone
-        from tsbackup_gui.core.history import History
+        from tsbackup_gui.core.store.history import History
         h = History({str(history.path)!r}, lock_path={str(history.lock_path)!r})
         t = datetime(2026, 1, 1, tzinfo=timezone.utc)
         for i in range(40):

@@ -181,6 +181,8 @@ APP_ONLY = {
     "tsbackup_gui.core.setup.forget": {"forget_setup"},
     "tsbackup_gui.core.reports.dispatch": {"due_check", "after_run", "send_note", "use_translator"},
     "tsbackup_gui.core.schedule.pause": {"pause", "resume"},
+    "tsbackup_gui.core.offsite.password_change": {"change_password"},
+    "tsbackup_gui.core.reports.diagnostics": {"write_bundle"},
 }
 
 

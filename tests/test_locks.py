@@ -16,7 +16,7 @@ from tsbackup_gui.core.errors import Exit, UserError
 HOLDER = textwrap.dedent(
     """
     import sys
-    from tsbackup_gui.core.locks import FileLock
+    from tsbackup_gui.core.store.locks import FileLock
     lock = FileLock(sys.argv[1]); lock.acquire()
     print("locked", flush=True)
     sys.stdin.read()

@@ -24,12 +24,9 @@ MIN = password_change.MIN_PASSWORD_LENGTH
 
 def change_and_gather(config, password: str, secrets, where, now):
     """The change, then the new sheet (with the new password) — both on the worker."""
-    from tsbackup_gui.core.check.recovery_sheet import gather
-    from tsbackup_gui.core.store.secrets import SecretStore
+    from tsbackup_gui.app.password import change_and_new_sheet
 
-    store = secrets if secrets is not None else SecretStore(config.setup_id)
-    password_change.change_password(config, password, secrets=store, where=where)
-    return gather(config, store, now=now)
+    return change_and_new_sheet(config, password, secrets=secrets, where=where, now=now)
 
 
 class PasswordDialog(HousekeepingDialog):

@@ -56,15 +56,14 @@ class Housekeeping(QObject):
         self.enable(None, idle=True)
 
     def enable(self, snapshot, *, idle: bool) -> None:
-        from tsbackup_gui.core.restore.choices import offsite_readable
+        from tsbackup_gui.app.password import password_change_possible
 
         config = snapshot.config if snapshot is not None else None
         actions = self.window.actions_bar.more_actions
         for action_id in (PAUSE, DRIVES, FORGET):
             actions[action_id].setEnabled(idle and config is not None)
         actions[DIAGNOSTICS].setEnabled(True)
-        offsite = config is not None and offsite_readable(config) and not (config.secondary or {}).get("append_only")
-        actions[PASSWORD].setEnabled(idle and offsite)
+        actions[PASSWORD].setEnabled(idle and password_change_possible(config))
 
     def dialog_busy(self) -> bool:
         dialog = self.dialog

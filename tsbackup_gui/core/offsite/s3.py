@@ -128,7 +128,7 @@ def keys_env(secrets: Mapping[str, str] | Any) -> dict[str, str]:
 
 def _resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
-    return Path(bundle) / "resources" if bundle else Path(__file__).resolve().parents[2] / "resources"
+    return Path(bundle) / "resources" if bundle else Path(__file__).resolve().parents[3] / "resources"
 
 
 def presets(path: Path | None = None) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from tsbackup_gui.core.offsite.targets import kind_of_secondary
 from tsbackup_gui.core.offsite.records import is_external
 from tsbackup_gui.ui.wizard.common import Gate, Offsite, error_message, sentence_label, show
 from tsbackup_gui.ui.wizard.offsite_forms import CloudForm, PartnerForm
@@ -177,7 +178,7 @@ class OffsitePage(QWizardPage):
                 secondary.get("text") or secondary.get("repo") or ""))
             if is_external(secondary):
                 self.outside_text.setText(str(secondary.get("text") or ""))
-            elif str(secondary.get("repo") or "").startswith("s3:"):
+            elif kind_of_secondary(secondary) == "s3":
                 self.cloud.fill(str(secondary["repo"]))
             elif secondary.get("repo"):
                 self.partner.fill(secondary)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from tsbackup_gui.core.offsite.targets import kind_of
 from tsbackup_gui.ui.restore_rows import folder_row, restore_row
 from tsbackup_gui.ui.wizard.common import error_message, sentence_label, show
 
@@ -143,7 +144,7 @@ class RestorePage(QWizardPage):
             self._inputs_changed()
 
     def _repo_changed(self, *_args) -> None:
-        s3 = self.repo.text().strip().startswith("s3:")
+        s3 = kind_of(self.repo.text().strip()) == "s3"
         for widget in (self.key_id, self.secret, *self.s3_labels):
             widget.setVisible(s3)
 
@@ -200,7 +201,7 @@ class RestorePage(QWizardPage):
             job = lambda progress: restore_from_drive(folder, to)  # noqa: E731
         else:
             repo, password, host = self.repo.text().strip(), self.password.text(), self.host.text().strip()
-            keys = (self.key_id.text().strip(), self.secret.text().strip()) if repo.startswith("s3:") else None
+            keys = (self.key_id.text().strip(), self.secret.text().strip()) if kind_of(repo) == "s3" else None
             job = lambda progress: restore_from_offsite(repo, password, host, keys, to)  # noqa: E731
         self._set_busy(True)
         show(self.result, self.tr("Restoring … this can take a while."))
