@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import psutil
 
 
 def same_disk(first: Path, second: Path) -> bool:
@@ -32,6 +31,8 @@ def same_disk(first: Path, second: Path) -> bool:
 
 def mount_device(path: Path) -> str | None:
     """The device of the mount that holds `path` (longest mount point that contains it)."""
+    import psutil  # here: the status asks `same_disk`, and most answers need no mount table
+
     try:
         resolved = Path(path).resolve()
         partitions = psutil.disk_partitions(all=True)

@@ -12,19 +12,17 @@ reason for the caller to remember, retry and show — never the password.
 
 from __future__ import annotations
 
-import base64
 import logging
 import os
-import smtplib
-import socket
-import ssl
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence, TYPE_CHECKING
 
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
+
+if TYPE_CHECKING:  # the sending modules load only when a mail goes out
+    import smtplib
+    import ssl
 
 log = logging.getLogger(__name__)
 
@@ -183,6 +181,12 @@ def tls_context() -> ssl.SSLContext:
 def send(settings: MailSettings, password: str | None, subject: str, body: str, *,
          timeout: float = TIMEOUT) -> str | None:
     """Sends one mail to every recipient. None when the server took it, else a short reason."""
+    import smtplib  # the sending part loads here: the status reads this module's settings and never sends
+    import socket
+    import ssl
+    from email.message import EmailMessage
+    from email.utils import formatdate, make_msgid
+
     message = EmailMessage()
     message["Subject"] = subject
     message["From"] = settings.sender
@@ -242,6 +246,9 @@ def _close(smtp: smtplib.SMTP) -> None:
 
 def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
     """smtplib encodes logins as ASCII; a password with umlauts goes as UTF-8 through AUTH PLAIN."""
+    import base64
+    import smtplib
+
     if user.isascii() and password.isascii():
         smtp.login(user, password)
         return
@@ -255,6 +262,8 @@ def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
 
 
 def _connect(settings: MailSettings, timeout: float) -> smtplib.SMTP:
+    import smtplib
+
     if settings.security == "tls":
         return smtplib.SMTP_SSL(settings.host, settings.port, timeout=timeout, context=tls_context())
     smtp = smtplib.SMTP(settings.host, settings.port, timeout=timeout)

@@ -13,9 +13,7 @@ no start and takes ``status=up|down&msg=…`` in its query instead.
 from __future__ import annotations
 
 import logging
-import urllib.error
 import urllib.parse
-import urllib.request
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +28,8 @@ def is_kuma(url: str) -> bool:
 
 def request_for(url: str, kind: str, body: str = "") -> urllib.request.Request | None:
     """The request for one ping, or None when this kind of monitor has nothing to receive."""
+    import urllib.request  # here, not at the top: the status reads this module and never pings
+
     parts = urllib.parse.urlsplit(url)
     data = body.encode("utf-8")[:_MAX_BODY]
     if is_kuma(url):
@@ -55,6 +55,9 @@ _HEADERS = {"User-Agent": "tsbackup"}
 
 def ping(url: str, kind: str, body: str = "", *, timeout: float = TIMEOUT) -> str | None:
     """Sends one ping. None when it arrived, else a short reason (no URL, no secrets)."""
+    import urllib.error
+    import urllib.request
+
     try:
         request = request_for(url, kind, body)
         if request is None:
