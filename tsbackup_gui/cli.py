@@ -16,7 +16,6 @@ from tsbackup_gui import __version__
 from tsbackup_gui import clicmd
 from tsbackup_gui.clicmd.output import BAD_USAGE, Output
 from tsbackup_gui.core.errors import Exit, UserError
-from tsbackup_gui.core.store.logfile import setup_logging
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 
 log = logging.getLogger(__name__)
@@ -81,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "command", None):
             build_parser(load=()).print_help(sys.stderr)
             return Exit.USAGE
+        from tsbackup_gui.core.store.logfile import setup_logging  # not needed for --version, --help or a bad command
+
         log_file = setup_logging()
         try:
             return int(args.handler(args, out))
