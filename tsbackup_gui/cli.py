@@ -10,13 +10,12 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from typing import Sequence
+from typing import Collection, Sequence
 
 from tsbackup_gui import __version__
-from tsbackup_gui.clicmd import COMMANDS
+from tsbackup_gui import clicmd
 from tsbackup_gui.clicmd.output import BAD_USAGE, Output
 from tsbackup_gui.core.errors import Exit, UserError
-from tsbackup_gui.core.store.logfile import setup_logging
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 
 log = logging.getLogger(__name__)
@@ -34,23 +33,55 @@ class _Parser(argparse.ArgumentParser):
         raise UserError(BAD_USAGE(detail=message[:1].upper() + message[1:]), Exit.USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; the commands named in `load` (all when None) with their own arguments.
+
+    Every other command is a placeholder that has only its help line: enough for
+    `tsbackup --help` and for "invalid choice" errors, without importing its module.
+    """
     parser = _Parser(prog="tsbackup", description="Backups for timeSensor LEGAL, checked.")
     parser.add_argument("--version", action="version", version=f"tsbackup {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for command in COMMANDS:
-        command.add_parser(sub)
+    for command in clicmd.TABLE:
+        if load is None or command.name in load:
+            clicmd.load(command.name).add_parser(sub)
+        else:
+            sub.add_parser(command.name, help=command.help)
     return parser
+
+
+def command_name(argv: Sequence[str]) -> str | None:
+    """The command argparse will pick: the first word that is not an option (`tsbackup` has no
+    option that takes a value). None when there is none or it is no command."""
+    for index, word in enumerate(argv):
+        if word == "--":
+            word = argv[index + 1] if index + 1 < len(argv) else ""
+        elif word.startswith("-") and word != "-":
+            continue
+        return word if word in clicmd.BY_NAME else None
+    return None
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The arguments, with only the chosen command's module imported."""
+    name = command_name(argv)
+    args = build_parser(load=() if name is None else (name,)).parse_args(argv)
+    if getattr(args, "command", None) and not hasattr(args, "handler"):
+        # argparse chose a placeholder (a spelling `command_name` did not foresee): parse again with it loaded
+        args = build_parser(load=(args.command,)).parse_args(argv)
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     out = Output()
     try:
-        args = build_parser().parse_args(argv)
+        args = parse(sys.argv[1:] if argv is None else list(argv))
         out.json = bool(getattr(args, "json", False))
         if not getattr(args, "command", None):
-            build_parser().print_help(sys.stderr)
+            build_parser(load=()).print_help(sys.stderr)
             return Exit.USAGE
+        from tsbackup_gui.core.store.logfile import setup_logging  # not needed for --version, --help or a bad command
+
         log_file = setup_logging()
         try:
             return int(args.handler(args, out))

@@ -3,6 +3,10 @@
 Uses Qt's own translator (QtCore only), so the CLI, the tray, the window and
 the PDFs say exactly the same sentence. No QCoreApplication is needed: a
 `QTranslator` answers lookups directly.
+
+QtCore is imported only when it is needed — a language other than English
+whose translation file exists, or the system locale when the environment
+names none — so an English `tsbackup` never loads Qt (issue: CLI start-up).
 """
 
 from __future__ import annotations
@@ -11,10 +15,12 @@ import os
 import sys
 from functools import lru_cache
 from pathlib import Path
-
-from PySide6.QtCore import QLocale, QTranslator
+from typing import TYPE_CHECKING
 
 from tsbackup_gui.core.messages import CONTEXT, Message, fill
+
+if TYPE_CHECKING:  # only for annotations: QtCore is imported where a translator is really loaded
+    from PySide6.QtCore import QTranslator
 
 SUPPORTED = ("en", "de")
 
@@ -45,6 +51,8 @@ def system_language() -> str:
     """The GUI's language: the environment where it says something, else Qt's system locale."""
     if any(os.environ.get(name) for name in ("LC_ALL", "LC_MESSAGES", "LANG")):
         return language_from_environment()
+    from PySide6.QtCore import QLocale
+
     for name in QLocale.system().uiLanguages():
         code = _language_code(name)
         if code in SUPPORTED:
@@ -62,10 +70,31 @@ def translator(language: str) -> QTranslator | None:
     """The loaded translator for a language, or None for English (the source language)."""
     if language == "en":
         return None
+    if not _translation_file_exists(language, translations_dir()):
+        return None  # Qt's load would find nothing: no need to import QtCore for that answer
+    from PySide6.QtCore import QTranslator
+
     qt_translator = QTranslator()
     if not qt_translator.load(f"tsbackup_{language}", str(translations_dir())):
         return None
     return qt_translator
+
+
+def _translation_file_exists(language: str, folder: Path) -> bool:
+    """Whether `QTranslator.load(f"tsbackup_{language}", folder)` has any file to try.
+
+    Qt tries the name with ".qm", then bare, then again with the part after each
+    last "_" or "." cut off (`tsbackup_de_CH` → `tsbackup_de` → `tsbackup`). This
+    checks the same candidates, so a False here is exactly a load Qt would fail.
+    """
+    name = f"tsbackup_{language}"
+    while True:
+        if any((folder / candidate).is_file() for candidate in (name + ".qm", name)):
+            return True
+        cut = max(name.rfind("_"), name.rfind("."))
+        if cut <= 0:
+            return False
+        name = name[:cut]
 
 
 class Translator:
