@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tsbackup_gui.core.reports.settings import MailSettings
 from tsbackup_gui.core.reports import memory as report_memory
 from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.reports import mail as report_mail, dispatch as reports, send as reports_send
@@ -23,7 +24,8 @@ from tsbackup_gui.core.store.history import Attempt
 from tsbackup_gui.core.run.backup import RunResult
 from tsbackup_gui.core.places import places
 from tsbackup_gui.core.primary.target import BACKUPS_DIR, MARKER_NAME
-from tsbackup_gui.core.reports.dispatch import Memory, decide_due, decide_run_end
+from tsbackup_gui.core.reports.decide import decide_due, decide_run_end
+from tsbackup_gui.core.reports.memory import Memory
 from tsbackup_gui.core.status.model import Reason, Status
 from tsbackup_gui.core.status.reasons import MISSED_SLOT, NO_BACKUP_SINCE
 
@@ -132,7 +134,7 @@ def test_reports_code_never_raises_on_a_bad_shape(tmp_path):
     bad = Config(source=str(tmp_path), primary=str(tmp_path), computer="PC")
     bad.reports = "mail.example.com"  # type: ignore[assignment]
     reports.due_check(bad, overdue(), now=NOW, attempts=[])
-    assert report_mail.MailSettings.from_config("mail.example.com:587") is None
+    assert MailSettings.from_config("mail.example.com:587") is None
 
 
 # -- 3 and 4: bare --test-only, and problems that are over --------------------------------------
@@ -290,7 +292,7 @@ def test_a_mail_the_server_took_is_not_failed_by_a_silent_quit():
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
-    settings = report_mail.MailSettings("127.0.0.1", sock.getsockname()[1], "none", None, tuple(TO), TO[0])
+    settings = MailSettings("127.0.0.1", sock.getsockname()[1], "none", None, tuple(TO), TO[0])
     try:
         assert report_mail.send(settings, None, "Betreff", "Text", timeout=0.5) is None
     finally:

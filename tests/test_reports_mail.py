@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tsbackup_gui.core.reports.settings import MailSettings
 from tsbackup_gui.core.reports import memory as report_memory
 from tsbackup_gui.core.reports import mail as report_mail, dispatch as reports
 from tsbackup_gui.core.clock import FixedClock
@@ -65,7 +66,7 @@ def overdue_status() -> Status:
 
 def test_starttls_with_login_sends_one_mail_to_every_recipient(tmp_path, smtp):
     box, port = smtp("starttls", PASSWORD)
-    settings = report_mail.MailSettings("127.0.0.1", port, "starttls", USER, tuple(TO), "backup@kanzlei.example")
+    settings = MailSettings("127.0.0.1", port, "starttls", USER, tuple(TO), "backup@kanzlei.example")
     mail = report_mail.status_mail("overdue", overdue_status(), computer="Kanzlei-PC", version="9.9",
                                    recipients=TO)
     subject, body = mail.render(lambda m: m.english())
@@ -85,7 +86,7 @@ def test_starttls_with_login_sends_one_mail_to_every_recipient(tmp_path, smtp):
 
 def test_implicit_tls_and_a_refused_login(tmp_path, smtp):
     box, port = smtp("tls", PASSWORD)
-    good = report_mail.MailSettings("127.0.0.1", port, "tls", USER, (TO[0],), USER)
+    good = MailSettings("127.0.0.1", port, "tls", USER, (TO[0],), USER)
     assert report_mail.send(good, PASSWORD, "Betreff äöü", "Grüsse\n") is None
     assert box.mails[0][2]["Subject"] == "Betreff äöü" and "Grüsse" in box.mails[0][2].get_content()
     reason = report_mail.send(good, "wrong", "x", "y")
@@ -96,13 +97,13 @@ def test_implicit_tls_and_a_refused_login(tmp_path, smtp):
 def test_an_untrusted_certificate_is_refused(tmp_path, smtp, monkeypatch):
     box, port = smtp("starttls")
     monkeypatch.delenv(report_mail.CAFILE_VAR)
-    settings = report_mail.MailSettings("127.0.0.1", port, "starttls", None, (TO[0],), TO[0])
+    settings = MailSettings("127.0.0.1", port, "starttls", None, (TO[0],), TO[0])
     reason = report_mail.send(settings, None, "x", "y")
     assert reason is not None and reason.startswith("TLS") and box.mails == []
 
 
 def test_a_dead_server_is_a_short_reason_not_an_exception():
-    settings = report_mail.MailSettings("127.0.0.1", closed_port(), "none", None, (TO[0],), TO[0])
+    settings = MailSettings("127.0.0.1", closed_port(), "none", None, (TO[0],), TO[0])
     started = time.monotonic()
     reason = report_mail.send(settings, None, "x", "y")
     assert reason and time.monotonic() - started < 3

@@ -12,7 +12,6 @@ import logging
 import sys
 from typing import Collection, Sequence
 
-from tsbackup_gui import __version__
 from tsbackup_gui import clicmd
 from tsbackup_gui.clicmd.output import BAD_USAGE, Output
 from tsbackup_gui.core.errors import Exit, UserError
@@ -33,6 +32,20 @@ class _Parser(argparse.ArgumentParser):
         raise UserError(BAD_USAGE(detail=message[:1].upper() + message[1:]), Exit.USAGE)
 
 
+
+class _Version(argparse.Action):
+    """``--version``, with the version read only when asked (reading it costs more than a status)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from tsbackup_gui import __version__
+
+        print(f"tsbackup {__version__}", file=sys.stdout, flush=True)
+        parser.exit()
+
+
 def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser:
     """The parser; the commands named in `load` (all when None) with their own arguments.
 
@@ -40,7 +53,7 @@ def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser
     `tsbackup --help` and for "invalid choice" errors, without importing its module.
     """
     parser = _Parser(prog="tsbackup", description="Backups for timeSensor LEGAL, checked.")
-    parser.add_argument("--version", action="version", version=f"tsbackup {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in clicmd.TABLE:
         if load is None or command.name in load:

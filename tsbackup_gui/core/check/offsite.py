@@ -22,7 +22,8 @@ from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 from tsbackup_gui.core.restic.errors import ResticError, display_repo
-from tsbackup_gui.core.offsite.upload import NO_PASSWORD, PASSWORD_SECRET, offsite_age_warning, open_repository, setup_tag
+from tsbackup_gui.core.offsite.records import offsite_age_warning
+from tsbackup_gui.core.offsite.upload import NO_PASSWORD, PASSWORD_SECRET, open_repository, setup_tag
 from tsbackup_gui.core.status.reasons import NO_OFFSITE, SHEET_NOT_CONFIRMED
 from tsbackup_gui.core.check.findings import Finding
 from tsbackup_gui.core.offsite.records import external_text, is_configured, is_external

@@ -8,12 +8,35 @@ newest attempt that had an off-site step, however old the snapshot is.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.store.config import Config
 
 EXTERNAL_PREFIX = "external:"
+#: An off-site copy older than this is a warning.
+MAX_OFFSITE_AGE = timedelta(days=3)
+
+NEVER = define(
+    "offsite.never",
+    QT_TRANSLATE_NOOP("core", "No off-site copy has been made yet."),
+)
+
+TOO_OLD = define(
+    "offsite.too_old",
+    QT_TRANSLATE_NOOP("core", "The newest off-site copy is {days} days old. Check that the off-site backup target is reachable."),
+)
+
+RETENTION_BY_SERVER = define(
+    "offsite.retention_by_server",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The off-site server is append-only: this program never deletes old off-site snapshots there; keeping their "
+        "number in check is the job of whoever runs the server.",
+    ),
+)
+
 
 #: How many recent backup attempts are searched for the carried-forward off-site record.
 RECENT = 500
@@ -69,3 +92,12 @@ def external_text(secondary: dict[str, Any]) -> str:
 
 def is_configured(secondary: dict[str, Any] | None) -> bool:
     return bool(secondary) and (is_external(secondary) or bool(secondary.get("repo")))
+
+
+def offsite_age_warning(last_snapshot_time: datetime | None, now: datetime) -> Message | None:
+    if last_snapshot_time is None:
+        return NEVER()
+    age = now - last_snapshot_time
+    if age > MAX_OFFSITE_AGE:
+        return TOO_OLD(days=age.days)
+    return None

@@ -47,7 +47,6 @@ SETUP_TAG_PREFIX = "tsbackup:"
 GENERATION_TAG_PREFIX = "generation:"
 GOOD_VERDICTS = ("consistent", "archive-ok")
 PRUNE_EVERY = timedelta(days=7)
-MAX_OFFSITE_AGE = timedelta(days=3)
 PASSWORD_SECRET = "repo-password"
 
 NO_GENERATION = define(
@@ -80,22 +79,6 @@ RETENTION_FAILED = define(
 PRUNE_FAILED = define(
     "offsite.prune_failed",
     QT_TRANSLATE_NOOP("core", "The weekly clean-up of the off-site backup failed ({reason}). It will be tried again with the next backup."),
-)
-TOO_OLD = define(
-    "offsite.too_old",
-    QT_TRANSLATE_NOOP("core", "The newest off-site copy is {days} days old. Check that the off-site backup target is reachable."),
-)
-NEVER = define(
-    "offsite.never",
-    QT_TRANSLATE_NOOP("core", "No off-site copy has been made yet."),
-)
-RETENTION_BY_SERVER = define(
-    "offsite.retention_by_server",
-    QT_TRANSLATE_NOOP(
-        "core",
-        "The off-site server is append-only: this program never deletes old off-site snapshots there; keeping their "
-        "number in check is the job of whoever runs the server.",
-    ),
 )
 
 
@@ -273,15 +256,6 @@ def apply_retention(restic: Restic, setup_tag: str, policy: RetentionPolicy | No
 def prune_due(last_prune: datetime | None, now: datetime) -> bool:
     """Pruning rewrites pack files and takes an exclusive lock: weekly is enough."""
     return last_prune is None or now - last_prune >= PRUNE_EVERY
-
-
-def offsite_age_warning(last_snapshot_time: datetime | None, now: datetime) -> Message | None:
-    if last_snapshot_time is None:
-        return NEVER()
-    age = now - last_snapshot_time
-    if age > MAX_OFFSITE_AGE:
-        return TOO_OLD(days=age.days)
-    return None
 
 
 def restic_env(secondary: dict[str, Any], secrets) -> dict[str, str]:

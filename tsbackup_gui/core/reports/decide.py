@@ -6,66 +6,17 @@ tested, as plain functions of (outcome or status, history, now, memory).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, Sequence
+from typing import Sequence
 
 from tsbackup_gui.core.reports import ping as report_ping
 from tsbackup_gui.core.store.history import RUNNING, Attempt
 from tsbackup_gui.core.messages import Message
+from tsbackup_gui.core.reports.memory import Memory
 from tsbackup_gui.core.schedule.zone import to_utc
 
 # -- the memory ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Memory:
-    """What was reported already, what waits for a retry, and the last problem per channel."""
-
-    failure_id: int | None = None  # the newest failed backup attempt reported (its history row id) …
-    failure_started: str | None = None  # … and its start: ids begin anew with a new history (after forget)
-    setup_id: str | None = None  # the setup this memory belongs to: another setup starts afresh
-    overdue_ping_day: str | None = None
-    overdue_mail_day: str | None = None
-    summary_month: str | None = None  # "2026-11": the month the last summary (or the first look) was in
-    pending_ping: dict[str, str] | None = None  # {"kind", "body", "since", "tried"}
-    pending_mails: tuple[dict[str, str], ...] = ()  # {"kind", "subject", "body", "since", "tried"}
-    problems: dict[str, dict[str, str]] = field(default_factory=dict)  # "mail"/"ping" → {"reason", "when"}
-
-    def to_json(self) -> dict[str, Any]:
-        return {"failure_id": self.failure_id, "failure_started": self.failure_started,
-                "setup_id": self.setup_id, "overdue_ping_day": self.overdue_ping_day,
-                "overdue_mail_day": self.overdue_mail_day, "summary_month": self.summary_month,
-                "pending_ping": self.pending_ping, "pending_mails": list(self.pending_mails),
-                "problems": self.problems}
-
-    @classmethod
-    def from_json(cls, data: Any) -> "Memory":
-        """Anything unreadable is forgotten: the worst case is one repeated report."""
-        if not isinstance(data, dict):
-            return cls()
-
-        def text(name: str) -> str | None:
-            value = data.get(name)
-            return value if isinstance(value, str) else None
-
-        def strings(value: Any) -> dict[str, str] | None:
-            return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else None
-
-        failure = data.get("failure_id")
-        mails = data.get("pending_mails")
-        problems = data.get("problems") if isinstance(data.get("problems"), dict) else {}
-        return cls(
-            failure_id=failure if isinstance(failure, int) and not isinstance(failure, bool) else None,
-            failure_started=text("failure_started"), setup_id=text("setup_id"),
-            overdue_ping_day=text("overdue_ping_day"), overdue_mail_day=text("overdue_mail_day"),
-            summary_month=text("summary_month"), pending_ping=strings(data.get("pending_ping")),
-            pending_mails=tuple(m for m in (strings(x) for x in (mails if isinstance(mails, list) else [])) if m),
-            problems={str(k): v for k, v in ((k, strings(v)) for k, v in problems.items()) if v},
-        )
-
-
-# -- the decisions (pure) --------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,10 @@ import logging
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, Mapping, Sequence, TYPE_CHECKING
+from typing import Any, Callable, Sequence, TYPE_CHECKING
 
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
+from tsbackup_gui.core.reports.settings import MailSettings
 
 if TYPE_CHECKING:  # the sending modules load only when a mail goes out
     import smtplib
@@ -68,40 +69,6 @@ LINE_FOOTER = define(
     "report.footer",
     QT_TRANSLATE_NOOP("core", "This e-mail was sent by the backup assistant tsbackup to: {recipients}."),
 )
-
-
-@dataclass(frozen=True)
-class MailSettings:
-    """``config.reports["smtp"]``: where and how to send, and to whom."""
-
-    host: str
-    port: int
-    security: str
-    user: str | None
-    to: tuple[str, ...]
-    sender: str
-
-    @classmethod
-    def from_config(cls, smtp: Mapping[str, Any] | None) -> "MailSettings | None":
-        """None unless ``smtp`` is a mapping with a host and a list of recipient strings (a hand-edited
-        file may hold anything: then reports are simply off, never a crash in a backup)."""
-        if not isinstance(smtp, Mapping) or not isinstance(smtp.get("host"), str) or not smtp.get("host"):
-            return None
-        to = smtp.get("to")
-        if not isinstance(to, (list, tuple)) or not to or not all(isinstance(a, str) and a for a in to):
-            return None
-        if smtp.get("user") is not None and not isinstance(smtp.get("user"), str):
-            return None
-        if smtp.get("from") is not None and not isinstance(smtp.get("from"), str):
-            return None
-        if isinstance(smtp.get("port"), bool):
-            return None
-        try:
-            return cls(str(smtp["host"]), int(smtp.get("port") or 25), str(smtp.get("security") or "starttls"),
-                       str(smtp["user"]) if smtp.get("user") else None, tuple(str(a) for a in smtp["to"]),
-                       str(smtp.get("from") or smtp["to"][0]))
-        except (TypeError, ValueError, KeyError, IndexError):
-            return None
 
 
 @dataclass(frozen=True)

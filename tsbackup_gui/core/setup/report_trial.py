@@ -11,6 +11,7 @@ import urllib.parse
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from tsbackup_gui.core.reports.settings import MailSettings
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.setup.reports import ReportOptions, plan_reports
 
@@ -59,7 +60,7 @@ def test_reports(reports: dict[str, Any] | None, password: str | None, *, comput
         reason = report_ping.ping(str(url), report_ping.SUCCESS, body)
         outcomes.append(TestOutcome(True, TEST_PING_OK(host=host), "ping") if reason is None
                         else TestOutcome(False, TEST_PING_FAILED(host=host, reason=reason), "ping"))
-    settings = report_mail.MailSettings.from_config((reports or {}).get("smtp"))
+    settings = MailSettings.from_config((reports or {}).get("smtp"))
     if mail and settings is not None:
         subject, body = report_mail.test_mail(computer=computer, version=__version__, recipients=settings.to).render(say)
         reason = report_mail.send(settings, password, subject, body)

@@ -282,7 +282,7 @@ def _setup_warnings(config: Config, last_success: Attempt | None, facts: StatusF
 
 def _offsite_notes(config: Config) -> list[_Finding]:
     """What the user should know about the off-site setup without it being a problem (state stays ok)."""
-    from tsbackup_gui.core.offsite.upload import RETENTION_BY_SERVER
+    from tsbackup_gui.core.offsite.records import RETENTION_BY_SERVER
 
     secondary = config.secondary or {}
     if secondary.get("append_only") and not is_external(secondary):
@@ -294,7 +294,7 @@ def _offsite_age(config: Config, backups: list[Attempt], now: datetime) -> list[
     """An off-site copy older than three days is a warning of its own (a target that stays
     unreachable, runs that keep failing); before the first copy, three days after its setup."""
     from tsbackup_gui.core.offsite.records import last_offsite_time
-    from tsbackup_gui.core.offsite.upload import MAX_OFFSITE_AGE, offsite_age_warning
+    from tsbackup_gui.core.offsite.records import MAX_OFFSITE_AGE, offsite_age_warning
 
     secondary = config.secondary or {}
     repo = secondary.get("repo")
