@@ -1,6 +1,11 @@
 """`tsbackup` as whole processes: start-up, status, and a no-change run against rsync.
 
-    python bench/startup.py [--runs 7] [--files 10000] [--skip-run] [--importtime [N]] [--workdir DIR]
+    python bench/startup.py [--runs 7] [--files 10000] [--skip-run] [--importtime [N]] [--workdir DIR] [--dev]
+
+By default the program is installed plainly (not editable) into a new venv,
+as a user's machine has it; --dev runs this checkout through the current
+interpreter instead (a test venv's many .pth files and an editable install's
+import hook then add about 0.05 s to every start).
 
 Every figure is the wall time of a new process (interpreter start included),
 the median of --runs runs after one warm-up run that is not counted:
@@ -57,17 +62,36 @@ def remove_tree(path: Path) -> None:
             shutil.rmtree(path, onerror=lambda f, n, e: unlock(f, n, e))
 
 
+def installed_python(work: Path) -> str:
+    """A plain venv with this checkout installed the way a user's machine has it (not editable: no
+    import hook at start-up), its dependencies taken from this interpreter's site-packages."""
+    import site
+    import sysconfig
+
+    venv = work / "installed-venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    target = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                                 capture_output=True, text=True, check=True).stdout.strip())
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",
+                    "--target", str(target), str(REPO)], check=True)
+    ours = [p for p in site.getsitepackages() if Path(p).is_dir()] or [sysconfig.get_paths()["purelib"]]
+    (target / "zz-deps.pth").write_text("\n".join(ours) + "\n", encoding="utf-8")
+    return str(python)
+
+
 class Bench:
-    def __init__(self, work: Path, runs: int, bytecode_cache: bool):
+    def __init__(self, work: Path, runs: int, bytecode_cache: bool, python: str | None = None):
         self.work = work
         self.runs = runs
+        self.python = python or sys.executable
         self.env = dict(os.environ)
         self.env["TSBACKUP_HOME"] = str(work / "home")
         self.env["LANG"] = "C.UTF-8"
         for name in ("LC_ALL", "LC_MESSAGES"):
             self.env.pop(name, None)
-        # this checkout first, whatever the venv's editable install points at
-        self.env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
+        if python is None:  # this checkout first, whatever the venv's editable install points at
+            self.env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
         if bytecode_cache:
             self.env.pop("PYTHONDONTWRITEBYTECODE", None)
             self.env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
@@ -82,9 +106,8 @@ class Bench:
             raise SystemExit(f"tsbackup {' '.join(args)} exited {result.returncode}:\n{result.stdout}{result.stderr}")
         return result
 
-    @staticmethod
-    def argv(*args: str) -> list[str]:
-        return [sys.executable, "-c", "import sys; from tsbackup_gui.cli import main; sys.exit(main())", *args]
+    def argv(self, *args: str) -> list[str]:
+        return [self.python, "-c", "import sys; from tsbackup_gui.cli import main; sys.exit(main())", *args]
 
     def time_one(self, argv: list[str], expect: tuple[int, ...], before=None) -> float:
         if before is not None:
@@ -136,7 +159,7 @@ def startup(bench: Bench) -> dict[str, float]:
     data_dir = Path(detected["data_dir"])
     print(f"  ({result.stdout.splitlines()[0]})")
     bench.configure(data_dir, bench.work / "demo-primary")
-    floor = bench.measure("python -c pass", [sys.executable, "-c", "pass"])
+    floor = bench.measure("python -c pass", [bench.python, "-c", "pass"])
     version = bench.measure("tsbackup --version", bench.argv("--version"))
     # a fresh setup without a backup yet: status says so with exit 1 or 2, never crashes
     status = bench.measure("tsbackup status (configured demo)", bench.argv("status"), expect=(0, 1, 2))
@@ -181,7 +204,7 @@ def no_change_run(bench: Bench, files: int) -> dict[str, float]:
 
 def importtime(bench: Bench, top: int) -> None:
     """The modules with the largest cumulative import time of `tsbackup status` (one run, after a warm-up)."""
-    argv = [sys.executable, "-X", "importtime", *bench.argv("status")[1:]]
+    argv = [bench.python, "-X", "importtime", *bench.argv("status")[1:]]
     subprocess.run(argv, env=bench.env, capture_output=True, timeout=120)
     result = subprocess.run(argv, env=bench.env, capture_output=True, text=True, timeout=120)
     rows = []
@@ -211,6 +234,9 @@ def main(argv=None) -> int:
                         help="also list the N heaviest imports of `tsbackup status` (default 25)")
     parser.add_argument("--no-bytecode-cache", action="store_true", help="children compile every module on every start")
     parser.add_argument("--workdir", help="where to work (default: a new temp folder, removed after)")
+    parser.add_argument("--dev", action="store_true",
+                        help="run this checkout through the current interpreter (an editable install's import hook and"
+                             " every .pth of a test venv count then) instead of a plain install in a new venv")
     args = parser.parse_args(argv)
     runs = min(max(1, args.runs), 50)
     if not args.skip_run:
@@ -221,8 +247,10 @@ def main(argv=None) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="tsbackup-startup-", dir=args.workdir)).resolve()
     try:
-        bench = Bench(work, runs, not args.no_bytecode_cache)
-        print(f"{sys.executable}, {os.cpu_count()} CPUs, {runs} runs each, median; in {work}", flush=True)
+        python = None if args.dev else installed_python(work)
+        bench = Bench(work, runs, not args.no_bytecode_cache, python)
+        how = "this checkout through the current interpreter" if args.dev else "a plain install in a new venv"
+        print(f"{bench.python} ({how}), {os.cpu_count()} CPUs, {runs} runs each, median; in {work}", flush=True)
         print("Start-up and status", flush=True)
         figures = startup(bench)
         if args.importtime:

@@ -13,7 +13,6 @@ import threading
 from datetime import datetime
 from typing import Any, Callable
 
-from tsbackup_gui.app.status import current_status
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.places import Places
 from tsbackup_gui.core.platform import task_note
@@ -53,6 +52,8 @@ def scheduled_run(*, clock: Clock, events: Events | None = None, cancel: threadi
 
 def report_due(config: Config, now: datetime, where: Places | None = None) -> None:
     """The reports' due-check with the current status; a report never turns a backup's outcome."""
+    from tsbackup_gui.app.status import current_status  # only the OS task's runs report here
+
     try:
         reports.due_check(config, current_status(now, where, config), where=where, now=now)
     except Exception:

@@ -23,14 +23,15 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from tsbackup_gui.core.store.config import Config
-from tsbackup_gui.core.fourd.freshness import STILL_WRITING, ArchiveStatus, is_live_database_file, judge
-from tsbackup_gui.core.fourd.archives import ARCHIVE_NAME, LOG_NAME
 from tsbackup_gui.core.guard.single_user import SingleUserGuard
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.rootmap import RootMap, is_dir, is_file
+
+if TYPE_CHECKING:  # 4D's archives matter on a server only: a single-user run never loads them
+    from tsbackup_gui.core.fourd.freshness import ArchiveStatus
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +143,8 @@ def prepare_server(
     mapper: RootMap | None = None,
 ) -> Preparation:
     """Judges 4D's archives (waiting for one being written) and says what to copy and how to call it."""
+    from tsbackup_gui.core.fourd.freshness import STILL_WRITING
+
     data_dir = Path(os.path.abspath(data_dir))
     mapper = mapper or installation_map(data_dir)
     status, left_out = settle(data_dir, clock=clock, wait=wait or ArchiveWait(), mapper=mapper, emit=emit)
@@ -182,6 +185,8 @@ def settle(
     every archive or log file that changed while we waited, when 4D had not
     finished by the end of the wait.
     """
+    from tsbackup_gui.core.fourd.freshness import judge
+
     status = judge(data_dir, clock.now(), mapper)
     if status.newest is None or status.finished or status.folder is None:
         return status, []
@@ -214,6 +219,8 @@ def settle(
 
 def archive_files(folder: Path) -> dict[str, tuple[int, int]]:
     """Every archive and log backup in the folder → (size, mtime_ns): what a writing 4D changes."""
+    from tsbackup_gui.core.fourd.archives import ARCHIVE_NAME, LOG_NAME
+
     found: dict[str, tuple[int, int]] = {}
     try:
         with os.scandir(folder) as entries:
@@ -231,6 +238,8 @@ def archive_files(folder: Path) -> dict[str, tuple[int, int]]:
 
 def live_files_of(data_dir: Path) -> Callable[[Path], bool]:
     """Whether a source file is one of 4D's live database files, judged by its path in the data folder."""
+    from tsbackup_gui.core.fourd.freshness import is_live_database_file
+
     base = os.path.abspath(data_dir)
 
     def is_live(path: Path) -> bool:

@@ -11,10 +11,6 @@ GUI thread.
 
 from __future__ import annotations
 
-import keyring
-import keyring.errors
-from keyring.backends import fail as _fail_backend
-
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 
@@ -35,10 +31,21 @@ KEYRING_FAILED = define(
 )
 
 
+def _keyring():
+    """keyring, loaded on first use: it costs more to import than a whole status, and a run
+    without an off-site copy or mail login never asks it."""
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 def _usable_backend():
-    backend = keyring.get_keyring()
+    from keyring.backends import fail as fail_backend
+
+    backend = _keyring().get_keyring()
     inner = getattr(backend, "backends", None)
-    if isinstance(backend, _fail_backend.Keyring) or (inner is not None and not inner):
+    if isinstance(backend, fail_backend.Keyring) or (inner is not None and not inner):
         raise UserError(NO_KEYRING(), Exit.USAGE)
     return backend
 
@@ -58,14 +65,14 @@ class SecretStore:
         backend = _usable_backend()
         try:
             backend.set_password(SERVICE, self._entry(name), value)
-        except keyring.errors.KeyringError as exc:
+        except _keyring().errors.KeyringError as exc:
             raise UserError(KEYRING_FAILED(reason=type(exc).__name__), Exit.USAGE) from None
 
     def get(self, name: str) -> str | None:
         backend = _usable_backend()
         try:
             return backend.get_password(SERVICE, self._entry(name))
-        except keyring.errors.KeyringError as exc:
+        except _keyring().errors.KeyringError as exc:
             raise UserError(KEYRING_FAILED(reason=type(exc).__name__), Exit.USAGE) from None
 
     def delete(self, name: str) -> bool:
@@ -73,8 +80,8 @@ class SecretStore:
         backend = _usable_backend()
         try:
             backend.delete_password(SERVICE, self._entry(name))
-        except keyring.errors.PasswordDeleteError:
+        except _keyring().errors.PasswordDeleteError:
             return False
-        except keyring.errors.KeyringError as exc:
+        except _keyring().errors.KeyringError as exc:
             raise UserError(KEYRING_FAILED(reason=type(exc).__name__), Exit.USAGE) from None
         return True
