@@ -361,6 +361,10 @@
             <translation>Prüfung des Sicherungsordners</translation>
         </message>
         <message>
+            <source>The name stays as the first setup made it. To change it, use: tsbackup rename-computer NEW</source>
+            <translation>Der Name bleibt, wie ihn die erste Einrichtung festgelegt hat. Ändern lässt er sich mit: tsbackup rename-computer NEU</translation>
+        </message>
+        <message>
             <source>Chosen folder</source>
             <translation>Gewählter Ordner</translation>
         </message>
@@ -3476,6 +3480,7 @@
         </message>
         <message>
             <source>No off-site copy has been made yet.</source>
+            <extracomment>An off-site copy older than this is a warning.</extracomment>
             <translation>Es wurde noch keine externe Kopie erstellt.</translation>
         </message>
         <message>
@@ -3537,6 +3542,10 @@
         <message>
             <source>The backup is set up: {source} is backed up to {folder}.</source>
             <translation>Die Sicherung ist eingerichtet: {source} wird nach {folder} gesichert.</translation>
+        </message>
+        <message>
+            <source>This computer's backups are kept under the name {old} (on the backup drive and off-site), and setup keeps it. To change it, run: tsbackup rename-computer {new}</source>
+            <translation>Die Sicherungen dieses Computers laufen unter dem Namen {old} (auf dem Sicherungslaufwerk und ausser Haus), und die Einrichtung behält ihn bei. Ändern lässt er sich mit: tsbackup rename-computer {new}</translation>
         </message>
         <message>
             <source>The backup folder {folder} was taken over from an earlier setup; its backups are kept.</source>
@@ -4792,6 +4801,30 @@
         <message>
             <source>tsbackup does not start when you log in; to change that, run: tsbackup autostart on</source>
             <translation>tsbackup startet nicht, wenn Sie sich anmelden; um das zu ändern, führen Sie aus: tsbackup autostart on</translation>
+        </message>
+        <message>
+            <source>This computer's backups are kept under the name {name} already; nothing was changed.</source>
+            <translation>Die Sicherungen dieses Computers laufen bereits unter dem Namen {name}; nichts wurde geändert.</translation>
+        </message>
+        <message>
+            <source>Connect every backup drive first ({drives}): the backups on each are renamed together. Nothing was changed.</source>
+            <translation>Schliessen Sie zuerst jedes Sicherungslaufwerk an ({drives}): Die Sicherungen auf allen werden gemeinsam umbenannt. Nichts wurde geändert.</translation>
+        </message>
+        <message>
+            <source>{folder} exists already, so the backups cannot take that name. Choose another name; nothing was changed.</source>
+            <translation>{folder} gibt es bereits, deshalb können die Sicherungen diesen Namen nicht erhalten. Wählen Sie einen anderen Namen; nichts wurde geändert.</translation>
+        </message>
+        <message>
+            <source>{folder} could not be renamed ({reason}); nothing was changed.</source>
+            <translation>{folder} konnte nicht umbenannt werden ({reason}); nichts wurde geändert.</translation>
+        </message>
+        <message>
+            <source>This computer's backups are now kept under the name {new} (was {old}); every backup made so far stays in the renamed folder.</source>
+            <translation>Die Sicherungen dieses Computers laufen jetzt unter dem Namen {new} (bisher {old}); alle bisherigen Sicherungen bleiben im umbenannten Ordner.</translation>
+        </message>
+        <message>
+            <source>The off-site snapshots made so far stay under the name {old}; new ones carry {new}. Print the recovery sheet again (tsbackup recovery-sheet --to FILE.pdf) and confirm it: the old one names {old}.</source>
+            <translation>Die bisherigen Stände der Kopie ausser Haus bleiben unter dem Namen {old}; neue tragen {new}. Drucken Sie das Wiederherstellungsblatt neu (tsbackup recovery-sheet --to DATEI.pdf) und bestätigen Sie es: Das alte nennt {old}.</translation>
         </message>
     </context>
 </TS>

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from tsbackup_gui.core.setup.configure import SetupOptions, SetupResult, configure
 from tsbackup_gui.core.setup.forget import ForgetResult, forget_setup
+from tsbackup_gui.core.setup.rename import RenameResult, rename_computer
+from tsbackup_gui.core.store import config as config_mod
 
-__all__ = ["set_up", "forget", "SetupOptions"]
+__all__ = ["set_up", "forget", "rename", "SetupOptions"]
 
 
 def set_up(options: SetupOptions, *, where=None, clock=None) -> SetupResult:
@@ -21,3 +23,8 @@ def set_up(options: SetupOptions, *, where=None, clock=None) -> SetupResult:
 def forget(**kwargs) -> ForgetResult:
     """Forgets this setup (see `core.setup.forget.forget_setup` for the options); backups stay."""
     return forget_setup(**kwargs)
+
+
+def rename(new_name: str, *, where=None) -> RenameResult:
+    """The computer's new name for its backups: on every drive at once, and a new recovery sheet due."""
+    return rename_computer(config_mod.require(where), new_name, where=where)

@@ -37,6 +37,7 @@ TABLE: tuple[Command, ...] = (
     Command("diagnostics", "diagnostics", "write a zip with settings, log, history and versions (no passwords)"),
     Command("password", "password", "change the password of the off-site backup"),
     Command("forget", "forget", "remove this setup's settings and stored passwords (backups stay)"),
+    Command("rename-computer", "rename_computer", "give this computer's backups a new name, on every drive"),
     # start at login (issue 13)
     Command("autostart", "autostart", "start the app when this user logs in (on), stop that (off), or show it"),
 )
@@ -57,7 +58,7 @@ def load_all() -> list[ModuleType]:
 def _imports_for_freezers() -> None:  # pragma: no cover - never called
     """Never called: PyInstaller finds modules by their import statements, and `load` has none."""
     from tsbackup_gui.clicmd import check, demo, detect, drill, generations, restore, run, setup, status  # noqa: F401
-    from tsbackup_gui.clicmd import recovery_sheet, task  # noqa: F401
+    from tsbackup_gui.clicmd import recovery_sheet, rename_computer, task  # noqa: F401
     from tsbackup_gui.clicmd import diagnostics, drives, forget, password, pause  # noqa: F401
     from tsbackup_gui.clicmd import autostart  # noqa: F401
 

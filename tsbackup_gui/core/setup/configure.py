@@ -76,6 +76,14 @@ SETUP_DONE = define(
     "setup.done",
     QT_TRANSLATE_NOOP("core", "The backup is set up: {source} is backed up to {folder}."),
 )
+COMPUTER_FIXED = define(
+    "setup.computer_fixed",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This computer's backups are kept under the name {old} (on the backup drive and off-site), and setup "
+        "keeps it. To change it, run: tsbackup rename-computer {new}",
+    ),
+)
 SETUP_ADOPTED = define(
     "setup.adopted",
     QT_TRANSLATE_NOOP("core", "The backup folder {folder} was taken over from an earlier setup; its backups are kept."),
@@ -196,8 +204,11 @@ def configure(options: SetupOptions, *, where: Places | None = None, clock: Cloc
     """
     from tsbackup_gui.core.primary.target import Target  # the engine; imported late to keep `setup` light
 
-    mode = parse_mode(options.mode) if options.mode is not None else "single"
-    computer = parse_computer(options.computer) if options.computer is not None else default_computer_name()
+    previous = _previous_config(where)
+    # A re-run changes only what it is given: the mode and the computer name (the backups' folder on
+    # the drive, the off-site snapshots' host) stay as the first setup made them.
+    mode = parse_mode(options.mode) if options.mode is not None else (previous.mode if previous else "single")
+    computer = _computer(options.computer, previous)
     keep = {
         name: parse_keep(name.replace("_", "-"), value) if value is not None else None
         for name, value in (
@@ -215,7 +226,6 @@ def configure(options: SetupOptions, *, where: Places | None = None, clock: Cloc
     check_primary(primary)
     warnings += check_apart(source, primary)
 
-    previous = _previous_config(where)
     new = Config(source=str(source), primary=str(primary), mode=mode, computer=computer)
     if previous is not None:
         # The setup id (keyring entries, drive marker), the first setup's date and whatever
@@ -272,6 +282,15 @@ def configure(options: SetupOptions, *, where: Places | None = None, clock: Cloc
         warnings.append(SETUP_ADOPTED(folder=str(target.computer_dir)))
     return SetupResult(config=new, folder=target.computer_dir, adopted=adopted, warnings=warnings, offsite=offsite,
                        notes=(list(offsite.notes) if offsite is not None else []) + (reports.notes() if reports else []))
+
+
+def _computer(given: str | None, previous: Config | None) -> str:
+    """The computer name: fixed at the first setup; another one only through `rename-computer`."""
+    if previous is not None and previous.computer:
+        if given is not None and parse_computer(given) != previous.computer:
+            raise UserError(COMPUTER_FIXED(old=previous.computer, new=parse_computer(given)), Exit.USAGE)
+        return previous.computer
+    return parse_computer(given) if given is not None else default_computer_name()
 
 
 def _previous_config(where: Places | None) -> Config | None:

@@ -24,9 +24,17 @@ def plan_into(new, options: SecondaryOptions, *, previous, secrets, source: Path
                           source=source, now=now)
     if plan is not None:
         new.secondary = plan.secondary
-        if plan.changed:
-            new.recovery_sheet_confirmed = None
+        if plan.changed or _keys_change(plan, secrets):
+            new.recovery_sheet_confirmed = None  # the sheet shows the target, the password and the keys
     return plan
+
+
+def _keys_change(plan: SecondaryPlan, secrets) -> bool:
+    """New S3 keys, REST login or key passphrase make a printed sheet stale as a new password does."""
+    for name, value in plan.backend_secrets.items():
+        if value is not None and value != secrets.get(name):
+            return True
+    return False
 
 
 def commit_secondary(plan: SecondaryPlan | None, secrets, write: Callable[[], None]) -> None:

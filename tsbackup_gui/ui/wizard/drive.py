@@ -152,6 +152,11 @@ class DrivePage(QWizardPage):
             self.gate = Gate(wizard.jobs, wizard.next, self.completeChanged.emit)
         if not self.computer_edit.text():
             self.computer_edit.setText(state.computer or self._default_computer())
+        if state.previous is not None:  # fixed at the first setup: a new name would start a new series
+            self.computer_edit.setText(state.previous.computer)
+            self.computer_edit.setReadOnly(True)
+            self.computer_edit.setToolTip(self.tr(
+                "The name stays as the first setup made it. To change it, use: tsbackup rename-computer NEW"))
         if state.previous is not None and state.primary is None:
             state.primary = Path(state.previous.primary)
             self.chosen_by_hand = state.primary
