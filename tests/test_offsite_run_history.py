@@ -115,7 +115,7 @@ def _record_run(started: datetime, details: dict | None = None) -> None:
     History().record("backup", started, started + timedelta(minutes=5), "ok", 0, [], details=details or {})
 
 
-def test_status_warns_when_the_newest_off_site_copy_is_older_than_three_days(tmp_path):
+def test_status_fails_when_the_newest_off_site_copy_is_older_than_three_days(tmp_path):
     repo = str(tmp_path / "nas" / "tsbackup")
     config = _config(tmp_path, kind="folder", repo=repo, since=(MONDAY - timedelta(days=30)).isoformat())
     copied = MONDAY - timedelta(days=4, hours=2)
@@ -125,7 +125,8 @@ def test_status_warns_when_the_newest_off_site_copy_is_older_than_three_days(tmp
                                                                     "time": copied.isoformat()}})
     status = compute_status(config, load_attempts(History()), MONDAY)
     too_old = [r for r in status.reasons if r.code == "offsite.too_old"]
-    assert status.state == "warning" and too_old
+    assert status.state == "failed" and too_old  # the newest copy off the premises is too old: red
+    assert status.message == too_old[0].message
     assert too_old[0].message.english() == (
         "The newest off-site copy is 4 days old. Check that the off-site backup target is reachable.")
     assert "offsite.too_old" not in _status_codes(config, copied + timedelta(days=2, hours=23))

@@ -71,7 +71,7 @@ def good_run(started: str, ended: str) -> None:
 
 def test_before_setup_the_state_is_not_configured(status_cli):
     result = status_cli("2026-11-30 20:00:00", "--json")
-    assert result.returncode == 2, result.stderr
+    assert result.returncode == 3, result.stderr  # UNKNOWN in the monitoring-plugin convention
     data = json.loads(result.stdout)
     assert data == {
         "state": "not-configured", "message": "The backup is not set up yet. Run the setup first.",
@@ -92,7 +92,7 @@ def test_after_a_good_run_then_six_days_later(status_cli, tmp_path, other_disk):
     }
 
     later = status_cli("2026-12-06 20:00:00", "--json")  # Sunday: Tuesday to Friday were missed
-    assert later.returncode == 1, later.stderr
+    assert later.returncode == 2, later.stderr  # overdue is CRITICAL
     data = json.loads(later.stdout)
     assert (data["state"], data["message"]) == ("overdue", "No backup since Monday.")
     assert data["last_success"] == "2026-11-30T18:42:00+01:00"
@@ -105,7 +105,7 @@ def test_after_a_good_run_then_six_days_later(status_cli, tmp_path, other_disk):
     assert data["reminders"] == []
 
     plain = status_cli("2026-12-06 20:00:00")
-    assert plain.returncode == 1
+    assert plain.returncode == 2  # a monitoring check reads the exit code and the first line as its summary
     assert plain.stdout.splitlines() == [data["message"], data["reasons"][0]["message"]]
 
     month = status_cli("2026-12-21 10:00:00", "--json")  # 30 days after the setup: the check is due
@@ -126,7 +126,7 @@ def test_a_run_holding_the_lock_shows_as_running(status_cli, tmp_path, other_dis
     assert json.loads(result.stdout)["state"] == "running"
     after = status_cli("2026-11-30 18:50:00", "--json")  # the lock is free: that attempt died
     data = json.loads(after.stdout)
-    assert (after.returncode, data["state"], data["reasons"][0]["code"]) == (1, "failed", "history.interrupted")
+    assert (after.returncode, data["state"], data["reasons"][0]["code"]) == (2, "failed", "history.interrupted")
 
 
 def test_primary_on_the_source_disk_is_a_warning(status_cli, tmp_path):

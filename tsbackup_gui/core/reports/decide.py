@@ -49,12 +49,23 @@ def _moment(text: str | None) -> datetime | None:
 
 
 def decide_run_end(outcome: str, attempt_id: int | None, memory: Memory, *, ping: bool, mail: bool,
-                   reasons: Sequence[Message] = (), started: datetime | None = None) -> tuple[list[Send], Memory]:
-    """After a run: success ping for ok/warning; fail ping and failure mail for a failure (once per attempt)."""
+                   reasons: Sequence[Message] = (), started: datetime | None = None,
+                   state: str | None = None, now: datetime | None = None) -> tuple[list[Send], Memory]:
+    """After a run: success ping for ok/warning (a warning's reasons in its body); fail ping and failure
+    mail for a failure (once per attempt) — and for a run that counted while the status after it is
+    failed (``state``: a stale 4D archive, an off-site copy that stopped), which a monitor must see."""
     sends: list[Send] = []
+    if outcome in ("ok", "warning") and state == "failed":
+        sends, memory = decide_run_end("failed", attempt_id, memory, ping=ping, mail=mail, reasons=reasons,
+                                       started=started)
+        if now is not None:  # the day's alarm went out: the due-check does not repeat it today
+            today = now.date().isoformat()
+            memory = replace(memory, overdue_ping_day=today if ping else memory.overdue_ping_day,
+                             overdue_mail_day=today if mail else memory.overdue_mail_day)
+        return sends, memory
     if outcome in ("ok", "warning"):
         if ping:
-            sends.append(Send("ping", report_ping.SUCCESS))
+            sends.append(Send("ping", report_ping.SUCCESS, tuple(reasons) if outcome == "warning" else ()))
         # a later success makes waiting failure and overdue mails stale: they would only confuse
         memory = replace(memory, pending_mails=tuple(m for m in memory.pending_mails if m.get("kind") == "summary"))
     elif outcome == "failed":
@@ -72,7 +83,8 @@ def decide_run_end(outcome: str, attempt_id: int | None, memory: Memory, *, ping
 
 def decide_due(status, attempts: Sequence[Attempt], now: datetime, memory: Memory, *, ping: bool, mail: bool
                ) -> tuple[list[Send], Memory]:
-    """At a due-check: an unreported failure, overdue (once a day per channel), the monthly summary."""
+    """At a due-check: an unreported failure; overdue or failed (once a day per channel: a stale 4D
+    archive or a stopped off-site copy stays an alarm until it is mended); the monthly summary."""
     sends: list[Send] = []
     newest = next((a for a in sorted(attempts, key=lambda a: to_utc(a.started), reverse=True)
                    if a.kind == "backup" and a.outcome != RUNNING), None)
@@ -81,11 +93,14 @@ def decide_due(status, attempts: Sequence[Attempt], now: datetime, memory: Memor
                                         started=newest.started)
         sends += failed
     today = now.date().isoformat()
-    if getattr(status, "state", None) == "overdue":
+    state = getattr(status, "state", None)
+    if state in ("overdue", "failed"):
+        why = tuple(reason.message for reason in getattr(status, "reasons", ())[:3]) if state == "failed" else ()
         if ping and memory.overdue_ping_day != today and not any(s.kind == report_ping.FAIL for s in sends):
-            sends.append(Send("ping", report_ping.FAIL))
-        if mail and memory.overdue_mail_day != today:
-            sends.append(Send("mail", "overdue"))
+            sends.append(Send("ping", report_ping.FAIL, why))
+        failure_mailed = state == "failed" and any(s.channel == "mail" for s in sends)
+        if mail and memory.overdue_mail_day != today and not failure_mailed:
+            sends.append(Send("mail", "overdue" if state == "overdue" else "failure", why))
         memory = replace(memory, overdue_ping_day=today if ping else memory.overdue_ping_day,
                          overdue_mail_day=today if mail else memory.overdue_mail_day)
     month = now.strftime("%Y-%m")

@@ -104,7 +104,8 @@ def on_run_end(config: Config, result, status, *, where: Places | None = None, n
 
         def decide(memory: Memory):
             return decide_run_end(result.outcome, attempt_id, memory, ping=bool(url), mail=settings is not None,
-                                  reasons=list(result.reasons), started=started)
+                                  reasons=list(result.reasons), started=started,
+                                  state=getattr(status, "state", None), now=now)
 
         _with_memory(config, here, now, status, attempts, decide, translate)
     except Exception:

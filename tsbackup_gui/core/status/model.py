@@ -33,6 +33,16 @@ from tsbackup_gui.core.schedule.moments import day_words, moment_words
 log = logging.getLogger(__name__)
 
 SEVERITY = {"ok": 0, "running": 0, "waiting": 1, "not-configured": 2, "warning": 2, "overdue": 3, "failed": 4}
+EXIT_CODES = {"ok": 0, "running": 0, "waiting": 1, "warning": 1, "overdue": 2, "failed": 2, "not-configured": 3}
+
+#: Reasons that mean the newest restorable copy is older than expected, or that the off-site copy
+#: stopped until someone acts: a failure (red, CRITICAL for monitoring) however the run itself ended.
+CRITICAL_CODES = frozenset({
+    "consistency.archive_not_ok",  # a server's own 4D archive is stale, missing or incomplete
+    "offsite.host_key_changed",  # the off-site server's key changed: copies stop (maybe an interception)
+    "offsite.no_repository",  # the off-site repository is gone
+    "offsite.wrong_password",  # the stored password no longer opens it
+})
 
 #: Reasons of a run whose retention paused because it looked like mass change
 #: (core/primary/retention.py; ids, not imports, so status stays free of the engine).
@@ -81,10 +91,9 @@ class Status:
 
     @property
     def exit_code(self) -> int:
-        """`tsbackup status`: 0 for ok/running, 2 when not configured, 1 otherwise."""
-        if self.state in ("ok", "running"):
-            return 0
-        return 2 if self.state == "not-configured" else 1
+        """`tsbackup status` in the monitoring-plugin convention RMM tools and Nagios-style checks read:
+        0 OK (ok, running), 1 WARNING (warning, waiting), 2 CRITICAL (failed, overdue), 3 UNKNOWN."""
+        return EXIT_CODES[self.state]
 
     def to_json(self, translate: Callable[[Message], str] | None = None) -> dict[str, Any]:
         """The contract's object; sentences translated when a translator is given, else English."""
@@ -148,8 +157,12 @@ def compute_status(
         findings.append(_Finding("waiting", headline, _reasons(decisive.reasons)))
     findings += _overdue(config, last_success, success_time, now, zone)
     if last_success is not None and last_success.outcome == "warning" and not _failing(decisive):
-        when = moment_words(success_time, now, zone)
-        findings.append(_Finding("warning", LAST_WARNED(when=when), _reasons(last_success.reasons)))
+        critical = [reason for reason in last_success.reasons if reason.id in CRITICAL_CODES]
+        if critical:  # the run counted, but what can be restored is older than it should be
+            findings.append(_Finding("failed", critical[0], _reasons(last_success.reasons)))
+        else:
+            when = moment_words(success_time, now, zone)
+            findings.append(_Finding("warning", LAST_WARNED(when=when), _reasons(last_success.reasons)))
     findings += _setup_warnings(config, last_success, facts)
     findings += _offsite_age(config, backups, now)
     findings += _offsite_notes(config)
@@ -291,8 +304,9 @@ def _offsite_notes(config: Config) -> list[_Finding]:
 
 
 def _offsite_age(config: Config, backups: list[Attempt], now: datetime) -> list[_Finding]:
-    """An off-site copy older than three days is a warning of its own (a target that stays
-    unreachable, runs that keep failing); before the first copy, three days after its setup."""
+    """An off-site copy older than three days is a failure of its own (a target that stays
+    unreachable, runs that keep failing: the newest copy off the premises is older than it should
+    be); before the first copy, three days after its setup."""
     from tsbackup_gui.core.offsite.records import last_offsite_time
     from tsbackup_gui.core.offsite.records import MAX_OFFSITE_AGE, offsite_age_warning
 
@@ -306,7 +320,7 @@ def _offsite_age(config: Config, backups: list[Attempt], now: datetime) -> list[
         if since is None or to_utc(now) - to_utc(since) <= MAX_OFFSITE_AGE:
             return []
     warning = offsite_age_warning(newest, now)
-    return [_Finding("warning", None, _reasons([warning]))] if warning is not None else []
+    return [_Finding("failed", warning, _reasons([warning]))] if warning is not None else []
 
 
 def _parse_time(value: Any) -> datetime | None:
