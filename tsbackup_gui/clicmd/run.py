@@ -8,6 +8,10 @@ the backup drive once per slot.
 from __future__ import annotations
 
 
+import contextlib
+import signal
+import threading
+
 from tsbackup_gui.app.backup import back_up_now, scheduled_run, use_report_language
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.run.backup import NOT_DUE
@@ -24,16 +28,38 @@ def add_parser(sub):
 def run(args, out) -> int:
     use_report_language(report_translator)  # report mails in the tray's language (core has no Qt)
     events = out.emit if args.json else None
-    if args.scheduled:
-        result = scheduled_run(clock=Clock(), events=events)
-    else:
-        result = back_up_now(clock=Clock(), events=events)
+    cancel = threading.Event()
+    with ctrl_c_cancels(cancel):
+        if args.scheduled:
+            result = scheduled_run(clock=Clock(), events=events, cancel=cancel)
+        else:
+            result = back_up_now(clock=Clock(), events=events, cancel=cancel)
     messages = result.messages()
     if result.generation is not None or result.outcome == NOT_DUE:  # the command's normal output
         out.say(messages.pop(0))
     for message in messages:  # warnings and errors: stderr, like every other error sentence
         out.warn(message)
     return result.exit_code
+
+
+@contextlib.contextmanager
+def ctrl_c_cancels(cancel: threading.Event):
+    """The first Ctrl-C stops the run as the tray's "Cancel backup" does (between files, the upload
+    interrupted, recorded as cancelled with its sentence and exit 130); a second one interrupts at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGINT)
+
+    def first_ctrl_c(_signum, _frame):
+        cancel.set()
+        signal.signal(signal.SIGINT, previous)
+
+    signal.signal(signal.SIGINT, first_ctrl_c)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def report_translator(language: str | None):

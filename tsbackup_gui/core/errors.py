@@ -20,6 +20,7 @@ class Exit(IntEnum):
     TARGET_UNAVAILABLE = 4
     VERIFY_FAILED = 5
     RUN_IN_PROGRESS = 6
+    CANCELLED = 130  # as for Ctrl-C (128 + SIGINT): the user stopped it
 
 
 class UserError(Exception):

@@ -35,7 +35,7 @@ from tsbackup_gui.core.offsite.records import readable_repo
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.restic.driver import Restic
-from tsbackup_gui.core.restic.errors import INCOMPLETE, ResticError
+from tsbackup_gui.core.restic.errors import INCOMPLETE, ResticCancelled, ResticError
 from tsbackup_gui.core.restic.json_output import BackupSummary, ForgetResult
 
 log = logging.getLogger(__name__)
@@ -118,7 +118,8 @@ class RetentionPolicy:
 
 @dataclass
 class OffsiteResult:
-    """One off-site run. ``outcome``: ok, warning (exit 1) or skipped (no off-site target configured)."""
+    """One off-site run. ``outcome``: ok, warning (exit 1), cancelled (exit 130, the user stopped it) or
+    skipped (no off-site target configured)."""
 
     outcome: str
     generation: str | None = None
@@ -133,6 +134,8 @@ class OffsiteResult:
 
     @property
     def exit_code(self) -> int:
+        if self.outcome == "cancelled":
+            return Exit.CANCELLED
         return Exit.WARNING if self.outcome == "warning" else Exit.OK
 
     @property
@@ -318,6 +321,8 @@ def run_offsite(config, secrets, generations: Sequence[GenerationLike] | None, c
         log.warning("off-site backup failed: %s", error.detail or error.code)
         result.reasons.append(error.message)
         result.unreachable = error.code == "offsite.unreachable"
+        if isinstance(error, ResticCancelled):  # the user's cancel: recorded as such, never as a failure
+            result.outcome = "cancelled"
         return result
     except UserError as error:
         result.reasons.append(error.message)

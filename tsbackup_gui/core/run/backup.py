@@ -190,6 +190,10 @@ def run_backup(
             checkpoint("offsite.start")
             offsite_after_primary(config, result, clock=clock, emit=emit, history=history,
                                   generations=result.generations, cancel=cancel)
+            if cancel is not None and cancel.is_set() and result.outcome in ("ok", "warning"):
+                # Cancelled during the upload: the generation counts, the off-site part says it was
+                # cancelled (recorded on its own), and the run ends as a cancel, never as ok.
+                result.outcome, result.exit_code = "warning", CANCELLED_EXIT
         except UserError as error:
             result = RunResult(_OUTCOME_BY_EXIT.get(error.exit_code, "failed"), error.exit_code, reasons=_reasons_of(error))
         except Exception as exc:  # a bug or an OS error nobody foresaw: recorded, never a traceback

@@ -12,11 +12,11 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from tsbackup_gui.core.errors import UserError
+from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 
 #: Exit code of a cancelled run, as for Ctrl-C in the command (128 + SIGINT).
-CANCELLED_EXIT = 130
+CANCELLED_EXIT = Exit.CANCELLED
 
 RUN_CANCELLED = define(
     "run.cancelled",
