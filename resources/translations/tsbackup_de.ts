@@ -3584,6 +3584,10 @@
             <translation>Schliessen Sie das Sicherungslaufwerk an.</translation>
         </message>
         <message>
+            <source>The backup drive is connected again: the backup starts at the next look (within a minute while the app runs).</source>
+            <translation>Das Sicherungslaufwerk ist wieder angeschlossen: Die Sicherung beginnt beim nächsten Nachsehen (innert einer Minute, solange das Programm läuft).</translation>
+        </message>
+        <message>
             <source>The last backup failed.</source>
             <translation>Die letzte Sicherung ist fehlgeschlagen.</translation>
         </message>

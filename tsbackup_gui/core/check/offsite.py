@@ -15,7 +15,7 @@ should be: those are `needs-confirmation` until the person confirms.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from tsbackup_gui.core.clock import minute_text
 from tsbackup_gui.core.store.config import Config
@@ -110,7 +110,7 @@ def offsite_findings(config: Config, secrets, now: datetime, *, confirmed: bool,
         if confirmed:
             return [Finding("ok", EXTERNAL_CONFIRMED(where=where))], None
         return [Finding("needs-confirmation", EXTERNAL_CONFIRM(where=where))], None
-    findings = [_sheet(config, confirmed)]
+    findings = [_sheet(config, confirmed, now)]
     try:
         password = secrets.get(PASSWORD_SECRET)
     except UserError as error:  # no usable password store at all
@@ -147,9 +147,21 @@ def offsite_findings(config: Config, secrets, now: datetime, *, confirmed: bool,
     return findings, " + ".join(read) or None
 
 
-def _sheet(config: Config, confirmed: bool) -> Finding:
+#: A sheet confirmed this recently needs no new look (the check comes every 30 days).
+SHEET_FRESH = timedelta(days=30)
+
+
+def _sheet(config: Config, confirmed: bool, now: datetime) -> Finding:
     if not config.recovery_sheet_confirmed:
         return Finding("warning", SHEET_NOT_CONFIRMED())
-    if confirmed:
+    if confirmed or _confirmed_lately(config.recovery_sheet_confirmed, now):
         return Finding("ok", SHEET_CONFIRMED())
     return Finding("needs-confirmation", SHEET_CONFIRM())
+
+
+def _confirmed_lately(day: str, now: datetime) -> bool:
+    """Confirmed within the last month (a minute ago, say): asking again would only teach clicking."""
+    try:
+        return now.date() - date.fromisoformat(str(day)[:10]) < SHEET_FRESH
+    except ValueError:
+        return False

@@ -29,7 +29,17 @@ def gather(config: Config, where: Places | None = None, report_problem: Message 
     since the reports sit above the status in the layer order."""
     here = where or places()
     return StatusFacts(running=not locks.is_free(here.lock_file), same_disk=same_disk(config),
-                       report_problem=report_problem)
+                       report_problem=report_problem, drive_connected=drive_connected(config))
+
+
+def drive_connected(config: Config) -> bool:
+    """A drive of the setup (any of the rotation) carries this setup's marker now."""
+    from tsbackup_gui.core.drives.rotation import configured, is_connected
+
+    try:
+        return any(is_connected(config, str(drive["path"])) for drive in configured(config))
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
 
 
 def same_disk(config: Config) -> bool:

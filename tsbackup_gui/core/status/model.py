@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, Callable, Sequence
 
 from tsbackup_gui.core.offsite.records import is_external, readable_repo
@@ -27,7 +27,7 @@ from tsbackup_gui.core.store.history import Attempt
 from tsbackup_gui.core.messages import Message
 from tsbackup_gui.core.schedule.slots import created_at, due_slot, gave_up_on_drive, is_busy_skip, is_drive_missing, newest_first, next_slot, previous_slot
 from tsbackup_gui.core.schedule.zone import to_utc, zone_of
-from tsbackup_gui.core.status.reasons import BUSY_EARLIER_SLOT, CHECK_DUE, CHECK_FAILED, CHECK_WARNED, CONNECT_DRIVE, DRILL_DUE, DRILL_FAILED, DRILL_LONG_OVERDUE, FAILED_NO_REASON, FIRST_BACKUP, FIRST_BACKUP_SOON, LAST_FAILED, LAST_OK, LAST_WARNED, MISSED_SLOT, NO_BACKUP_EVER, NO_BACKUP_SINCE, NO_OFFSITE, RETENTION_PAUSED, RUNNING, RUNNING_PROGRESS, SAME_DISK, SHEET_DUE, SHEET_NOT_CONFIRMED
+from tsbackup_gui.core.status.reasons import BUSY_EARLIER_SLOT, CHECK_DUE, CHECK_FAILED, CHECK_WARNED, CONNECT_DRIVE, DRILL_DUE, DRIVE_BACK, DRILL_FAILED, DRILL_LONG_OVERDUE, FAILED_NO_REASON, FIRST_BACKUP, FIRST_BACKUP_SOON, LAST_FAILED, LAST_OK, LAST_WARNED, MISSED_SLOT, NO_BACKUP_EVER, NO_BACKUP_SINCE, NO_OFFSITE, RETENTION_PAUSED, RUNNING, RUNNING_PROGRESS, SAME_DISK, SHEET_DUE, SHEET_NOT_CONFIRMED
 from tsbackup_gui.core.schedule.moments import day_words, moment_words
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,7 @@ class StatusFacts:
     running_progress: dict[str, Any] | None = None
     same_disk: bool = False
     report_problem: Message | None = None  # the last report mail or ping that could not be sent (core/reports.py)
+    drive_connected: bool = False  # a drive of this setup carries its marker now (a wait for the drive is over)
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,10 @@ def compute_status(
             and not gave_up_on_drive(config, attempts, decisive)):
         # A drive that is not connected is a wait, not a failure: the run starts when it appears,
         # and the overdue rule raises the alarm if it stays away past the grace period.
-        findings.append(_Finding("waiting", CONNECT_DRIVE(), _reasons(decisive.reasons)))
+        if facts.drive_connected:  # plugged in again since: the wait is over, the next look starts the run
+            findings.append(_Finding("waiting", DRIVE_BACK(), [Reason(DRIVE_BACK.id, DRIVE_BACK())]))
+        else:
+            findings.append(_Finding("waiting", CONNECT_DRIVE(), _reasons(decisive.reasons)))
     elif decisive is not None and decisive.outcome == "failed":
         findings.append(_Finding("failed", LAST_FAILED(), _reasons(decisive.reasons) or _reasons([FAILED_NO_REASON()])))
     elif decisive is not None and is_busy_skip(decisive):
@@ -167,7 +171,7 @@ def compute_status(
     findings += _offsite_age(config, backups, now)
     findings += _offsite_notes(config)
     findings += _rotation_warnings(config, attempts, now)
-    findings += _verification_warnings(attempts)
+    findings += _verification_warnings(config, attempts)
     reminders = _reminders(config, attempts, now, zone)
     findings += _drill_long_overdue(reminders, now, zone)
     if last_success is None and due is not None:
@@ -331,17 +335,34 @@ def _parse_time(value: Any) -> datetime | None:
     return moment if moment is None or moment.tzinfo is not None else None
 
 
-def _verification_warnings(attempts: Sequence[Attempt]) -> list[_Finding]:
+def _verification_warnings(config: Config, attempts: Sequence[Attempt]) -> list[_Finding]:
     """A failed monthly check or drill stays a warning until one of its kind succeeds; so does a
-    check that ended with warnings or needs a person's confirmation (never "all good" over it)."""
+    check that ended with warnings or needs a person's confirmation (never "all good" over it) —
+    except what was settled since: the recovery sheet confirmed after the check."""
     found = []
     for kind, sentence in (("check", CHECK_FAILED), ("drill", DRILL_FAILED)):
         newest = next((a for a in newest_first(attempts, kind) if a.outcome != RUNNING_OUTCOME), None)
         if newest is not None and newest.outcome == "failed":
             found.append(_Finding("warning", None, _reasons([sentence(), *newest.reasons[:1]])))
         elif newest is not None and kind == "check" and newest.outcome == "warning":
-            found.append(_Finding("warning", None, _reasons([CHECK_WARNED(), *newest.reasons[:3]])))
+            open_ = [r for r in newest.reasons if not (r.id in SHEET_CODES and _sheet_confirmed_since(config, newest))]
+            if open_:
+                found.append(_Finding("warning", None, _reasons([CHECK_WARNED(), *open_[:3]])))
     return found
+
+
+#: The check's findings about the recovery sheet: settled by confirming the sheet after the check.
+SHEET_CODES = frozenset({"status.recovery_sheet", "check.sheet_confirm"})
+
+
+def _sheet_confirmed_since(config: Config, attempt: Attempt) -> bool:
+    confirmed = config.recovery_sheet_confirmed
+    if not confirmed:
+        return False
+    try:
+        return date.fromisoformat(str(confirmed)[:10]) >= attempt.started.date()
+    except ValueError:
+        return False
 
 
 def _reminders(config: Config, attempts: Sequence[Attempt], now: datetime, zone: tzinfo) -> list[Reminder]:

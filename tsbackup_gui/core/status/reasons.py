@@ -23,6 +23,10 @@ BUSY_EARLIER_SLOT = define(
     "status.waiting_busy", QT_TRANSLATE_NOOP("core", "Close timeSensor LEGAL to start the backup.")
 )
 CONNECT_DRIVE = define("status.connect_drive", QT_TRANSLATE_NOOP("core", "Connect the backup drive."))
+DRIVE_BACK = define(
+    "status.drive_back",
+    QT_TRANSLATE_NOOP("core", "The backup drive is connected again: the backup starts at the next look (within a minute while the app runs)."),
+)
 LAST_FAILED = define("status.failed", QT_TRANSLATE_NOOP("core", "The last backup failed."))
 NO_BACKUP_SINCE = define("status.overdue", QT_TRANSLATE_NOOP("core", "No backup since {day}."))
 NO_BACKUP_EVER = define("status.overdue_never", QT_TRANSLATE_NOOP("core", "No backup has been made yet."))
