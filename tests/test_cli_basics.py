@@ -1,5 +1,7 @@
 """The command's frame: version, bad usage as one plain sentence, German under LANG=de."""
 
+import pytest
+
 from tsbackup_gui import __version__
 
 
@@ -29,3 +31,16 @@ def test_no_command_prints_help_and_exit_2(run_cli):
     result = run_cli()
     assert result.returncode == 2
     assert "usage: tsbackup" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["run", "check", "drill", "generations"])
+def test_json_commands_say_in_json_when_nothing_is_set_up(run_cli, command):
+    import json
+
+    result = run_cli(command, "--json")
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    summary = json.loads(lines[0])
+    assert (summary["event"], summary["outcome"], summary["exit_code"]) == ("summary", "failed", 2)
+    assert summary["reasons"][0]["message"] == result.stderr.strip()

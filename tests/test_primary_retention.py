@@ -182,3 +182,19 @@ def test_a_year_of_daily_runs_settles_to_the_limits(limits):
         assert all(f"d{n:03d}" in keep for n in range(14))
     else:
         assert keep == ["d000"]
+
+
+def test_every_generation_retention_removes_is_in_the_log(tmp_path, caplog):
+    import logging
+
+    from tsbackup_gui.core.primary.retention import RetentionPlan, apply_retention
+
+    folder = tmp_path / "PC"
+    old = folder / "2026-10-01_183000"
+    (old / "timeSensor DataFiles").mkdir(parents=True)
+    (old / "timeSensor DataFiles" / "a.txt").write_text("a")
+    generation = type("G", (), {"id": old.name, "path": old})()
+    with caplog.at_level(logging.INFO, logger="tsbackup_gui.core.primary.retention"):
+        outcome = apply_retention(RetentionPlan(keep=[], delete=[generation]))
+    assert [g.id for g in outcome.deleted] == [old.name] and not old.exists()
+    assert any(old.name in record.getMessage() and "removing" in record.getMessage() for record in caplog.records)

@@ -55,7 +55,7 @@ def test_a_healthy_backup_passes_every_part_and_is_recorded(healthy, tsbackup_ho
     said = sentences(result)
     assert f"The newest backup {generation.id} was read again: all {len(SAMPLE)} files (75.0 KB) match its manifest." in said
     assert f"{len(SAMPLE)} files that have not changed in the data folder since the backup were compared with it: all match." in said
-    assert result.subset == "3/12" and any(s.endswith("intact and read the part 3/12 of its data completely (a different "
+    assert result.subset == "3/12" and any(s.endswith("intact and read part 3 of 12 of its data completely (a different "
                                                       "twelfth each month, so that a year reads all of it).") for s in said)
     assert "The newest off-site copy is from 2026-03-02 18:30." in said
     assert result.headline().english() == "The monthly check found everything in order. The next check is due on 2026-04-01."

@@ -108,6 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return Exit.USAGE
     except UserError as error:
         out.warn(error.message)
+        if out.json and not out.emitted:  # a script reading stdout gets JSON about the failure too
+            out.emit({"event": "summary", "outcome": "failed", "exit_code": int(error.exit_code),
+                      "reasons": [{"code": error.message.id, "message": out.sentence(error.message)}]})
         return error.exit_code
 
 

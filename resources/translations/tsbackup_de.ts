@@ -3720,12 +3720,16 @@
             <translation>Die monatliche Prüfung hat {count} beschädigte Dateien in der neuesten Sicherung gefunden. Die nächste Sicherung kopiert sie neu; führen Sie sie bald aus.</translation>
         </message>
         <message>
+            <source>The monthly check found a damaged file in the newest backup. The next backup copies it afresh; run it soon.</source>
+            <translation>Die monatliche Prüfung hat in der neuesten Sicherung eine beschädigte Datei gefunden. Die nächste Sicherung kopiert sie neu; starten Sie sie bald.</translation>
+        </message>
+        <message>
             <source>The result of the check could not be recorded: {reason}</source>
             <translation>Das Ergebnis der Prüfung konnte nicht gespeichert werden: {reason}</translation>
         </message>
         <message>
-            <source>restic found the off-site backup at {repo} intact and read the part {subset} of its data completely (a different twelfth each month, so that a year reads all of it).</source>
-            <translation>restic hat die externe Sicherung unter {repo} als intakt befunden und den Teil {subset} ihrer Daten vollständig gelesen (jeden Monat ein anderes Zwölftel, sodass in einem Jahr alles gelesen wird).</translation>
+            <source>restic found the off-site backup at {repo} intact and read part {subset} of 12 of its data completely (a different twelfth each month, so that a year reads all of it).</source>
+            <translation>restic hat die Kopie ausser Haus in {repo} unversehrt gefunden und Teil {subset} von 12 ihrer Daten vollständig gelesen (jeden Monat ein anderes Zwölftel, so dass ein Jahr alles liest).</translation>
         </message>
         <message>
             <source>restic found errors in the off-site backup at {repo} ({detail}). Run the check again; if the errors stay, start a new off-site backup in another place.</source>
@@ -3766,6 +3770,10 @@
         <message>
             <source>{path} in the backup {generation} differs from the file in the data folder, although that file has not changed since the backup. The next backup copies it afresh.</source>
             <translation>{path} in der Sicherung {generation} weicht von der Datei im Datenordner ab, obwohl sich diese seit der Sicherung nicht verändert hat. Die nächste Sicherung kopiert die Datei neu.</translation>
+        </message>
+        <message>
+            <source>One more file of the backup {generation} is damaged; the next backup copies it afresh too.</source>
+            <translation>Eine weitere Datei der Sicherung {generation} ist beschädigt; die nächste Sicherung kopiert auch sie neu.</translation>
         </message>
         <message>
             <source>{count} more files of the backup {generation} are damaged; the next backup copies them afresh too.</source>
@@ -4775,6 +4783,10 @@
             <translation>Eine Test-E-Mail wurde an {recipients} gesendet; prüfen Sie, ob sie angekommen ist.</translation>
         </message>
         <message>
+            <source>Test ping from the backup on {computer}: the monitor receives this program's reports.</source>
+            <translation>Test-Ping der Sicherung auf {computer}: Die Überwachung empfängt die Meldungen dieses Programms.</translation>
+        </message>
+        <message>
             <source>The test e-mail could not be sent through {server}: {reason}. Check the mail settings.</source>
             <translation>Die Test-E-Mail konnte nicht über {server} gesendet werden: {reason}. Prüfen Sie die E-Mail-Einstellungen.</translation>
         </message>
@@ -4829,6 +4841,10 @@
         <message>
             <source>The off-site snapshots made so far stay under the name {old}; new ones carry {new}. Print the recovery sheet again (tsbackup recovery-sheet --to FILE.pdf) and confirm it: the old one names {old}.</source>
             <translation>Die bisherigen Stände der Kopie ausser Haus bleiben unter dem Namen {old}; neue tragen {new}. Drucken Sie das Wiederherstellungsblatt neu (tsbackup recovery-sheet --to DATEI.pdf) und bestätigen Sie es: Das alte nennt {old}.</translation>
+        </message>
+        <message>
+            <source>Password (not shown while typing): </source>
+            <translation>Passwort (wird beim Tippen nicht angezeigt): </translation>
         </message>
     </context>
 </TS>

@@ -22,6 +22,7 @@ class Output:
         self._translate = translator
         self.stdout = sys.stdout
         self.stderr = sys.stderr
+        self.emitted = False  # anything on stdout yet (with --json: JSON only)
 
     @property
     def translate(self) -> Translator:
@@ -43,3 +44,4 @@ class Output:
     def emit(self, obj: Any) -> None:
         """One JSON object on its own line on stdout."""
         print(json.dumps(obj, ensure_ascii=False, default=str), file=self.stdout, flush=True)
+        self.emitted = True

@@ -7,7 +7,7 @@ from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 from tsbackup_gui.app.password import change_offsite_password
 from tsbackup_gui.core.offsite.password_change import CHANGED
-from tsbackup_gui.clicmd.stdin import read_secret_line
+from tsbackup_gui.clicmd.stdin import PASSWORD_PROMPT, read_secret_line
 
 EMPTY_NEW_PASSWORD = define(
     "password.empty",
@@ -29,6 +29,6 @@ def run(args, out) -> int:
     if not args.new_password_stdin:
         raise UserError(NEED_STDIN(), Exit.USAGE)
     config = config_mod.require()
-    change_offsite_password(config, read_secret_line(EMPTY_NEW_PASSWORD))
+    change_offsite_password(config, read_secret_line(EMPTY_NEW_PASSWORD, out.sentence(PASSWORD_PROMPT())))
     out.say(CHANGED())
     return Exit.OK

@@ -11,7 +11,7 @@ from pathlib import Path
 import os
 
 from tsbackup_gui.app import restore as restore_app
-from tsbackup_gui.clicmd.stdin import read_secret_line
+from tsbackup_gui.clicmd.stdin import PASSWORD_PROMPT, read_secret_line
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 from tsbackup_gui.core.restore.into_folder import RestoreReport, RestoreVerifyError, restored_message
@@ -79,7 +79,7 @@ def run(args, out) -> int:
         raise _refuse("--host", HINT_REPO)
     restore_app.check_target(to, None if args.repo else config_mod.require())
     try:
-        report = _restore(args, to)
+        report = _restore(args, to, out)
     except RestoreVerifyError as error:
         if args.json:
             out.emit(_summary(out, error.report, "failed", error.exit_code, [error.message]))
@@ -96,9 +96,9 @@ def run(args, out) -> int:
     return Exit.OK
 
 
-def _restore(args, to: Path) -> RestoreReport:
+def _restore(args, to: Path, out) -> RestoreReport:
     if args.repo:
-        password = read_secret_line(EMPTY_PASSWORD)
+        password = read_secret_line(EMPTY_PASSWORD, out.sentence(PASSWORD_PROMPT()))
         return restore_app.restore_on_new_computer(args.repo, password, to, host=args.host, snapshot=args.snapshot)
     config = config_mod.require()
     if args.source == "primary":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from tsbackup_gui.core.errors import Exit, UserError
-from tsbackup_gui.clicmd.stdin import read_secret_line
+from tsbackup_gui.clicmd.stdin import PASSWORD_PROMPT, read_secret_line
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 from tsbackup_gui.app.setup import set_up
 from tsbackup_gui.core.setup.configure import SETUP_DONE, SetupOptions
@@ -62,7 +62,7 @@ def add_parser(sub):
 
 
 def run(args, out) -> int:
-    password = read_secret_line(EMPTY_PASSWORD) if args.password_stdin else None
+    password = read_secret_line(EMPTY_PASSWORD, out.sentence(PASSWORD_PROMPT())) if args.password_stdin else None
     s3_keys = _read_s3_keys() if args.s3_keys_stdin else None
     reports = reports_args.options(args, stdin_taken=bool(args.password_stdin or args.s3_keys_stdin))
     if args.test_only and reports is not None:  # the report ping and mail, and the off-site target when there is one

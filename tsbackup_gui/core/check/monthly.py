@@ -73,6 +73,13 @@ DONE_DAMAGED = define(
         "run it soon.",
     ),
 )
+DONE_DAMAGED_ONE = define(
+    "check.done_damaged_one",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The monthly check found a damaged file in the newest backup. The next backup copies it afresh; run it soon.",
+    ),
+)
 NOT_RECORDED = define(
     "check.not_recorded",
     QT_TRANSLATE_NOOP("core", "The result of the check could not be recorded: {reason}"),
@@ -97,6 +104,8 @@ class CheckResult:
 
     def headline(self) -> Message:
         if self.outcome == "failed":
+            if len(self.damaged) == 1:
+                return DONE_DAMAGED_ONE()
             return DONE_DAMAGED(count=len(self.damaged)) if self.damaged else DONE_FAILED()
         if self.outcome == "warning":
             return DONE_WARNINGS()

@@ -32,7 +32,7 @@ OFFSITE_OK = define(
     "check.offsite_ok",
     QT_TRANSLATE_NOOP(
         "core",
-        "restic found the off-site backup at {repo} intact and read the part {subset} of its data completely "
+        "restic found the off-site backup at {repo} intact and read part {subset} of 12 of its data completely "
         "(a different twelfth each month, so that a year reads all of it).",
     ),
 )
@@ -129,7 +129,7 @@ def offsite_findings(config: Config, secrets, now: datetime, *, confirmed: bool,
                 break
             read.append(subset)
         else:
-            findings.append(Finding("ok", OFFSITE_OK(repo=shown, subset=" + ".join(read))))
+            findings.append(Finding("ok", OFFSITE_OK(repo=shown, subset=", ".join(part.partition("/")[0] for part in read))))
         snapshots = restic.snapshots(host=config.computer, tags=[setup_tag(config.setup_id)])
     except ResticError as error:
         done = " + ".join(read) or None

@@ -61,6 +61,10 @@ SOURCE_DIFFERS = define(
         "changed since the backup. The next backup copies it afresh.",
     ),
 )
+ONE_MORE_DAMAGED = define(
+    "check.one_more_damaged",
+    QT_TRANSLATE_NOOP("core", "One more file of the backup {generation} is damaged; the next backup copies it afresh too."),
+)
 MORE_DAMAGED = define(
     "check.more_damaged",
     QT_TRANSLATE_NOOP("core", "{count} more files of the backup {generation} are damaged; the next backup copies them afresh too."),
@@ -210,7 +214,8 @@ def findings_of(result: PrimaryCheck) -> list[tuple[str, Message]]:
         else:
             hidden += 1
     if hidden:
-        out.append(("failed", MORE_DAMAGED(count=hidden, generation=gen)))
+        out.append(("failed", ONE_MORE_DAMAGED(generation=gen) if hidden == 1
+                    else MORE_DAMAGED(count=hidden, generation=gen)))
     if not result.mismatches:
         out.append(("ok", GENERATION_OK(generation=gen, files=result.files, size=human_size(result.bytes))))
     if not result.source_differs:

@@ -19,6 +19,7 @@ when `looks_like_mass_change` finds the new generation suspicious.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -28,6 +29,8 @@ from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
 from tsbackup_gui.core.primary.generations import PARTIAL_PREFIX, Generation
 from tsbackup_gui.core.primary.manifest import Manifest
 from tsbackup_gui.core.primary.space import human_size
+
+log = logging.getLogger(__name__)
 from tsbackup_gui.core.primary.treeops import remove_tree
 
 MASS_CHANGE = define(
@@ -160,6 +163,8 @@ def apply_retention(plan: RetentionPlan) -> RetentionOutcome:
             continue
         checkpoint("retention.renamed")
         deleted.append(generation)
+        log.info("retention: removing the generation %s (%s), kept by no rule any more", generation.id,
+                 generation.path.parent)
         try:
             remove_tree(doomed)
         except OSError as exc:

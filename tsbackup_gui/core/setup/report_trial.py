@@ -19,6 +19,10 @@ TEST_MAIL_OK = define(
     "setup.test_mail_ok",
     QT_TRANSLATE_NOOP("core", "A test e-mail was sent to {recipients}; check that it arrived."),
 )
+TEST_PING_BODY = define(
+    "report.test_ping_body",
+    QT_TRANSLATE_NOOP("core", "Test ping from the backup on {computer}: the monitor receives this program's reports."),
+)
 TEST_MAIL_FAILED = define(
     "setup.test_mail_failed",
     QT_TRANSLATE_NOOP("core", "The test e-mail could not be sent through {server}: {reason}. Check the mail settings."),
@@ -56,7 +60,7 @@ def test_reports(reports: dict[str, Any] | None, password: str | None, *, comput
     url = (reports or {}).get("ping_url")
     if ping and url:
         host = urllib.parse.urlsplit(str(url)).hostname or "?"
-        body = say(report_mail.TEST_SUBJECT(computer=computer))
+        body = say(TEST_PING_BODY(computer=computer))
         reason = report_ping.ping(str(url), report_ping.SUCCESS, body)
         outcomes.append(TestOutcome(True, TEST_PING_OK(host=host), "ping") if reason is None
                         else TestOutcome(False, TEST_PING_FAILED(host=host, reason=reason), "ping"))
