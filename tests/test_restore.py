@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import json
 import os
 import stat
@@ -160,6 +162,8 @@ def test_new_computer_restore_through_the_cli(gen, source, archives, repo, tmp_p
     (summary,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert summary["outcome"] == "ok" and summary["verified"] is True and summary["files"] == len(SAMPLE) + 2
     assert result.stderr.startswith(f"Files restored: {len(SAMPLE) + 2} (")
+    when = datetime.fromisoformat(summary["backup_time"]).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert f"from the off-site copy of {when} (snapshot {summary['backup']}) into {to};" in result.stderr
     assert_same_as_backup(to, source, archives)
     assert not (tsbackup_home / "config" / "config.json").exists()  # no configuration was needed or made
     assert "restic restore" in (tsbackup_home / "logs" / "tsbackup.log").read_text()
@@ -230,3 +234,15 @@ def assert_no_password_under(root: Path, password: str = PASSWORD):
     for path in root.rglob("*"):
         if path.is_file() and not path.is_symlink():
             assert needle not in path.read_bytes(), path
+
+
+def test_a_host_that_has_no_snapshot_names_the_hosts_there_are(gen, repo, tmp_path, run_cli):
+    _backed_up(gen, repo)
+    to = tmp_path / "new-computer" / "restore"
+    result = run_cli("restore", "--repo", str(repo), "--password-stdin", "--host", "Kanzlei-PX", "--to", str(to),
+                     input=PASSWORD + "\n")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"The off-site backup at {repo} holds no snapshot of the computer Kanzlei-PX. It holds snapshots of: "
+        f"{COMPUTER}. Give one of these names with --host.")
+    assert not to.exists()

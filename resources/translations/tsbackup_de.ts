@@ -3411,6 +3411,10 @@
             <translation>Die externe Sicherung unter {repo} enthält keinen Sicherungsstand, der wiederhergestellt werden könnte.</translation>
         </message>
         <message>
+            <source>The off-site backup at {repo} holds no snapshot of the computer {host}. It holds snapshots of: {hosts}. Give one of these names with --host.</source>
+            <translation>Die Kopie ausser Haus in {repo} enthält keinen Stand des Computers {host}. Sie enthält Stände von: {hosts}. Geben Sie einen dieser Namen mit --host an.</translation>
+        </message>
+        <message>
             <source>The off-site backup at {repo} has no snapshot {snapshot}. Run 'restic snapshots' to list them.</source>
             <translation>Die externe Sicherung unter {repo} hat keinen Sicherungsstand {snapshot}. Mit 'restic snapshots' sehen Sie die vorhandenen.</translation>
         </message>
@@ -3421,6 +3425,10 @@
         <message>
             <source>Files restored: {files} ({size}), from {backup} into {to}; every file matches the backup's manifest.</source>
             <translation>Wiederhergestellte Dateien: {files} ({size}), aus {backup} nach {to}; jede Datei stimmt mit dem Manifest der Sicherung überein.</translation>
+        </message>
+        <message>
+            <source>Files restored: {files} ({size}), from the off-site copy of {when} (snapshot {backup}) into {to}; every file matches the backup's manifest.</source>
+            <translation>Dateien wiederhergestellt: {files} ({size}), aus der Kopie ausser Haus vom {when} (Stand {backup}) nach {to}; jede Datei stimmt mit dem Verzeichnis der Sicherung überein.</translation>
         </message>
         <message>
             <source>missing</source>

@@ -28,6 +28,7 @@ import shutil
 import stat
 import threading
 import time
+from datetime import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -87,6 +88,14 @@ NO_SNAPSHOT = define(
     "restore.no_snapshot",
     QT_TRANSLATE_NOOP("core", "The off-site backup at {repo} holds no snapshot to restore."),
 )
+NO_SNAPSHOT_OF_HOST = define(
+    "restore.no_snapshot_of_host",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The off-site backup at {repo} holds no snapshot of the computer {host}. It holds snapshots of: {hosts}. "
+        "Give one of these names with --host.",
+    ),
+)
 SNAPSHOT_NOT_FOUND = define(
     "restore.snapshot_not_found",
     QT_TRANSLATE_NOOP("core", "The off-site backup at {repo} has no snapshot {snapshot}. Run 'restic snapshots' to list them."),
@@ -98,6 +107,15 @@ CANCELLED = define(
 RESTORED = define(
     "restore.done",
     QT_TRANSLATE_NOOP("core", "Files restored: {files} ({size}), from {backup} into {to}; every file matches the backup's manifest."),
+)
+
+RESTORED_SNAPSHOT = define(
+    "restore.done_snapshot",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Files restored: {files} ({size}), from the off-site copy of {when} (snapshot {backup}) into {to}; every "
+        "file matches the backup's manifest.",
+    ),
 )
 
 _RESTORE_EXIT = {
@@ -306,7 +324,7 @@ def restore_from_snapshot(restic: Restic, snapshot_id: str, to: Path, host: str 
                                   tags=tags if snapshot_id == "latest" else None)
     except ResticError as error:
         _abandon(staging, to, created)
-        raise _for_restore(error, restic, snapshot_id) from None
+        raise _for_restore(error, restic, snapshot_id, host) from None
     except BaseException:
         _abandon(staging, to, created)
         raise
@@ -327,13 +345,16 @@ def restore_from_snapshot(restic: Restic, snapshot_id: str, to: Path, host: str 
         report.seconds = time.monotonic() - started
 
 
-def _for_restore(error: ResticError, restic: Restic, snapshot_id: str) -> UserError:
+def _for_restore(error: ResticError, restic: Restic, snapshot_id: str, host: str | None = None) -> UserError:
     detail = error.detail.lower()
     repo = display_repo(restic.repo)
     if "no matching id found" in detail:
         return UserError(SNAPSHOT_NOT_FOUND(repo=repo, snapshot=snapshot_id), Exit.USAGE)
     if error.code == "offsite.failed" and ("no snapshot found" in detail or "no snapshot matched" in detail
                                            or "snapshot for criteria not found" in detail):
+        hosts = _hosts(restic) if host else []
+        if hosts:  # a typo in --host, or the old computer's name: say which names there are
+            return UserError(NO_SNAPSHOT_OF_HOST(repo=repo, host=host, hosts=", ".join(hosts)), Exit.USAGE)
         return UserError(NO_SNAPSHOT(repo=repo), Exit.USAGE)
     code = _RESTORE_EXIT.get(error.code, Exit.VERIFY_FAILED)
     if error.code.startswith("restic."):
@@ -343,7 +364,29 @@ def _for_restore(error: ResticError, restic: Restic, snapshot_id: str) -> UserEr
     return type(error)(error.message, code, returncode=error.returncode, detail=error.detail)
 
 
+def _hosts(restic: Restic) -> list[str]:
+    """The computers the repository holds snapshots of (one more listing, only after a miss)."""
+    try:
+        return sorted({snapshot.hostname for snapshot in restic.snapshots() if snapshot.hostname})
+    except ResticError:
+        return []
+
+
 def restored_message(report: RestoreReport) -> Message:
     from tsbackup_gui.core.primary.space import human_size
 
-    return RESTORED(files=report.files, size=human_size(report.bytes), backup=report.backup, to=str(report.to))
+    size = human_size(report.bytes)
+    when = _local_minute(report.backup_time) if report.source == "secondary" else None
+    if when is not None:  # a snapshot id says nothing to a person: the day it was made does
+        return RESTORED_SNAPSHOT(files=report.files, size=size, when=when, backup=report.backup, to=str(report.to))
+    return RESTORED(files=report.files, size=size, backup=report.backup, to=str(report.to))
+
+
+def _local_minute(value: str | None) -> str | None:
+    from tsbackup_gui.core.clock import minute_text
+
+    try:
+        moment = datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+    return minute_text(moment.astimezone()) if moment is not None and moment.tzinfo is not None else None
