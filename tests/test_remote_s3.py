@@ -38,6 +38,8 @@ def test_setup_and_run_put_an_encrypted_snapshot_into_the_bucket(moto, run_cli, 
 
     assert setup.returncode == 0, setup.stdout + setup.stderr
     assert setup.stdout.splitlines()[1] == f"A new encrypted off-site backup was created at {repo}."
+    assert (f"The S3 storage {repo[len('s3:'):]} is reached without encryption (http://)"
+            in setup.stdout + setup.stderr)  # the local test server speaks http: said once, plainly
     setup_id = config_of(tsbackup_home)["setup_id"]
     assert config_of(tsbackup_home)["secondary"]["kind"] == "s3"
     assert keyring_entry(cli_env, setup_id, "aws-access-key-id", monkeypatch) == ACCESS_KEY

@@ -24,17 +24,9 @@ def plan_into(new, options: SecondaryOptions, *, previous, secrets, source: Path
                           source=source, now=now)
     if plan is not None:
         new.secondary = plan.secondary
-        if plan.changed or _keys_change(plan, secrets):
-            new.recovery_sheet_confirmed = None  # the sheet shows the target, the password and the keys
+        if plan.changed:  # another target, password or key (`setup.remote`): the sheet shows them all
+            new.recovery_sheet_confirmed = None
     return plan
-
-
-def _keys_change(plan: SecondaryPlan, secrets) -> bool:
-    """New S3 keys, REST login or key passphrase make a printed sheet stale as a new password does."""
-    for name, value in plan.backend_secrets.items():
-        if value is not None and value != secrets.get(name):
-            return True
-    return False
 
 
 def commit_secondary(plan: SecondaryPlan | None, secrets, write: Callable[[], None]) -> None:

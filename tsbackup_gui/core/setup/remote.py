@@ -57,6 +57,14 @@ APPEND_ONLY_SET = define(
         "keeps their number in check.",
     ),
 )
+S3_PLAIN_HTTP = define(
+    "setup.s3_plain_http",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The S3 storage {endpoint} is reached without encryption (http://): the backup itself is encrypted, but "
+        "the access keys travel readable. Use https:// unless the server stands in the firm's own network.",
+    ),
+)
 S3_KEYS_NOT_FOR = define(
     "setup.s3_keys_not_for",
     QT_TRANSLATE_NOOP("core", "--s3-keys-stdin belongs to S3 storage (s3:…), not to '{value}'."),
@@ -74,6 +82,8 @@ def plan_remote(value: str, options, limit: int | None, *, previous: dict[str, A
     notes: list[Message] = []
     if kind == "sftp":
         notes += _confirm_host_key(secondary, backend, previous)
+    if kind == "s3" and secondary["repo"].startswith("s3:http://"):
+        notes.append(S3_PLAIN_HTTP(endpoint=secondary["repo"][len("s3:"):]))
     factory = restic_factory or (lambda repo, password: open_target(secondary, password, backend, timeout=TIMEOUT))
     plan = open_or_create(secondary["repo"], options, limit, previous=previous, secrets=secrets, now=now,
                            kind=kind, restic_factory=factory, fresh_folder=None, empty_check=None)
