@@ -192,3 +192,20 @@ def test_the_password_comes_from_the_keyring(tmp_path, smtp):
     assert len(box.mails) == 1 and box.logins == [(USER.encode(), PASSWORD.encode())]
     memory = (places().state_dir / report_memory.MEMORY_FILE).read_bytes()
     assert PASSWORD.encode() not in memory
+
+
+def test_an_overdue_mail_says_the_backup_is_due_now_not_next_in_the_past():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tsbackup_gui.core.status.model import SEVERITY, Status
+    from tsbackup_gui.core.status.reasons import NO_BACKUP_SINCE
+
+    zh = ZoneInfo("Europe/Zurich")
+    missed = datetime(2026, 12, 4, 18, 30, tzinfo=zh)
+    status = Status("overdue", SEVERITY["overdue"], NO_BACKUP_SINCE(day="Monday"), next_due=missed)
+    mail = report_mail.status_mail("overdue", status, computer="PC", version="1", recipients=["it@example.com"],
+                                   now=datetime(2026, 12, 6, 20, 0, tzinfo=zh))
+    _subject, body = mail.render(lambda m: m.english())
+    assert "Next backup due" not in body
+    assert f"A backup is due now: the one planned for {report_mail.when_text(missed)} did not run." in body

@@ -4527,6 +4527,10 @@
             <translation>Nächste Sicherung fällig: {when}</translation>
         </message>
         <message>
+            <source>A backup is due now: the one planned for {when} did not run.</source>
+            <translation>Eine Sicherung ist jetzt fällig: Die für {when} geplante ist nicht gelaufen.</translation>
+        </message>
+        <message>
             <source>Computer: {computer}</source>
             <translation>Computer: {computer}</translation>
         </message>

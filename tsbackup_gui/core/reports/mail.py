@@ -63,6 +63,7 @@ LINE_REASONS = define("report.reasons", QT_TRANSLATE_NOOP("core", "Details:"))
 LINE_LAST_SUCCESS = define("report.last_success", QT_TRANSLATE_NOOP("core", "Last successful backup: {when}"))
 LINE_NO_SUCCESS = define("report.no_success", QT_TRANSLATE_NOOP("core", "There has been no successful backup yet."))
 LINE_NEXT_DUE = define("report.next_due", QT_TRANSLATE_NOOP("core", "Next backup due: {when}"))
+LINE_DUE_NOW = define("report.due_now", QT_TRANSLATE_NOOP("core", "A backup is due now: the one planned for {when} did not run."))
 LINE_COMPUTER = define("report.computer", QT_TRANSLATE_NOOP("core", "Computer: {computer}"))
 LINE_VERSION = define("report.version", QT_TRANSLATE_NOOP("core", "tsbackup version: {version}"))
 LINE_FOOTER = define(
@@ -86,7 +87,8 @@ class Mail:
         return translate(self.subject), "\n".join(body).strip() + "\n"
 
 
-def status_lines(status, *, computer: str, version: str, recipients: Sequence[str]) -> list[Message | str | None]:
+def status_lines(status, *, computer: str, version: str, recipients: Sequence[str],
+                 now: datetime | None = None) -> list[Message | str | None]:
     """The part every report mail has: the status, its reasons, the last success, what is next, who sent it."""
     lines: list[Message | str | None] = [LINE_STATUS(status=status.message)]
     reasons = [r.message for r in status.reasons if r.message.english() != status.message.english()]
@@ -95,7 +97,9 @@ def status_lines(status, *, computer: str, version: str, recipients: Sequence[st
         lines += [_bullet(reason) for reason in reasons]
     lines.append(None)
     lines.append(LINE_LAST_SUCCESS(when=when_text(status.last_success)) if status.last_success else LINE_NO_SUCCESS())
-    if status.next_due is not None:
+    if status.next_due is not None and now is not None and status.next_due <= now:  # overdue: not "next" but now
+        lines.append(LINE_DUE_NOW(when=when_text(status.next_due)))
+    elif status.next_due is not None:
         lines.append(LINE_NEXT_DUE(when=when_text(status.next_due)))
     lines += [LINE_COMPUTER(computer=computer), LINE_VERSION(version=version), None,
               LINE_FOOTER(recipients=", ".join(recipients))]
@@ -115,14 +119,14 @@ def when_text(moment: datetime) -> str:
 
 
 def status_mail(kind: str, status, *, computer: str, version: str, recipients: Sequence[str],
-                failure: Sequence[Message] = ()) -> Mail:
+                failure: Sequence[Message] = (), now: datetime | None = None) -> Mail:
     """A failure or overdue mail. A failure's own first sentence is the subject ("Connect the backup
     drive"): the status may lead with something else (a missing off-site copy outranks a wait)."""
     intro = {"failure": INTRO_FAILED, "overdue": INTRO_OVERDUE}[kind](computer=computer)
     lines: list[Message | str | None] = [intro, None]
     if failure:
         lines += [LINE_WHAT_FAILED(), *(_bullet(m) for m in failure), None]
-    lines += status_lines(status, computer=computer, version=version, recipients=recipients)
+    lines += status_lines(status, computer=computer, version=version, recipients=recipients, now=now)
     headline = failure[0] if failure else status.message
     return Mail(kind, SUBJECT(computer=computer, status=headline), tuple(lines))
 

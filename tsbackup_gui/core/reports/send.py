@@ -98,7 +98,7 @@ def _compose(send, config: Config, status, attempts, now: datetime, settings, ve
 
         return summary_mail(config, status, attempts, now, version=version, recipients=settings.to)
     return report_mail.status_mail(send.kind, status, computer=config.computer, version=version,
-                                   recipients=settings.to, failure=send.reasons)
+                                   recipients=settings.to, failure=send.reasons, now=now)
 
 
 def _mail(config: Config, settings, memory: Any, item: dict[str, str], stamp: str, budget: Budget) -> Any:

@@ -63,7 +63,7 @@ def summary_mail(config: Config, status, attempts: Sequence[Attempt], now: datet
     lines += generation_lines(config)
     lines += history_lines(config, attempts, now)
     lines.append(None)
-    lines += status_lines(status, computer=computer, version=version, recipients=recipients)
+    lines += status_lines(status, computer=computer, version=version, recipients=recipients, now=now)
     return Mail("summary", SUMMARY_SUBJECT(computer=computer, status=status.message), tuple(lines))
 
 
