@@ -141,7 +141,8 @@ def test_restore_from_snapshot_byte_for_byte(gen, source, archives, repo, tmp_pa
     assert_same_as_backup(to, source, archives)
     with pytest.raises(UserError) as caught:
         restore_from_snapshot(restic, "latest", tmp_path / "none", host="another-computer")
-    assert caught.value.message.id == "restore.no_snapshot" and not (tmp_path / "none").exists()
+    assert caught.value.message.id == "restore.no_snapshot_of_host" and not (tmp_path / "none").exists()
+    assert f"It holds snapshots of: {COMPUTER}." in caught.value.message.english()
     (tmp_path / "empty").mkdir()
     with pytest.raises(UserError) as caught:
         restore_from_snapshot(restic, "abcdef12", tmp_path / "empty")

@@ -2764,8 +2764,24 @@
             <translation>Über die Standardeingabe kam kein Passwort an. Übergeben Sie das Passwort vom Wiederherstellungsblatt, zum Beispiel mit: echo 'PASSWORT' | tsbackup restore …</translation>
         </message>
         <message>
+            <source>The SFTP server shows the host key {fingerprint}. Is it the one on the recovery sheet? Type yes to go on:</source>
+            <translation>Der SFTP-Server zeigt den Host-Schlüssel {fingerprint}. Ist es der auf dem Wiederherstellungsblatt? Tippen Sie ja, um weiterzumachen:</translation>
+        </message>
+        <message>
             <source>No off-site backup is set up on this computer. Use --repo URL --password-stdin to restore from one.</source>
             <translation>Auf diesem Computer ist keine externe Sicherung eingerichtet. Verwenden Sie --repo URL --password-stdin, um aus einer wiederherzustellen.</translation>
+        </message>
+        <message>
+            <source>The SFTP server shows the host key {shown}, not {expected} from the recovery sheet. It may not be your server: nothing was restored. Ask your IT partner before you go on.</source>
+            <translation>Der SFTP-Server zeigt den Host-Schlüssel {shown}, nicht {expected} vom Wiederherstellungsblatt. Es ist vielleicht nicht Ihr Server: Nichts wurde wiederhergestellt. Fragen Sie Ihren IT-Partner, bevor Sie weitermachen.</translation>
+        </message>
+        <message>
+            <source>The SFTP server shows the host key {shown}. Compare it with the one on the recovery sheet, then restore again with --host-key {shown_plain}; nothing was restored.</source>
+            <translation>Der SFTP-Server zeigt den Host-Schlüssel {shown}. Vergleichen Sie ihn mit dem auf dem Wiederherstellungsblatt und stellen Sie dann mit --host-key {shown_plain} erneut wieder her; nichts wurde wiederhergestellt.</translation>
+        </message>
+        <message>
+            <source>An SFTP off-site backup is reached with its SSH key: give the private key file with --ssh-key FILE.</source>
+            <translation>Eine Kopie ausser Haus per SFTP wird mit ihrem SSH-Schlüssel erreicht: Geben Sie die private Schlüsseldatei mit --ssh-key DATEI an.</translation>
         </message>
         <message>
             <source>There is no backup {generation} on the backup drive. 'tsbackup generations' lists them.</source>

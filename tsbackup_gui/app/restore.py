@@ -10,9 +10,10 @@ reach restic only through the child's environment.
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
@@ -33,6 +34,26 @@ from tsbackup_gui.core.store.secrets import SecretStore
 NO_SECONDARY = define(
     "restore.no_secondary",
     QT_TRANSLATE_NOOP("core", "No off-site backup is set up on this computer. Use --repo URL --password-stdin to restore from one."),
+)
+HOST_KEY_DIFFERS = define(
+    "restore.host_key_differs",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The SFTP server shows the host key {shown}, not {expected} from the recovery sheet. It may not be your "
+        "server: nothing was restored. Ask your IT partner before you go on.",
+    ),
+)
+HOST_KEY_NEEDED = define(
+    "restore.host_key_needed",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The SFTP server shows the host key {shown}. Compare it with the one on the recovery sheet, then restore "
+        "again with --host-key {shown_plain}; nothing was restored.",
+    ),
+)
+SFTP_NEEDS_KEY = define(
+    "restore.sftp_needs_key",
+    QT_TRANSLATE_NOOP("core", "An SFTP off-site backup is reached with its SSH key: give the private key file with --ssh-key FILE."),
 )
 NO_GENERATION = define(
     "restore.no_generation",
@@ -89,14 +110,50 @@ def restore_chosen(config: Config, choice: GenerationChoice | SnapshotChoice, to
 
 def restore_on_new_computer(repo: str, password: str, to: Path, *, host: str | None = None,
                             snapshot: str | None = None, s3_keys: tuple[str, str] | None = None,
-                            environ: Mapping[str, str] | None = None) -> RestoreReport:
+                            environ: Mapping[str, str] | None = None, ssh_key: Path | None = None,
+                            host_key: str | None = None,
+                            confirm_host_key: Callable[[str], bool] | None = None) -> RestoreReport:
     """The recovery sheet's way: a repository and its password, no configuration. A REST server's
     login comes from RESTIC_REST_USERNAME/RESTIC_REST_PASSWORD, S3 keys from ``s3_keys`` or
-    AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY — all into restic's environment, never argv."""
+    AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY — all into restic's environment, never argv. An SFTP
+    server is reached with ``ssh_key`` and must show ``host_key`` (the sheet's fingerprint); without
+    one, ``confirm_host_key`` asks a person — a key is never trusted silently."""
     to = check_target(to)
-    repo, env = new_computer_repository(repo.strip(), os.environ if environ is None else environ, s3_keys)
+    repo = repo.strip()
+    if repo.startswith("sftp:"):
+        with tempfile.TemporaryDirectory(prefix="tsbackup-restore-ssh-") as scratch:
+            restic = _sftp_restic(repo, password, ssh_key, host_key, confirm_host_key, Path(scratch))
+            return into_folder.restore_from_snapshot(restic, snapshot or "latest", to, host=host or None)
+    repo, env = new_computer_repository(repo, os.environ if environ is None else environ, s3_keys)
     return into_folder.restore_from_snapshot(Restic(repo, password, env_extra=env), snapshot or "latest", to,
                                              host=host or None)
+
+
+def _sftp_restic(repo: str, password: str, ssh_key: Path | None, host_key: str | None,
+                 confirm: Callable[[str], bool] | None, scratch: Path) -> Restic:
+    """restic over ssh with the server's key checked against the sheet, pinned in a scratch file only
+    (nothing of this computer's own settings is written)."""
+    from tsbackup_gui.core.offsite import sftp
+
+    if ssh_key is None:
+        raise UserError(SFTP_NEEDS_KEY(), Exit.USAGE)
+    key = Path(ssh_key).expanduser()
+    if not key.is_file():
+        raise UserError(sftp.KEY_MISSING(path=str(key)), Exit.USAGE)
+    address = sftp.parse_sftp(repo)
+    answer, lines = sftp.learn_host_key(address, key, passphrase=None, timeout=30.0)
+    shown = sftp.fingerprint(lines)
+    if shown is None:  # no key came back: the server was not reached (ssh's own reason)
+        error = answer.error(address.repo)
+        raise UserError(error.message if error is not None else SFTP_NEEDS_KEY(), Exit.TARGET_UNAVAILABLE)
+    plain = shown.split(" ")[0]
+    if host_key is not None:
+        if host_key.strip().split(" ")[0] != plain:
+            raise UserError(HOST_KEY_DIFFERS(shown=shown, expected=host_key.strip()), Exit.VERIFY_FAILED)
+    elif confirm is None or not confirm(shown):
+        raise UserError(HOST_KEY_NEEDED(shown=shown, shown_plain=plain), Exit.USAGE)
+    known_hosts = sftp.pin(address, lines, scratch / sftp.KNOWN_HOSTS_NAME)
+    return sftp.SftpRestic(address.repo, password, address=address, key=key, known_hosts=known_hosts)
 
 
 def restore_found_backup(folder: Path, to: Path) -> RestoreReport:

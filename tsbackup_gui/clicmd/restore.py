@@ -43,6 +43,15 @@ EMPTY_PASSWORD = define(
 )
 
 
+CONFIRM_HOST_KEY = define(
+    "restore.confirm_host_key",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The SFTP server shows the host key {fingerprint}. Is it the one on the recovery sheet? Type yes to go on:",
+    ),
+)
+
+
 def add_parser(sub):
     p = sub.add_parser("restore", help="restore a backup into an empty folder and check it")
     p.add_argument("--from", dest="source", choices=("primary", "secondary"), help="the backup drive or the off-site backup")
@@ -51,6 +60,9 @@ def add_parser(sub):
     p.add_argument("--repo", metavar="URL", help="an off-site repository, without any configuration (new computer)")
     p.add_argument("--host", metavar="NAME", help="with --repo: the newest snapshot of this computer")
     p.add_argument("--password-stdin", action="store_true", help="read the repository password from one line of stdin")
+    p.add_argument("--ssh-key", metavar="FILE", help="with an sftp: --repo: the private SSH key that logs in")
+    p.add_argument("--host-key", metavar="SHA256:…",
+                   help="with an sftp: --repo: the server's host key fingerprint from the recovery sheet")
     p.add_argument("--to", metavar="DIR", required=True, help="a new or empty folder")
     p.add_argument("--json", action="store_true", help="one JSON summary object on stdout")
     p.set_defaults(handler=run)
@@ -77,6 +89,8 @@ def run(args, out) -> int:
         raise _refuse("--generation", HINT_GENERATION)
     elif args.host:
         raise _refuse("--host", HINT_REPO)
+    elif args.ssh_key or args.host_key:
+        raise _refuse("--ssh-key" if args.ssh_key else "--host-key", HINT_REPO)
     restore_app.check_target(to, None if args.repo else config_mod.require())
     try:
         report = _restore(args, to, out)
@@ -99,11 +113,29 @@ def run(args, out) -> int:
 def _restore(args, to: Path, out) -> RestoreReport:
     if args.repo:
         password = read_secret_line(EMPTY_PASSWORD, out.sentence(PASSWORD_PROMPT()))
-        return restore_app.restore_on_new_computer(args.repo, password, to, host=args.host, snapshot=args.snapshot)
+        return restore_app.restore_on_new_computer(
+            args.repo, password, to, host=args.host, snapshot=args.snapshot,
+            ssh_key=Path(args.ssh_key) if args.ssh_key else None, host_key=args.host_key,
+            confirm_host_key=lambda shown: _ask_on_terminal(out.sentence(CONFIRM_HOST_KEY(fingerprint=shown))))
     config = config_mod.require()
     if args.source == "primary":
         return restore_app.restore_generation(config, args.generation, to)
     return restore_app.restore_snapshot(config, args.snapshot, to)
+
+
+def _ask_on_terminal(question: str) -> bool:
+    """A yes from the person at the terminal (the password may have come through a pipe, so the
+    terminal itself is asked); no terminal: no (the caller then asks for --host-key)."""
+    try:
+        with open("/dev/tty", "r+", encoding="utf-8", errors="replace") as tty:
+            tty.write(question + " ")
+            tty.flush()
+            return tty.readline().strip().lower() in YES_WORDS
+    except OSError:
+        return False
+
+
+YES_WORDS = {"y", "yes", "j", "ja"}
 
 
 def _summary(out, report: RestoreReport, outcome: str, exit_code: int, reasons) -> dict:
