@@ -145,7 +145,24 @@ def test_an_sftp_sheet_says_the_new_computer_needs_an_allowed_key(tmp_path):
     sheet, text = sheet_text(config, tmp_path)
     assert sheet.kind == "sftp" and "Kind an SFTP server" in text
     assert "ask whoever runs the server (your IT partner) to allow the new computer's key first." in text
-    assert squeezed(f"tsbackup restore --repo {repo} --host {COMPUTER}") in squeezed(text)
+    assert squeezed(f"tsbackup restore --repo {repo} --ssh-key KEYFILE --host {COMPUTER}") in squeezed(text)
+
+
+def test_an_sftp_sheet_has_commands_that_work_with_a_key_file_and_its_host_key(tmp_path):
+    repo = "sftp://backup@192.168.10.5:2222//srv/restic/kanzlei"
+    fingerprint = "SHA256:" + "k" * 43
+    config = make_setup(tmp_path, secondary={"kind": "sftp", "repo": repo, "ssh_key": "/home/a/.ssh/id_ed25519",
+                                             "host_key": f"{fingerprint} (ED25519)"})
+    SecretStore(config.setup_id).set("repo-password", SHEET_PASSWORD)
+    sheet = recovery.gather(config, SecretStore(config.setup_id), now=NOW)
+    ssh = '-o "sftp.command=ssh -i KEYFILE -p 2222 backup@192.168.10.5 -s sftp"'  # quoted for every shell
+    assert sheet.list_command == f"restic -r {repo} {ssh} snapshots"
+    assert sheet.restore_command == f"restic -r {repo} {ssh} restore latest --host {COMPUTER} --target DIR"
+    assert sheet.new_computer_command == (f"tsbackup restore --repo {repo} --ssh-key KEYFILE --host-key {fingerprint} "
+                                          f"--host {COMPUTER} --password-stdin --to DIR")
+    notes = [note.english() for note in sheet.notes]
+    assert any(fingerprint in note for note in notes)
+    assert any(note.startswith("In the commands, KEYFILE stands for the SSH key file") for note in notes)
 
 
 def test_a_missing_password_is_one_sentence_naming_it(folder_setup):

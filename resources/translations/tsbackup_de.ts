@@ -4021,6 +4021,10 @@
             <translation>Dieser Computer meldet sich mit dem SSH-Schlüssel {key} an. Die Identität des Servers (Host-Schlüssel) ist {fingerprint}: Wenn sich ein neuer Computer zum ersten Mal verbindet, muss er dieselbe anzeigen.</translation>
         </message>
         <message>
+            <source>In the commands, {keyfile} stands for the SSH key file the server lets in. ssh asks once whether to trust the server: answer yes only when it shows the host key written here.</source>
+            <translation>In den Befehlen steht {keyfile} für die SSH-Schlüsseldatei, die der Server einlässt. ssh fragt einmal, ob dem Server zu trauen ist: Antworten Sie nur mit yes, wenn er den hier notierten Host-Schlüssel zeigt.</translation>
+        </message>
+        <message>
             <source>The REST server's user name and password are as secret as the password. tsbackup restore and newer restic versions read them from RESTIC_REST_USERNAME and RESTIC_REST_PASSWORD; for an older restic set RESTIC_REPOSITORY=rest:https://USER:PASSWORD@… instead of giving -r. Never put them on a command line.</source>
             <translation>Benutzername und Passwort des REST-Servers sind so geheim wie das Passwort. tsbackup restore und neuere restic-Versionen lesen sie aus RESTIC_REST_USERNAME und RESTIC_REST_PASSWORD; für ein älteres restic setzen Sie RESTIC_REPOSITORY=rest:https://BENUTZER:PASSWORT@… statt -r anzugeben. Schreiben Sie sie nie in eine Befehlszeile.</translation>
         </message>
