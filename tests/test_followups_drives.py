@@ -28,7 +28,8 @@ from tsbackup_gui.core.store.secrets import SecretStore
 from tsbackup_gui.core.setup.configure import SetupOptions, configure
 from tsbackup_gui.core.status.facts import load_attempts
 from tsbackup_gui.core.check.monthly import run_check
-from tsbackup_gui.core.check.primary import damaged_paths, remember_damaged
+from tsbackup_gui.core.drives.rotation import connected_generations
+from tsbackup_gui.core.primary.damage import damaged_paths, remember_damaged
 
 ZH = ZoneInfo("Europe/Zurich")
 MONDAY = datetime(2026, 11, 2, 18, 30, tzinfo=ZH)  # the setup's slot
@@ -98,15 +99,16 @@ def test_monthly_check_and_damaged_records_use_the_connected_drive(tmp_path, shm
     made = run_backup(config, clock=clock)
     assert made.outcome == "ok" and generations(second) == [made.generation]
 
-    remember_damaged(config, made.generation, ["Akten/Akte 1.pdf"], clock.now())
-    assert damaged_paths(config) == {"Akten/Akte 1.pdf"}  # the next run copies it afresh on drive 2
+    (newest,) = [g for g in connected_generations(config) if g.id == made.generation]
+    remember_damaged(config, newest, ["Akten/Akte 1.pdf"], clock.now())
+    assert damaged_paths(config, connected_generations(config)) == {"Akten/Akte 1.pdf"}  # the next run copies it afresh on drive 2
 
     clock.advance(hours=1)
     checked = run_check(config, clock=clock)
     assert checked.generation == made.generation  # drive 2's newest generation was read
     assert "primary.drive_not_connected" not in [f.message.id for f in checked.findings]
     assert checked.outcome in ("ok", "warning") and checked.files >= 2
-    assert damaged_paths(config) == set()  # the check found the file intact on drive 2
+    assert damaged_paths(config, connected_generations(config)) == set()  # the check found it intact on drive 2
 
 
 def test_the_off_site_step_without_generations_reads_the_connected_drive(tmp_path, shm_source):

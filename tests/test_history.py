@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 from tsbackup_gui.core.store import locks
 from tsbackup_gui.core.store.history import INTERRUPTED, History
-from tsbackup_gui.core.run.backup import RUN_FINISHED
+from tsbackup_gui.core.run.result import RUN_FINISHED
 from tsbackup_gui.core.messages import Message
 
 ZURICH = timezone(timedelta(hours=1))

@@ -16,7 +16,8 @@ from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import UserError
 from tsbackup_gui.core.store.history import Attempt, History
-from tsbackup_gui.core.run.backup import NOT_DUE, run_backup
+from tsbackup_gui.core.run.backup import run_backup
+from tsbackup_gui.core.run.result import NOT_DUE
 from tsbackup_gui.core.schedule.pause import pause, paused_until, resume
 from tsbackup_gui.core.setup.configure import SetupOptions, configure
 from tsbackup_gui.core.status.model import compute_status

@@ -21,7 +21,7 @@ from tsbackup_gui.core.reports import mail as report_mail, dispatch as reports, 
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import UserError
 from tsbackup_gui.core.store.history import Attempt
-from tsbackup_gui.core.run.backup import RunResult
+from tsbackup_gui.core.run.result import RunResult
 from tsbackup_gui.core.places import places
 from tsbackup_gui.core.primary.target import BACKUPS_DIR, MARKER_NAME
 from tsbackup_gui.core.reports.decide import decide_due, decide_run_end

@@ -21,10 +21,16 @@ from tsbackup_gui.core.primary.generations import list_generations
 from tsbackup_gui.core.store.secrets import SecretStore
 from tsbackup_gui.core.status.model import compute_status
 from tsbackup_gui.core.status.facts import load_attempts
-from tsbackup_gui.core.check.monthly import damaged_paths, data_subset, data_subsets, run_check
+from tsbackup_gui.core.check.monthly import data_subset, data_subsets, run_check
+from tsbackup_gui.core.drives.rotation import connected_generations
+from tsbackup_gui.core.primary.damage import damaged_paths as damaged_paths_of
 from tsbackup_gui.core.check.space import estimate, space_finding
 
 LATER = NOW + timedelta(hours=2)
+
+
+def damaged_paths(config):
+    return damaged_paths_of(config, connected_generations(config))
 
 
 def codes(result, severity=None):

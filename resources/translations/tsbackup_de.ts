@@ -2784,6 +2784,14 @@
             <translation>Eine Kopie ausser Haus per SFTP wird mit ihrem SSH-Schlüssel erreicht: Geben Sie die private Schlüsseldatei mit --ssh-key DATEI an.</translation>
         </message>
         <message>
+            <source>{problem} The backup {good} does not share this damage: restore that one instead.</source>
+            <translation>{problem} Die Sicherung {good} teilt diese Beschädigung nicht: Stellen Sie stattdessen diese wieder her.</translation>
+        </message>
+        <message>
+            <source>{problem} Every backup on the drive holds this same damaged file (they share it): restore it from the off-site copy.</source>
+            <translation>{problem} Alle Sicherungen auf dem Laufwerk enthalten dieselbe beschädigte Datei (sie teilen sie): Stellen Sie sie aus der Kopie ausser Haus wieder her.</translation>
+        </message>
+        <message>
             <source>There is no backup {generation} on the backup drive. 'tsbackup generations' lists them.</source>
             <translation>Auf dem Sicherungslaufwerk gibt es keine Sicherung {generation}. 'tsbackup generations' zeigt die vorhandenen.</translation>
         </message>
@@ -3118,6 +3126,10 @@
             <translation>Es wurde keine Sicherung erstellt.</translation>
         </message>
         <message>
+            <source>{path} was copied afresh into {generation}; the older backups {generations} still hold the damaged copy.</source>
+            <translation>{path} wurde neu nach {generation} kopiert; die älteren Sicherungen {generations} enthalten noch die beschädigte Kopie.</translation>
+        </message>
+        <message>
             <source>No backup is due now. The next one is due on {when}.</source>
             <translation>Jetzt ist keine Sicherung fällig. Die nächste ist am {when} fällig.</translation>
         </message>
@@ -3137,6 +3149,10 @@
         <message>
             <source>{id}  {verdict}  {ended}  {files} files  {size}  ({linked} linked, {copied} copied)</source>
             <translation>{id}  {verdict}  {ended}  {files} Dateien  {size}  ({linked} verlinkt, {copied} kopiert)</translation>
+        </message>
+        <message>
+            <source>{line}  — holds a damaged copy of {path}</source>
+            <translation>{line}  — enthält eine beschädigte Kopie von {path}</translation>
         </message>
         <message>
             <source>consistent</source>
@@ -3606,6 +3622,10 @@
         <message>
             <source>Connect the backup drive.</source>
             <translation>Schliessen Sie das Sicherungslaufwerk an.</translation>
+        </message>
+        <message>
+            <source>The backups {generations} hold a damaged copy of {path} (found by the monthly check). Restore that file from a newer backup or from the off-site copy; the damaged backups age out by themselves.</source>
+            <translation>Die Sicherungen {generations} enthalten eine beschädigte Kopie von {path} (von der monatlichen Prüfung gefunden). Stellen Sie diese Datei aus einer neueren Sicherung oder aus der Kopie ausser Haus wieder her; die beschädigten Sicherungen fallen mit der Zeit von selbst weg.</translation>
         </message>
         <message>
             <source>The backup drive is connected again: the backup starts at the next look (within a minute while the app runs).</source>

@@ -18,7 +18,8 @@ from tsbackup_gui.core.places import Places
 from tsbackup_gui.core.platform import task_note
 from tsbackup_gui.core.platform.keepawake import KeepAwake
 from tsbackup_gui.core.reports import dispatch as reports
-from tsbackup_gui.core.run.backup import RunResult, run_backup
+from tsbackup_gui.core.run.backup import run_backup
+from tsbackup_gui.core.run.result import RunResult
 from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.store.config import Config
 

@@ -26,7 +26,7 @@ from tsbackup_gui.core.restic.driver import Restic
 from tsbackup_gui.core.restore import into_folder
 from tsbackup_gui.core.restore.choices import GenerationChoice, SnapshotChoice, check_restore_target
 from tsbackup_gui.core.restore.find import find_backup
-from tsbackup_gui.core.restore.into_folder import RestoreReport
+from tsbackup_gui.core.restore.into_folder import RestoreReport, RestoreVerifyError
 from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.store.secrets import SecretStore
@@ -55,6 +55,18 @@ SFTP_NEEDS_KEY = define(
     "restore.sftp_needs_key",
     QT_TRANSLATE_NOOP("core", "An SFTP off-site backup is reached with its SSH key: give the private key file with --ssh-key FILE."),
 )
+TRY_UNSHARED = define(
+    "restore.try_unshared",
+    QT_TRANSLATE_NOOP("core", "{problem} The backup {good} does not share this damage: restore that one instead."),
+)
+ALL_SHARE = define(
+    "restore.all_share",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{problem} Every backup on the drive holds this same damaged file (they share it): restore it from the "
+        "off-site copy.",
+    ),
+)
 NO_GENERATION = define(
     "restore.no_generation",
     QT_TRANSLATE_NOOP("core", "There is no backup {generation} on the backup drive. 'tsbackup generations' lists them."),
@@ -81,8 +93,33 @@ def restore_generation(config: Config, generation_id: str | None, to: Path,
     from tsbackup_gui.core.drives.rotation import connected_config  # rotation: the drive that is connected
 
     to = check_restore_target(config, to)
-    return into_folder.restore_from_primary(_generation_path(connected_config(config), generation_id), to,
-                                            cancel=cancel)
+    drive = connected_config(config)
+    path = _generation_path(drive, generation_id)
+    try:
+        return into_folder.restore_from_primary(path, to, cancel=cancel)
+    except RestoreVerifyError as error:
+        raise _with_advice(error, drive, path) from None
+
+
+def _with_advice(error: RestoreVerifyError, drive: Config, restored: Path) -> RestoreVerifyError:
+    """"Try an older backup" is no advice when the older ones share the damaged file through hard
+    links: name the newest generation whose copy of every damaged file is another file."""
+    from tsbackup_gui.core.primary.damage import identity
+
+    target = Target(Path(drive.primary), drive.computer)
+    generations = list_generations(target)
+    bad = next((g for g in generations if g.path == restored), None)
+    paths = [m.path for m in error.report.mismatches if m.problem != "unexpected"]
+    if bad is None or not paths:
+        return error
+    damaged = {path: identity(bad, path) for path in paths}
+    for candidate in reversed(generations):
+        if candidate.path == restored:
+            continue
+        mine = {path: identity(candidate, path) for path in paths}
+        if all(mine[path] is not None and mine[path] != damaged[path] for path in paths):
+            return RestoreVerifyError(TRY_UNSHARED(problem=error.message, good=candidate.id), error.report)
+    return RestoreVerifyError(ALL_SHARE(problem=error.message), error.report)
 
 
 def restore_snapshot(config: Config, snapshot_id: str | None, to: Path, secrets=None,

@@ -14,7 +14,7 @@ import threading
 
 from tsbackup_gui.app.backup import back_up_now, scheduled_run, use_report_language
 from tsbackup_gui.core.clock import Clock
-from tsbackup_gui.core.run.backup import NOT_DUE
+from tsbackup_gui.core.run.result import NOT_DUE
 from tsbackup_gui.render.translate import Translator, system_language
 
 

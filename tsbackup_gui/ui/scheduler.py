@@ -28,7 +28,7 @@ from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.places import Places, places
 from tsbackup_gui.core.platform.keepawake import KeepAwake
-from tsbackup_gui.core.run.backup import RunResult
+from tsbackup_gui.core.run.result import RunResult
 from tsbackup_gui.core.status import notify_rules
 from tsbackup_gui.core.status.model import Status
 from tsbackup_gui.core.store.config import Config

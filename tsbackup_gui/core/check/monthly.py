@@ -5,7 +5,7 @@ The parts, each in its own module:
 * the newest primary generation read again against its manifest, and its
   unchanged files compared with the source (`verify_primary`); damaged
   files are named one by one (exit 5) and remembered, so the next run
-  copies them afresh instead of linking them (`damaged_paths`);
+  copies them afresh instead of linking them (`primary.damage`);
 * 4D's own archives still fresh (server mode, `fourd.judge`);
 * free space on the backup drive and how long it lasts (`verify_space`);
 * restic's check of one twelfth of the off-site data, the newest off-site
@@ -20,8 +20,7 @@ done, and it never holds the run lock, so a backup may run meanwhile (a
 finished generation is never changed by a run; one that a run's retention
 removed during the check is replaced by the new newest one).
 
-Where the run job calls `damaged_paths`: in `jobs._run`, pass
-``damaged=damaged_paths(config, existing)`` to `make_generation`.
+The run copies what the check found damaged afresh (`primary.damage.damaged_paths`).
 """
 
 from __future__ import annotations
@@ -41,9 +40,9 @@ from tsbackup_gui.core.places import Places, places
 from tsbackup_gui.core.schedule.moments import date_words
 from tsbackup_gui.core.check.findings import Finding, ordered, outcome_of
 from tsbackup_gui.core.check.offsite import data_subset, data_subsets, offsite_findings
-from tsbackup_gui.core.check.primary import damaged_paths, remember_damaged
+from tsbackup_gui.core.primary.damage import remember_damaged
 
-__all__ = ["CHECK_EVERY", "CheckResult", "Finding", "damaged_paths", "data_subset", "data_subsets", "run_check"]
+__all__ = ["CHECK_EVERY", "CheckResult", "Finding", "data_subset", "data_subsets", "run_check"]
 
 log = logging.getLogger(__name__)
 
@@ -212,7 +211,7 @@ def _primary(config: Config, now: datetime, archive_roots: dict[str, Path], resu
     result.damaged = checked.damaged
     found += [Finding(severity, message) for severity, message in findings_of(checked)]
     try:
-        remember_damaged(config, newest.id, checked.damaged, now, here)
+        remember_damaged(config, newest, checked.damaged, now, here)
     except OSError as exc:  # then the next run cannot know: say so, it matters
         found.append(Finding("failed", NOT_RECORDED(reason=exc.strerror or str(exc))))
     if checked.clean:

@@ -19,7 +19,6 @@ its own copies. A damaged copy is thus never a link source again.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import stat
@@ -27,11 +26,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Sequence
 
-from tsbackup_gui.core.store.config import Config, write_atomic
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
-from tsbackup_gui.core.places import Places, places
 from tsbackup_gui.core.primary.generations import Generation
 from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Entry, Manifest
 from tsbackup_gui.core.primary.treeops import DIR_MODE, FILE_MODE, WORK_DIR_MODE
@@ -39,7 +35,6 @@ from tsbackup_gui.core.restore.verify import DATA_DIR, PROBLEMS, Mismatch, sha25
 
 log = logging.getLogger(__name__)
 
-DAMAGED_FILE = "damaged.json"
 _HASH_WORKERS = max(1, min(4, os.cpu_count() or 1))
 
 GENERATION_OK = define(
@@ -243,63 +238,3 @@ def mark_verified(generation: Generation, when: datetime) -> bool:
         log.warning("could not mark %s as verified: %s", generation.id, exc)
         return False
     return True
-
-
-# -- damaged files, remembered for the next run ---------------------------------------------
-
-
-def _damaged_file(where: Places | None) -> Path:
-    return (where or places()).state_dir / DAMAGED_FILE
-
-
-def _read_records(config: Config, where: Places | None) -> list[dict]:
-    try:
-        data = json.loads(_damaged_file(where).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return []
-    except (OSError, ValueError) as exc:
-        log.warning("the list of damaged files cannot be read: %s", exc)
-        return []
-    if not isinstance(data, dict) or data.get("setup_id") != config.setup_id:
-        return []
-    records = data.get("records")
-    return [r for r in records if isinstance(r, dict)] if isinstance(records, list) else []
-
-
-def remember_damaged(config: Config, generation_id: str, paths: Sequence[str], found: datetime,
-                     where: Places | None = None) -> None:
-    """Records the damaged paths of `generation_id` (replacing an earlier record of it)."""
-    records = [r for r in _read_records(config, where) if r.get("generation") != generation_id]
-    if paths:
-        records.append({"generation": generation_id, "found": found.isoformat(timespec="seconds"),
-                        "paths": sorted(set(paths))})
-    data = {"setup_id": config.setup_id, "records": records[-20:]}
-    write_atomic(_damaged_file(where), (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
-
-
-def damaged_paths(config: Config, generations: Sequence[Generation] | None = None,
-                  where: Places | None = None) -> set[str]:
-    """Manifest paths the next run must copy afresh, never hard-link.
-
-    They count only while the generation they were found in is still the
-    newest one (the run's link source); pass the run's already-listed
-    `generations` (oldest first) to save listing them again.
-    """
-    records = _read_records(config, where)
-    if not records:
-        return set()
-    if generations is None:
-        from tsbackup_gui.core.errors import UserError
-        from tsbackup_gui.core.primary.target import Target
-        from tsbackup_gui.core.primary.generations import list_generations
-        from tsbackup_gui.core.drives.rotation import connected_config
-
-        try:
-            drive = connected_config(config)  # the records are of the drive in use now (core/rotation.py)
-            generations = list_generations(Target(Path(drive.primary), drive.computer))
-        except UserError:  # a computer name that cannot be a folder: the run reports that itself
-            return set()
-    if not generations:
-        return set()
-    newest = generations[-1].id
-    return {str(p) for r in records if r.get("generation") == newest for p in r.get("paths") or ()}

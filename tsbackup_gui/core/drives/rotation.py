@@ -273,3 +273,15 @@ def _label_marker(target, drive_id: str, label: str | None) -> None:
     except OSError as exc:
         raise UserError(MARKER_WRITE_FAILED(path=str(target.computer_dir), reason=exc.strerror or str(exc)),
                         Exit.USAGE) from None
+
+
+def connected_generations(config: Config) -> list:
+    """The finished generations on the drive in use now (oldest first); none when no drive is there."""
+    from tsbackup_gui.core.primary.generations import list_generations
+    from tsbackup_gui.core.primary.target import Target
+
+    try:
+        drive = connected_config(config)
+        return list_generations(Target(Path(drive.primary), drive.computer))
+    except UserError:  # a computer name that cannot be a folder: the caller reports that itself
+        return []

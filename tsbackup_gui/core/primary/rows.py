@@ -18,6 +18,10 @@ GENERATION_LINE = define(
     "generations.line",
     QT_TRANSLATE_NOOP("core", "{id}  {verdict}  {ended}  {files} files  {size}  ({linked} linked, {copied} copied)"),
 )
+GENERATION_DAMAGED = define(
+    "generations.damaged",
+    QT_TRANSLATE_NOOP("core", "{line}  — holds a damaged copy of {path}"),
+)
 VERDICTS = {
     "consistent": define("verdict.consistent", QT_TRANSLATE_NOOP("core", "consistent")),
     "archive-ok": define("verdict.archive_ok", QT_TRANSLATE_NOOP("core", "4D archive fresh")),
@@ -26,14 +30,18 @@ VERDICTS = {
 
 
 def generation_rows(config: Config) -> list[dict[str, Any]]:
-    """Oldest first; raises `UserError` (exit 4) when the drive's marker is missing."""
+    """Oldest first, each with the damaged files it still holds (`primary.damage`); raises
+    `UserError` (exit 4) when the drive's marker is missing."""
+    from tsbackup_gui.core.primary.damage import damaged_generations
     from tsbackup_gui.core.primary.generations import list_generations
     from tsbackup_gui.core.primary.target import Target
 
     target = Target(Path(config.primary), config.computer)
     target.require_marker(config.setup_id)
     rows = []
-    for generation in list_generations(target):
+    generations = list_generations(target)
+    damaged = damaged_generations(config, generations)
+    for generation in generations:
         manifest = generation.manifest
         rows.append({
             "id": generation.id,
@@ -45,6 +53,7 @@ def generation_rows(config: Config) -> list[dict[str, Any]]:
             "linked": getattr(manifest, "linked", None),
             "copied": getattr(manifest, "copied", None),
             "path": str(generation.path),
+            "damaged": sorted(damaged.get(generation.id, [])),
         })
     return rows
 
@@ -54,7 +63,7 @@ def generation_line(row: dict[str, Any]) -> Message:
 
     verdict = VERDICTS.get(row["verdict"])
     ended = _parse(row["ended"])
-    return GENERATION_LINE(
+    line = GENERATION_LINE(
         id=row["id"],
         verdict=verdict() if verdict else str(row["verdict"]),
         ended=minute_text(ended) if ended else "?",
@@ -63,6 +72,8 @@ def generation_line(row: dict[str, Any]) -> Message:
         linked=format_count(row["linked"] or 0),
         copied=format_count(row["copied"] or 0),
     )
+    damaged = row.get("damaged") or []
+    return GENERATION_DAMAGED(line=line, path=damaged[0]) if damaged else line
 
 
 def _parse(value: Any) -> datetime | None:

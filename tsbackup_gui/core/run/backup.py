@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -38,13 +37,12 @@ from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.store.history import History
 from tsbackup_gui.core.run.cancel import CANCELLED_EXIT, with_cancel
+from tsbackup_gui.core.run.result import NOT_DUE, RunResult
 from tsbackup_gui.core.guard.preparation import ArchiveWait, default_guard, prepare
-from tsbackup_gui.core.run.offsite_step import headline as offsite_headline
 from tsbackup_gui.core.faults import checkpoint
 from tsbackup_gui.core.run.offsite_step import offsite_after_primary
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.places import Places, places
-from tsbackup_gui.core.primary.space import format_count, human_size
 
 log = logging.getLogger(__name__)
 
@@ -62,25 +60,18 @@ RETENTION_FAILED = define(
     "run.retention_failed",
     QT_TRANSLATE_NOOP("core", "Old backups could not be cleaned up ({reason}). The new backup is complete; check the backup drive."),
 )
-RUN_FINISHED = define(
-    "run.finished",
-    QT_TRANSLATE_NOOP("core", "Backup finished: {files} files, {size}, generation {generation}."),
-)
-RUN_FINISHED_WARNINGS = define(
-    "run.finished_warnings",
-    QT_TRANSLATE_NOOP("core", "Backup finished with warnings: {files} files, {size}, generation {generation}."),
-)
-RUN_NOT_DONE = define(
-    "run.not_done",
-    QT_TRANSLATE_NOOP("core", "No backup was made."),
+STILL_DAMAGED = define(
+    "run.still_damaged",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{path} was copied afresh into {generation}; the older backups {generations} still hold the damaged copy.",
+    ),
 )
 RUN_NOT_DUE = define(
     "run.not_due",
     QT_TRANSLATE_NOOP("core", "No backup is due now. The next one is due on {when}."),
 )
 
-#: The outcome of `run --scheduled` when nothing is due (exit 0, nothing recorded).
-NOT_DUE = "not-due"
 
 #: Which outcome a run stopped by a `UserError` has, by its exit code.
 _OUTCOME_BY_EXIT = {
@@ -88,42 +79,6 @@ _OUTCOME_BY_EXIT = {
     Exit.SOURCE_BUSY: "skipped",
     Exit.RUN_IN_PROGRESS: "skipped",
 }
-
-
-@dataclass
-class RunResult:
-    outcome: str  # ok / warning / failed / skipped; not-due (run --scheduled, nothing recorded)
-    exit_code: int
-    generation: str | None = None
-    files: int | None = None
-    bytes: int | None = None
-    reasons: list[Message] = field(default_factory=list)
-    offsite: dict[str, Any] | None = None  # the off-site step (jobs_offsite); None: it did not run
-    details: dict[str, Any] = field(default_factory=dict)  # kept in the history with the attempt
-    generations: list = field(default_factory=list, repr=False)  # the primary's, for the off-site step
-
-    def summary_event(self) -> dict[str, Any]:
-        event = {
-            "event": "summary",
-            "outcome": self.outcome,
-            "exit_code": self.exit_code,
-            "generation": self.generation,
-            "files": self.files,
-            "bytes": self.bytes,
-            "reasons": [{"code": reason.id, "message": reason.english()} for reason in self.reasons],
-        }
-        if self.offsite is not None:
-            event["offsite"] = self.offsite
-        return event
-
-    def messages(self) -> list[Message]:
-        """What a person reads at the end: the headline, then the reasons."""
-        if self.generation is not None and self.outcome in ("ok", "warning"):
-            kind = RUN_FINISHED if self.outcome == "ok" else RUN_FINISHED_WARNINGS
-            head = offsite_headline(self) or kind(
-                files=format_count(self.files or 0), size=human_size(self.bytes or 0), generation=self.generation)
-            return [head, *self.reasons]
-        return list(self.reasons) or [RUN_NOT_DONE()]
 
 
 def run_backup(
@@ -308,7 +263,7 @@ def _drive_details(config: Config, drive: dict[str, Any]) -> dict[str, Any]:
 
 def _run(config: Config, *, clock: Clock, emit: Events, guard, archive_wait: ArchiveWait | None) -> RunResult:
     from tsbackup_gui.core.primary.copier import make_generation
-    from tsbackup_gui.core.check.monthly import damaged_paths
+    from tsbackup_gui.core.primary.damage import damaged_generations, damaged_paths
     from tsbackup_gui.core.primary.generations import list_generations
     from tsbackup_gui.core.primary.target import Target
 
@@ -322,15 +277,21 @@ def _run(config: Config, *, clock: Clock, emit: Events, guard, archive_wait: Arc
             emit(prepared.event())
         # Listed once: reading every generation's manifest is the expensive part of a no-change run.
         existing = list_generations(target)
+        afresh = damaged_paths(config, existing)  # found by the monthly check: copy afresh, never link
         made = make_generation(
             Path(config.source), target,
             setup_id=config.setup_id, computer=config.computer, now=clock.now(),
             verdict=prepared.verdict, guard=prepared.guard, progress=_progress(emit),
             extra_sources=prepared.extra_sources, live_predicate=prepared.live_predicate,
             exclude=prepared.exclude, previous=existing[-1] if existing else None,
-            damaged=damaged_paths(config, existing),  # found by the monthly check: copy afresh, never link
+            damaged=afresh,
         )
         reasons: list[Message] = [*prepared.warnings, *prepared.copy_warnings(made.warnings)]
+        if afresh:  # the new generation has good copies; the older ones still share the damaged file
+            still = damaged_generations(config, existing)
+            if still:
+                reasons.append(STILL_DAMAGED(path=sorted(afresh)[0], generation=made.generation.id,
+                                             generations=", ".join(sorted(still))))
         reasons += _retention(config, [*existing, made.generation], made, clock)
     finally:
         if target_lock is not None:

@@ -29,7 +29,23 @@ def gather(config: Config, where: Places | None = None, report_problem: Message 
     since the reports sit above the status in the layer order."""
     here = where or places()
     return StatusFacts(running=not locks.is_free(here.lock_file), same_disk=same_disk(config),
-                       report_problem=report_problem, drive_connected=drive_connected(config))
+                       report_problem=report_problem, drive_connected=drive_connected(config),
+                       damaged=damaged(config, here))
+
+
+def damaged(config: Config, where: Places) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The generations on the drive in use that still hold a file the check found damaged."""
+    from tsbackup_gui.core.drives.rotation import connected_generations
+    from tsbackup_gui.core.primary.damage import damaged_generations, read_records
+
+    try:
+        if not read_records(config, where):  # the usual case: nothing to look at on the drive
+            return ()
+        found = damaged_generations(config, connected_generations(config), where)
+    except (OSError, ValueError) as exc:
+        log.warning("damaged generations not looked at: %s", exc)
+        return ()
+    return tuple((generation, tuple(paths)) for generation, paths in sorted(found.items()))
 
 
 def drive_connected(config: Config) -> bool:

@@ -27,7 +27,7 @@ from tsbackup_gui.core.store.history import Attempt
 from tsbackup_gui.core.messages import Message
 from tsbackup_gui.core.schedule.slots import created_at, due_slot, gave_up_on_drive, is_busy_skip, is_drive_missing, newest_first, next_slot, previous_slot
 from tsbackup_gui.core.schedule.zone import to_utc, zone_of
-from tsbackup_gui.core.status.reasons import BUSY_EARLIER_SLOT, CHECK_DUE, CHECK_FAILED, CHECK_WARNED, CONNECT_DRIVE, DRILL_DUE, DRIVE_BACK, DRILL_FAILED, DRILL_LONG_OVERDUE, FAILED_NO_REASON, FIRST_BACKUP, FIRST_BACKUP_SOON, LAST_FAILED, LAST_OK, LAST_WARNED, MISSED_SLOT, NO_BACKUP_EVER, NO_BACKUP_SINCE, NO_OFFSITE, RETENTION_PAUSED, RUNNING, RUNNING_PROGRESS, SAME_DISK, SHEET_DUE, SHEET_NOT_CONFIRMED
+from tsbackup_gui.core.status.reasons import BUSY_EARLIER_SLOT, CHECK_DUE, CHECK_FAILED, CHECK_WARNED, CONNECT_DRIVE, DAMAGED_COPIES, DRILL_DUE, DRIVE_BACK, DRILL_FAILED, DRILL_LONG_OVERDUE, FAILED_NO_REASON, FIRST_BACKUP, FIRST_BACKUP_SOON, LAST_FAILED, LAST_OK, LAST_WARNED, MISSED_SLOT, NO_BACKUP_EVER, NO_BACKUP_SINCE, NO_OFFSITE, RETENTION_PAUSED, RUNNING, RUNNING_PROGRESS, SAME_DISK, SHEET_DUE, SHEET_NOT_CONFIRMED
 from tsbackup_gui.core.schedule.moments import day_words, moment_words
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,7 @@ class StatusFacts:
     same_disk: bool = False
     report_problem: Message | None = None  # the last report mail or ping that could not be sent (core/reports.py)
     drive_connected: bool = False  # a drive of this setup carries its marker now (a wait for the drive is over)
+    damaged: tuple[tuple[str, tuple[str, ...]], ...] = ()  # generations holding a file the check found damaged
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,7 @@ def compute_status(
     findings += _offsite_notes(config)
     findings += _rotation_warnings(config, attempts, now)
     findings += _verification_warnings(config, attempts)
+    findings += _shared_damage(facts)
     reminders = _reminders(config, attempts, now, zone)
     findings += _drill_long_overdue(reminders, now, zone)
     if last_success is None and due is not None:
@@ -349,6 +351,15 @@ def _verification_warnings(config: Config, attempts: Sequence[Attempt]) -> list[
             if open_:
                 found.append(_Finding("warning", None, _reasons([CHECK_WARNED(), *open_[:3]])))
     return found
+
+
+def _shared_damage(facts: StatusFacts) -> list[_Finding]:
+    """Generations that still hold a damaged file (shared through hard links): a warning until they age out."""
+    if not facts.damaged:
+        return []
+    generations = ", ".join(generation for generation, _paths in facts.damaged)
+    path = facts.damaged[0][1][0]
+    return [_Finding("warning", None, _reasons([DAMAGED_COPIES(generations=generations, path=path)]))]
 
 
 #: The check's findings about the recovery sheet: settled by confirming the sheet after the check.

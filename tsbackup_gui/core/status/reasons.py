@@ -23,6 +23,14 @@ BUSY_EARLIER_SLOT = define(
     "status.waiting_busy", QT_TRANSLATE_NOOP("core", "Close timeSensor LEGAL to start the backup.")
 )
 CONNECT_DRIVE = define("status.connect_drive", QT_TRANSLATE_NOOP("core", "Connect the backup drive."))
+DAMAGED_COPIES = define(
+    "status.damaged_copies",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The backups {generations} hold a damaged copy of {path} (found by the monthly check). Restore that file "
+        "from a newer backup or from the off-site copy; the damaged backups age out by themselves.",
+    ),
+)
 DRIVE_BACK = define(
     "status.drive_back",
     QT_TRANSLATE_NOOP("core", "The backup drive is connected again: the backup starts at the next look (within a minute while the app runs)."),
