@@ -2780,6 +2780,10 @@
             <translation>Der SFTP-Server zeigt den Host-Schlüssel {shown}. Vergleichen Sie ihn mit dem auf dem Wiederherstellungsblatt und stellen Sie dann mit --host-key {shown_plain} erneut wieder her; nichts wurde wiederhergestellt.</translation>
         </message>
         <message>
+            <source>The S3 storage opens only with its two access keys (they are on the recovery sheet): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, then restore again.</source>
+            <translation>Der S3-Speicher öffnet sich nur mit seinen beiden Zugangsschlüsseln (sie stehen auf dem Wiederherstellungsblatt): Setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY und stellen Sie dann erneut wieder her.</translation>
+        </message>
+        <message>
             <source>An SFTP off-site backup is reached with its SSH key: give the private key file with --ssh-key FILE.</source>
             <translation>Eine Kopie ausser Haus per SFTP wird mit ihrem SSH-Schlüssel erreicht: Geben Sie die private Schlüsseldatei mit --ssh-key DATEI an.</translation>
         </message>
@@ -3115,6 +3119,7 @@
         </message>
         <message>
             <source>Backup finished: {files} files, {size}, generation {generation}.</source>
+            <extracomment>The outcome of `run --scheduled` when nothing is due (exit 0, nothing recorded).</extracomment>
             <translation>Sicherung abgeschlossen: {files} Dateien, {size}, Generation {generation}.</translation>
         </message>
         <message>
@@ -4252,6 +4257,10 @@
         <message>
             <source>The REST server is append-only: this program never deletes old snapshots there; whoever runs the server keeps their number in check.</source>
             <translation>Der REST-Server nimmt nur neue Daten an (append-only): Dieses Programm löscht dort nie alte Snapshots; wer den Server betreibt, hält deren Anzahl im Griff.</translation>
+        </message>
+        <message>
+            <source>The off-site backup lies in the SFTP login's home folder, at {path} inside it. For a path from the server's root, write two slashes after the server: sftp://{host}//{path}</source>
+            <translation>Die Kopie ausser Haus liegt im Benutzerordner des SFTP-Zugangs, darin unter {path}. Für einen Pfad ab dem Stamm des Servers schreiben Sie zwei Schrägstriche nach dem Server: sftp://{host}//{path}</translation>
         </message>
         <message>
             <source>The S3 storage {endpoint} is reached without encryption (http://): the backup itself is encrypted, but the access keys travel readable. Use https:// unless the server stands in the firm's own network.</source>

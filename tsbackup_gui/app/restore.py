@@ -51,6 +51,14 @@ HOST_KEY_NEEDED = define(
         "again with --host-key {shown_plain}; nothing was restored.",
     ),
 )
+S3_KEYS_NEEDED = define(
+    "restore.s3_keys_needed",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The S3 storage opens only with its two access keys (they are on the recovery sheet): set "
+        "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, then restore again.",
+    ),
+)
 SFTP_NEEDS_KEY = define(
     "restore.sftp_needs_key",
     QT_TRANSLATE_NOOP("core", "An SFTP off-site backup is reached with its SSH key: give the private key file with --ssh-key FILE."),
@@ -162,6 +170,8 @@ def restore_on_new_computer(repo: str, password: str, to: Path, *, host: str | N
             restic = _sftp_restic(repo, password, ssh_key, host_key, confirm_host_key, Path(scratch))
             return into_folder.restore_from_snapshot(restic, snapshot or "latest", to, host=host or None)
     repo, env = new_computer_repository(repo, os.environ if environ is None else environ, s3_keys)
+    if repo.startswith("s3:") and not env:  # restic would only say it has no credentials
+        raise UserError(S3_KEYS_NEEDED(), Exit.USAGE)
     return into_folder.restore_from_snapshot(Restic(repo, password, env_extra=env), snapshot or "latest", to,
                                              host=host or None)
 

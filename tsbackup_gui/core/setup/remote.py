@@ -57,6 +57,14 @@ APPEND_ONLY_SET = define(
         "keeps their number in check.",
     ),
 )
+SFTP_RELATIVE = define(
+    "setup.sftp_relative",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The off-site backup lies in the SFTP login's home folder, at {path} inside it. For a path from the "
+        "server's root, write two slashes after the server: sftp://{host}//{path}",
+    ),
+)
 S3_PLAIN_HTTP = define(
     "setup.s3_plain_http",
     QT_TRANSLATE_NOOP(
@@ -71,6 +79,20 @@ S3_KEYS_NOT_FOR = define(
 )
 
 
+def place_notes(secondary: Mapping[str, Any]) -> list[Message]:
+    """What a person should know about where the off-site backup lies, said once at setup: a path in
+    the SFTP login's home folder (one slash), an S3 endpoint without encryption (http://)."""
+    notes: list[Message] = []
+    repo = str(secondary.get("repo") or "")
+    if secondary.get("kind") == "sftp":
+        address = targets_sftp.parse_sftp(repo)
+        if not address.path.startswith("/"):  # sftp://host/x and sftp://host//x are different places
+            notes.append(SFTP_RELATIVE(path=address.path, host=address.host))
+    if secondary.get("kind") == "s3" and repo.startswith("s3:http://"):
+        notes.append(S3_PLAIN_HTTP(endpoint=repo[len("s3:"):]))
+    return notes
+
+
 def plan_remote(value: str, options, limit: int | None, *, previous: dict[str, Any] | None, secrets, source: Path,
                 now: datetime, restic_factory: Callable[..., Any] | None):
     """`setup.offsite._KINDS` entry for sftp, s3 and rest: secrets and host key first, then open or create."""
@@ -82,8 +104,7 @@ def plan_remote(value: str, options, limit: int | None, *, previous: dict[str, A
     notes: list[Message] = []
     if kind == "sftp":
         notes += _confirm_host_key(secondary, backend, previous)
-    if kind == "s3" and secondary["repo"].startswith("s3:http://"):
-        notes.append(S3_PLAIN_HTTP(endpoint=secondary["repo"][len("s3:"):]))
+    notes += place_notes(secondary)
     factory = restic_factory or (lambda repo, password: open_target(secondary, password, backend, timeout=TIMEOUT))
     plan = open_or_create(secondary["repo"], options, limit, previous=previous, secrets=secrets, now=now,
                            kind=kind, restic_factory=factory, fresh_folder=None, empty_check=None)
