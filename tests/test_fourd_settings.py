@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from fourd_trees import DATA, NOW, archives, data_folder, mac_server, settings, settings_xml, windows_documents_server, write
+from fourd_trees import (
+    DATA, NOW, archives, data_folder, mac_server, settings, settings_xml, windows_documents_server, write,
+)
 from tsbackup_gui.core.fourd import freshness as fourd
 from tsbackup_gui.core.install import detect as install
 from tsbackup_gui.core.fourd.settings import read_backup_settings

@@ -15,7 +15,9 @@ import psutil
 import pytest
 
 from tsbackup_gui.core.errors import Exit, UserError
-from tsbackup_gui.core.guard.single_user import DEFAULT_PROCESS_NAMES, SingleUserGuard, find_holders, find_running, match_process, normalize_name, program_names
+from tsbackup_gui.core.guard.single_user import (
+    DEFAULT_PROCESS_NAMES, SingleUserGuard, find_holders, find_running, match_process, normalize_name, program_names,
+)
 
 PLAIN = "Close timeSensor LEGAL to start today's backup."
 SLEEP = shutil.which("sleep") or "/bin/sleep"

@@ -12,7 +12,9 @@ from test_primary_helpers import (assert_same_tree, at, gen, listing, make_sourc
                                   tmpfs, write)
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.primary.generations import list_generations
-from tsbackup_gui.core.primary.space import FAT_LIMIT, bytes_needed, check_file_size_limit, filesystem_type, human_size, links_work
+from tsbackup_gui.core.primary.space import (
+    FAT_LIMIT, bytes_needed, check_file_size_limit, filesystem_type, human_size, links_work,
+)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -19,7 +19,10 @@ from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.restic.driver import Restic
 from tsbackup_gui.core.restic.json_output import parse_snapshots
 from tsbackup_gui.core.offsite.records import offsite_age_warning
-from tsbackup_gui.core.offsite.upload import RetentionPolicy, apply_retention, backup_generation, backup_targets, pick_generation, generation_tag, prune_due, run_offsite, setup_tag
+from tsbackup_gui.core.offsite.upload import (
+    RetentionPolicy, apply_retention, backup_generation, backup_targets, pick_generation, generation_tag, prune_due,
+    run_offsite, setup_tag,
+)
 from tsbackup_gui.core.store.secrets import SecretStore
 
 TAG = setup_tag(SETUP_ID)

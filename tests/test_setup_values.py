@@ -6,7 +6,9 @@ import pytest
 
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.setup.configure import check_source
-from tsbackup_gui.core.setup.values import parse_computer, parse_keep, parse_time, parse_working_days, sanitise_computer_name
+from tsbackup_gui.core.setup.values import (
+    parse_computer, parse_keep, parse_time, parse_working_days, sanitise_computer_name,
+)
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 from tsbackup_gui.core.offsite import password_change
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.places import Places
-from tsbackup_gui.ui.housekeeping_common import ChooseSaveFile, HousekeepingDialog, default_choose_save_file, default_print_dialog, sentence
+from tsbackup_gui.ui.housekeeping_common import (
+    ChooseSaveFile, HousekeepingDialog, default_choose_save_file, default_print_dialog, sentence,
+)
 
 MIN = password_change.MIN_PASSWORD_LENGTH
 

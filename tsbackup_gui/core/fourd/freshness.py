@@ -19,7 +19,9 @@ from typing import Any
 
 from tsbackup_gui.core.clock import Clock, minute_text
 from tsbackup_gui.core.fourd.archives import ArchiveSet, FolderScan, newest_archive, scan_archives, scan_folder
-from tsbackup_gui.core.fourd.backup_history import HistoryEntry, JournalLine, latest_entry, match_history, read_backup_history, read_backup_journal
+from tsbackup_gui.core.fourd.backup_history import (
+    HistoryEntry, JournalLine, latest_entry, match_history, read_backup_history, read_backup_journal,
+)
 from tsbackup_gui.core.fourd.location import ArchiveDir, find_archive_dir
 from tsbackup_gui.core.fourd.settings import BackupSettings, Schedule, read_backup_settings
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define

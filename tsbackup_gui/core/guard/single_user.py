@@ -28,8 +28,13 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from tsbackup_gui.core.guard.blockers import FILE_APPEARED, FILE_CHANGED, FILE_HELD_OPEN, FILE_VANISHED, FILES_CHANGED, PROGRAM_RUNNING, SOURCE_BUSY, Blocker, SourceBusyError, summary
-from tsbackup_gui.core.guard.processes import DEFAULT_PROCESS_NAMES, find_holders, find_running, match_process, normalize_name, program_names
+from tsbackup_gui.core.guard.blockers import (
+    FILE_APPEARED, FILE_CHANGED, FILE_HELD_OPEN, FILE_VANISHED, FILES_CHANGED, PROGRAM_RUNNING, SOURCE_BUSY, Blocker,
+    SourceBusyError, summary,
+)
+from tsbackup_gui.core.guard.processes import (
+    DEFAULT_PROCESS_NAMES, find_holders, find_running, match_process, normalize_name, program_names,
+)
 from tsbackup_gui.core.messages import Message
 from tsbackup_gui.core.guard.tree import DEFAULT_PREFIX, Ignore, compare_tree, current_tree
 

@@ -22,7 +22,10 @@ from typing import Any
 from tsbackup_gui.core.fourd import freshness as fourd
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.errors import Exit, UserError
-from tsbackup_gui.core.install.locations import DATA_FOLDER, Probe, Traces, data_files, data_probes, find_traces, folder_of_data_file, is_mac_layout, read_hints, server_program_next_to
+from tsbackup_gui.core.install.locations import (
+    DATA_FOLDER, Probe, Traces, data_files, data_probes, find_traces, folder_of_data_file, is_mac_layout, read_hints,
+    server_program_next_to,
+)
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.folder_look import Candidate, FolderState, look
 from tsbackup_gui.core.rootmap import OS_NAMES, RootMap, current_os, is_dir

@@ -41,10 +41,14 @@ from tsbackup_gui.core.faults import checkpoint
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
 from tsbackup_gui.core.primary.filecopy import FULL_ERRNOS
-from tsbackup_gui.core.primary.generations import PARTIAL_PREFIX, Generation, list_generations, new_generation_id, remove_partials, utc_text
+from tsbackup_gui.core.primary.generations import (
+    PARTIAL_PREFIX, Generation, list_generations, new_generation_id, remove_partials, utc_text,
+)
 from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Entry, Manifest
 from tsbackup_gui.core.primary.scan import Item, scan_tree
-from tsbackup_gui.core.primary.space import block_size, bytes_needed, check_file_size_limit, check_space, filesystem_type, links_work
+from tsbackup_gui.core.primary.space import (
+    block_size, bytes_needed, check_file_size_limit, check_space, filesystem_type, links_work,
+)
 from tsbackup_gui.core.primary.target import Target
 from tsbackup_gui.core.primary.treecopy import Guard, TreeCopy, Warnings
 from tsbackup_gui.core.primary.treeops import remove_tree_quietly

@@ -21,7 +21,9 @@ from typing import Protocol
 from tsbackup_gui.core.errors import UserError
 from tsbackup_gui.core.faults import checkpoint
 from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
-from tsbackup_gui.core.primary.filecopy import FULL_ERRNOS, FileCopier, SourceError, flush_tree, make_symlink, per_file_fsync, try_link
+from tsbackup_gui.core.primary.filecopy import (
+    FULL_ERRNOS, FileCopier, SourceError, flush_tree, make_symlink, per_file_fsync, try_link,
+)
 from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Entry, Manifest
 from tsbackup_gui.core.primary.scan import Item
 from tsbackup_gui.core.primary.treeops import DIR_MODE, FILE_MODE

@@ -29,8 +29,13 @@ from typing import Callable, Iterable, Sequence
 
 from tsbackup_gui.core.errors import Exit
 from tsbackup_gui.core.places import places
-from tsbackup_gui.core.restic.errors import CANCELLED, EXIT_INCOMPLETE, EXIT_INTERRUPTED, LOCKED, NO_SUMMARY, RESTIC_NOT_FOUND, RESTIC_TOO_OLD, RESTIC_UNUSABLE, ResticCancelled, ResticError, classify, digest_stderr, display_repo, error_item, scrub
-from tsbackup_gui.core.restic.json_output import BackupStream, BackupSummary, ForgetResult, ResticProgress, Snapshot, parse_forget, parse_snapshots
+from tsbackup_gui.core.restic.errors import (
+    CANCELLED, EXIT_INCOMPLETE, EXIT_INTERRUPTED, LOCKED, NO_SUMMARY, RESTIC_NOT_FOUND, RESTIC_TOO_OLD, RESTIC_UNUSABLE,
+    ResticCancelled, ResticError, classify, digest_stderr, display_repo, error_item, scrub,
+)
+from tsbackup_gui.core.restic.json_output import (
+    BackupStream, BackupSummary, ForgetResult, ResticProgress, Snapshot, parse_forget, parse_snapshots,
+)
 from tsbackup_gui.core.restic.process import Completed, run_process
 
 log = logging.getLogger(__name__)

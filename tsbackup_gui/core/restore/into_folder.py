@@ -39,7 +39,9 @@ from tsbackup_gui.core.primary.manifest import Manifest
 from tsbackup_gui.core.primary.treeops import remove_tree_quietly
 from tsbackup_gui.core.restic.driver import Restic
 from tsbackup_gui.core.restic.errors import ResticError, display_repo
-from tsbackup_gui.core.restore.verify import ARCHIVE_DIR, DATA_DIR, MANIFEST_NAME, Mismatch, normalise_permissions, verify_tree
+from tsbackup_gui.core.restore.verify import (
+    ARCHIVE_DIR, DATA_DIR, MANIFEST_NAME, Mismatch, normalise_permissions, verify_tree,
+)
 
 log = logging.getLogger(__name__)
 

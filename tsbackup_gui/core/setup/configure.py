@@ -28,7 +28,9 @@ from tsbackup_gui.core.drives.disks import same_disk
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.places import Places, places
-from tsbackup_gui.core.setup.values import default_computer_name, parse_computer, parse_keep, parse_mode, parse_time, parse_working_days
+from tsbackup_gui.core.setup.values import (
+    default_computer_name, parse_computer, parse_keep, parse_mode, parse_time, parse_working_days,
+)
 
 SOURCE_MISSING = define(
     "setup.source_missing",

@@ -25,7 +25,9 @@ from tsbackup_gui.core.offsite.upload import PASSWORD_SECRET
 from tsbackup_gui.core.setup.offsite_repo import CANNOT_OPEN, NO_SECONDARY_FOR, open_or_create
 from tsbackup_gui.core.offsite import rest as targets_rest, s3 as targets_s3, sftp as targets_sftp
 from tsbackup_gui.core.offsite.sftp_keys import check_key
-from tsbackup_gui.core.offsite.targets import BACKEND_SECRETS, KEY_NOT_FOR, kind_of_secondary, open_target, parse_secondary
+from tsbackup_gui.core.offsite.targets import (
+    BACKEND_SECRETS, KEY_NOT_FOR, kind_of_secondary, open_target, parse_secondary,
+)
 
 TIMEOUT = 30.0
 

@@ -25,9 +25,16 @@ from tsbackup_gui.core.guard.blockers import SOURCE_BUSY
 from tsbackup_gui.core.store.history import RUNNING as RUNNING_OUTCOME
 from tsbackup_gui.core.store.history import Attempt
 from tsbackup_gui.core.messages import Message
-from tsbackup_gui.core.schedule.slots import created_at, due_slot, gave_up_on_drive, is_busy_skip, is_drive_missing, newest_first, next_slot, previous_slot
+from tsbackup_gui.core.schedule.slots import (
+    created_at, due_slot, gave_up_on_drive, is_busy_skip, is_drive_missing, newest_first, next_slot, previous_slot,
+)
 from tsbackup_gui.core.schedule.zone import to_utc, zone_of
-from tsbackup_gui.core.status.reasons import BUSY_EARLIER_SLOT, CHECK_DUE, CHECK_FAILED, CHECK_WARNED, CONNECT_DRIVE, DAMAGED_COPIES, DRILL_DUE, DRIVE_BACK, DRILL_FAILED, DRILL_LONG_OVERDUE, FAILED_NO_REASON, FIRST_BACKUP, FIRST_BACKUP_SOON, LAST_FAILED, LAST_OK, LAST_WARNED, MISSED_SLOT, NO_BACKUP_EVER, NO_BACKUP_SINCE, NO_OFFSITE, RETENTION_PAUSED, RUNNING, RUNNING_PROGRESS, SAME_DISK, SHEET_DUE, SHEET_NOT_CONFIRMED
+from tsbackup_gui.core.status.reasons import (
+    BUSY_EARLIER_SLOT, CHECK_DUE, CHECK_FAILED, CHECK_WARNED, CONNECT_DRIVE, DAMAGED_COPIES, DRILL_DUE, DRIVE_BACK,
+    DRILL_FAILED, DRILL_LONG_OVERDUE, FAILED_NO_REASON, FIRST_BACKUP, FIRST_BACKUP_SOON, LAST_FAILED, LAST_OK,
+    LAST_WARNED, MISSED_SLOT, NO_BACKUP_EVER, NO_BACKUP_SINCE, NO_OFFSITE, RETENTION_PAUSED, RUNNING, RUNNING_PROGRESS,
+    SAME_DISK, SHEET_DUE, SHEET_NOT_CONFIRMED,
+)
 from tsbackup_gui.core.schedule.moments import day_words, moment_words
 
 log = logging.getLogger(__name__)
