@@ -50,7 +50,7 @@ def qt_modules(modules: list[str]) -> list[str]:
 
 def test_status_imports_only_its_command_and_no_qt(tmp_path, cli_env):
     found, result = probe(tmp_path, cli_env, "status")
-    assert found["code"] == 2  # not set up: a configuration error, as before
+    assert found["code"] == 3  # not set up: UNKNOWN in the monitoring-plugin convention
     assert result.stdout.strip() == "The backup is not set up yet. Run the setup first."
     assert command_modules(found["modules"]) == {"tsbackup_gui.clicmd.status"}
     assert qt_modules(found["modules"]) == []
@@ -58,7 +58,7 @@ def test_status_imports_only_its_command_and_no_qt(tmp_path, cli_env):
 
 def test_status_json_is_only_json_and_imports_no_qt(tmp_path, cli_env):
     found, result = probe(tmp_path, cli_env, "status", "--json")
-    assert found["code"] == 2
+    assert found["code"] == 3
     assert json.loads(result.stdout)["state"] == "not-configured"
     assert command_modules(found["modules"]) == {"tsbackup_gui.clicmd.status"}
     assert qt_modules(found["modules"]) == []
