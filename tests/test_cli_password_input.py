@@ -10,10 +10,8 @@ import select
 import subprocess
 import sys
 
+from tsbackup_gui.clicmd.restore import EMPTY_PASSWORD as EMPTY
 from tsbackup_gui.clicmd.stdin import read_secret_line
-from tsbackup_gui.core.messages import define
-
-EMPTY = define("test.empty_secret", "Nothing arrived.")
 
 
 def test_blanks_and_line_endings_around_a_piped_password_are_dropped(monkeypatch):

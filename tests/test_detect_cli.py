@@ -91,7 +91,8 @@ def test_bad_root_is_one_plain_sentence(tmp_path, run_cli, make):
         root.write_text("x")
     result = run_cli("detect", "--json", "--root", root)
     assert result.returncode == 2
-    assert result.stdout == ""
+    (summary,) = [json.loads(line) for line in result.stdout.splitlines()]  # --json: the failure in JSON too
+    assert (summary["outcome"], summary["exit_code"]) == ("failed", 2)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and str(root) in lines[0] and "Traceback" not in result.stderr
 

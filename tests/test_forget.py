@@ -170,7 +170,7 @@ def test_forget_command(tmp_path, run_cli, cli_env, monkeypatch):
     assert tree_hash(drive) == before
     assert all(PlaintextKeyring().get_password(SERVICE, f"{setup_id}:{name}") is None for name in secret_names())
     status = run_cli("status")
-    assert (status.returncode, status.stdout.strip()) == (2, "The backup is not set up yet. Run the setup first.")
+    assert (status.returncode, status.stdout.strip()) == (3, "The backup is not set up yet. Run the setup first.")
 
 
 def test_forget_command_refuses_while_the_password_exists_only_here(tmp_path, run_cli, cli_env, monkeypatch):

@@ -154,7 +154,12 @@ def test_not_configured(run_cli):
     for command in (["run"], ["run", "--json"], ["generations"]):
         result = run_cli(*command)
         assert result.returncode == 2
-        assert result.stdout == ""
+        if "--json" in command:  # stdout carries only JSON: the failure as a summary
+            (summary,) = [json.loads(line) for line in result.stdout.splitlines()]
+            assert summary == {"event": "summary", "outcome": "failed", "exit_code": 2, "reasons": [
+                {"code": "config.not_configured", "message": "The backup is not set up yet. Run the setup first."}]}
+        else:
+            assert result.stdout == ""
         assert result.stderr.strip() == "The backup is not set up yet. Run the setup first."
 
 

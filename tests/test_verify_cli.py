@@ -56,11 +56,13 @@ def test_damaged_files_are_exit_5_named_each_and_the_next_run_copies_them_afresh
     assert lines[0].startswith("The monthly check found 2 damaged files")
     assert lines[1].startswith(f"{DATA}/") and lines[2].startswith(f"{DATA}/")
 
-    # NEEDS WIRING (lead): jobs._run must pass damaged=verify.damaged_paths(config, existing) to make_generation;
-    # until then the flipped copy (size and mtime unchanged) is hard-linked again and this part fails.
+    # the next run copies the damaged files afresh, and says the older backup still holds the damaged copy
     run = run_cli("run", "--json")
-    assert run.returncode == 0, run.stderr
-    fresh = generation.parent / json.loads(run.stdout.splitlines()[-1])["generation"]
+    assert run.returncode == 1, run.stderr
+    summary = json.loads(run.stdout.splitlines()[-1])
+    assert [r["code"] for r in summary["reasons"]] == ["run.still_damaged"]
+    assert summary["reasons"][0]["message"].endswith(f"the older backups {generation.name} still hold the damaged copy.")
+    fresh = generation.parent / summary["generation"]
     copy = fresh / DATA / "timeSensor.4DD"
     assert copy.stat().st_ino != flipped.stat().st_ino
     assert copy.read_bytes() == (source / "timeSensor.4DD").read_bytes()

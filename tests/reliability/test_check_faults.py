@@ -44,8 +44,9 @@ def test_a_flipped_byte_and_a_deleted_file_fail_the_check_by_name(world):
     assert "status.check_failed" in [r["code"] for r in status["reasons"]], status
 
     again = world.cli("run", "--json")  # copies both afresh (never a hard link to the damaged copy)
-    assert again.returncode == 0, again.stdout + again.stderr
+    assert again.returncode == 1, again.stdout + again.stderr  # the older generation still holds the damage
     fresh = summary_of(again)
+    assert [r["code"] for r in fresh["reasons"]] == ["run.still_damaged"]
     assert_matches_manifest(world.folder / fresh["generation"])
     assert world.partials() == []
     copy = world.folder / fresh["generation"] / DATA / "timeSensor.4DD"

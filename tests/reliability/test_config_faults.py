@@ -4,6 +4,8 @@ and the backups on the drive stay whole."""
 
 from __future__ import annotations
 
+import json
+
 import os
 
 import pytest
@@ -30,7 +32,12 @@ def test_a_damaged_settings_file_is_exit_2_and_left_alone(world, damage):
     for args in (["run", "--json"], ["status", "--json"], ["generations", "--json"], ["check"]):
         result = world.cli(*args)
         assert result.returncode == 2, (args, result.stdout, result.stderr)
-        assert result.stdout == "", args  # nothing that a script could take for a result
+        if "--json" in args:  # a script reading stdout is told, in JSON, that nothing was done
+            (summary,) = [json.loads(line) for line in result.stdout.splitlines()]
+            assert (summary["outcome"], summary["exit_code"], summary["reasons"][0]["code"]) == (
+                "failed", 2, "config.corrupt"), args
+        else:
+            assert result.stdout == "", args  # nothing that a script could take for a result
         (line,) = lines_of(result)
         assert line.startswith(f"The settings file {world.config_file} is damaged ("), line
         assert line.endswith("It was left as it is; restore it from a backup or run the setup again."), line

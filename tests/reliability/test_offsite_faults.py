@@ -59,7 +59,14 @@ def assert_warning_status(world: World, code: str, sentence: str) -> None:
     assert status["reasons"] == [{"code": code, "message": sentence}], status
 
 
-def test_wrong_password_is_a_warning_with_one_sentence(offsite):
+def assert_failed_status(world: World, code: str, sentence: str) -> None:
+    """The off-site copy stopped until someone acts: red and CRITICAL, the reason as the headline."""
+    status = world.status()
+    assert status["state"] == "failed" and status["message"] == sentence, status
+    assert status["reasons"] == [{"code": code, "message": sentence}], status
+
+
+def test_wrong_password_stops_the_off_site_copy_and_is_a_failure_with_one_sentence(offsite):
     world, repo = offsite
     keyring(world, "set", "Falsches-Passwort-77")
     result, summary = faulted_run(world)
@@ -68,7 +75,7 @@ def test_wrong_password_is_a_warning_with_one_sentence(offsite):
     assert lines_of(result)[1:] == [sentence]
     assert [r["code"] for r in summary["reasons"]] == ["offsite.wrong_password"]
     assert "Falsches-Passwort-77" not in result.stdout + result.stderr
-    assert_warning_status(world, "offsite.wrong_password", sentence)
+    assert_failed_status(world, "offsite.wrong_password", sentence)
 
 
 def test_a_missing_keyring_entry_is_a_warning_with_one_sentence(offsite):
