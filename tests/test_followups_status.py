@@ -26,7 +26,8 @@ from tsbackup_gui.core.messages import Message
 from tsbackup_gui.core.schedule.pause import pause
 from tsbackup_gui.core.places import places
 from tsbackup_gui.core.setup.configure import SetupOptions, configure
-from tsbackup_gui.core.status.model import StatusFacts, compute_status
+from tsbackup_gui.core.status.model import compute_status
+from tsbackup_gui.core.status.state import StatusFacts
 from tsbackup_gui.core.status.facts import gather, load_attempts
 
 ZH = ZoneInfo("Europe/Zurich")

@@ -26,7 +26,7 @@ from tsbackup_gui.core.places import places
 from tsbackup_gui.core.primary.target import BACKUPS_DIR, MARKER_NAME
 from tsbackup_gui.core.reports.decide import decide_due, decide_run_end
 from tsbackup_gui.core.reports.memory import Memory
-from tsbackup_gui.core.status.model import Reason, Status
+from tsbackup_gui.core.status.state import Reason, Status
 from tsbackup_gui.core.status.reasons import MISSED_SLOT, NO_BACKUP_SINCE
 
 from reports_servers import closed_port, start_http

@@ -17,7 +17,7 @@ from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.places import places
 from tsbackup_gui.core.store.secrets import SMTP_PASSWORD, SecretStore
-from tsbackup_gui.core.status.model import Reason, Status
+from tsbackup_gui.core.status.state import Reason, Status
 from tsbackup_gui.core.status.reasons import MISSED_SLOT, NO_BACKUP_SINCE
 
 from reports_servers import USER, closed_port, start_smtp
@@ -198,7 +198,7 @@ def test_an_overdue_mail_says_the_backup_is_due_now_not_next_in_the_past():
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from tsbackup_gui.core.status.model import SEVERITY, Status
+    from tsbackup_gui.core.status.state import SEVERITY, Status
     from tsbackup_gui.core.status.reasons import NO_BACKUP_SINCE
 
     zh = ZoneInfo("Europe/Zurich")

@@ -15,7 +15,7 @@ from tsbackup_gui.core.reports import ping as report_ping, dispatch as reports
 from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.places import places
-from tsbackup_gui.core.status.model import Reason, Status
+from tsbackup_gui.core.status.state import Reason, Status
 from tsbackup_gui.core.status.reasons import MISSED_SLOT, NO_BACKUP_SINCE
 
 from reports_servers import closed_port, start_http

@@ -17,7 +17,7 @@ from tsbackup_gui.core.messages import Message
 from tsbackup_gui.core.reports import dispatch as reports
 from tsbackup_gui.core.reports.decide import decide_run_end
 from tsbackup_gui.core.reports.memory import Memory
-from tsbackup_gui.core.status.model import SEVERITY, Reason, Status
+from tsbackup_gui.core.status.state import SEVERITY, Reason, Status
 from tsbackup_gui.core.store.config import Config
 
 ZH = ZoneInfo("Europe/Zurich")

@@ -12,7 +12,8 @@ from tsbackup_gui.app.status import current_status
 from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.check.monthly import run_check
 from tsbackup_gui.core.messages import Message
-from tsbackup_gui.core.status.model import StatusFacts, compute_status
+from tsbackup_gui.core.status.model import compute_status
+from tsbackup_gui.core.status.state import StatusFacts
 from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.store.history import History
 from tsbackup_gui.core.store.secrets import SecretStore

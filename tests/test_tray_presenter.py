@@ -8,7 +8,7 @@ import pytest
 
 from tsbackup_gui.core.store.config import NOT_CONFIGURED
 from tsbackup_gui.core.guard.blockers import SOURCE_BUSY
-from tsbackup_gui.core.status.model import SEVERITY, Reminder, Status
+from tsbackup_gui.core.status.state import SEVERITY, Reminder, Status
 from tsbackup_gui.core.status.reasons import (
     CHECK_DUE, CONNECT_DRIVE, DRILL_DUE, LAST_FAILED, LAST_OK, LAST_WARNED, NO_BACKUP_SINCE, RUNNING,
 )

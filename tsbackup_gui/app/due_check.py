@@ -20,7 +20,7 @@ from tsbackup_gui.core.places import Places
 from tsbackup_gui.core.reports import dispatch as reports
 from tsbackup_gui.core.schedule import tick
 from tsbackup_gui.core.status import notify_rules
-from tsbackup_gui.core.status.model import SEVERITY, Status
+from tsbackup_gui.core.status.state import SEVERITY, Status
 from tsbackup_gui.core.store.config import Config, write_atomic
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,8 @@ from tsbackup_gui.core.messages import Message
 from tsbackup_gui.core.places import Places, places
 from tsbackup_gui.core.reports.memory import last_report_problem
 from tsbackup_gui.core.status.facts import gather, load_attempts
-from tsbackup_gui.core.status.model import NO_FACTS, Status, StatusFacts, compute_status
+from tsbackup_gui.core.status.model import compute_status
+from tsbackup_gui.core.status.state import NO_FACTS, Status, StatusFacts
 from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.store.history import Attempt, History

@@ -30,7 +30,7 @@ from tsbackup_gui.core.places import Places, places
 from tsbackup_gui.core.platform.keepawake import KeepAwake
 from tsbackup_gui.core.run.result import RunResult
 from tsbackup_gui.core.status import notify_rules
-from tsbackup_gui.core.status.model import Status
+from tsbackup_gui.core.status.state import Status
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.ui import worker
 from tsbackup_gui.ui.tray_presenter import percent_of

@@ -33,6 +33,7 @@ from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.places import Places
 from tsbackup_gui.core.offsite.upload import PASSWORD_SECRET
+from tsbackup_gui.core.check.sheet_sftp import sftp_commands
 from tsbackup_gui.core.offsite.records import external_text, is_external
 
 #: Keyring names of the S3 keys (as `secondary.restic_env` reads them) and the variables restic reads.
@@ -41,7 +42,6 @@ S3_SECRETS = (("aws-access-key-id", "AWS_ACCESS_KEY_ID"), ("aws-secret-access-ke
 REST_SECRETS = (("rest-username", "RESTIC_REST_USERNAME"), ("rest-password", "RESTIC_REST_PASSWORD"))
 #: Stands for the folder to restore into in every command on the sheet; the sheet explains it.
 DIR = "DIR"
-KEYFILE = "KEYFILE"  # the SSH key file on the computer that restores
 
 KEEP_LOCKED = define(
     "recovery.keep_locked",
@@ -112,14 +112,6 @@ SFTP_KEY_NOTE = define(
         "core",
         "This computer logs in with the SSH key {key}. The server's identity (host key) is {fingerprint}: when a new "
         "computer connects for the first time, it must show the same.",
-    ),
-)
-SFTP_COMMANDS_NOTE = define(
-    "recovery.sftp_commands_note",
-    QT_TRANSLATE_NOOP(
-        "core",
-        "In the commands, {keyfile} stands for the SSH key file the server lets in. ssh asks once whether to trust "
-        "the server: answer yes only when it shows the host key written here.",
     ),
 )
 REST_NOTE = define(
@@ -330,31 +322,14 @@ def gather(config: Config, secrets, *, now: datetime) -> RecoverySheet:
     sheet.list_command = f"restic -r {r} snapshots"
     sheet.restore_command = f"restic -r {r} restore latest --host {host} --target {DIR}"
     sheet.new_computer_command = f"tsbackup restore --repo {r} --host {host} --password-stdin --to {DIR}"
-    if sheet.kind == "sftp":
-        _sftp_commands(sheet, repo, secondary, host)
+    if sheet.kind == "sftp":  # commands that work with nothing but a key file and this sheet
+        sheet.list_command, sheet.restore_command, sheet.new_computer_command, note = sftp_commands(
+            repo, secondary, host, DIR, shell_word)
+        sheet.notes.append(note)
     sheet.new_computer_how = NEW_COMPUTER_HOW(dir=DIR)
     sheet.restic_how = RESTIC_HOW(dir=DIR)
     sheet.warning = KEEP_LOCKED()
     return sheet
-
-
-def _sftp_commands(sheet: RecoverySheet, repo: str, secondary: dict, host: str) -> None:
-    """Commands that work on a new computer with nothing but a key file: restic with its own ssh
-    command (`-o sftp.command=…`), and `tsbackup restore` checking the server's key against this sheet."""
-    from tsbackup_gui.core.offsite.sftp import parse_sftp
-
-    address = parse_sftp(repo)
-    login = f"{address.user}@{address.host}" if address.user else address.host
-    port = f" -p {address.port}" if address.port != 22 else ""
-    option = "-o " + shell_word(f"sftp.command=ssh -i {KEYFILE}{port} {login} -s sftp")
-    r = shell_word(repo)
-    sheet.list_command = f"restic -r {r} {option} snapshots"
-    sheet.restore_command = f"restic -r {r} {option} restore latest --host {host} --target {DIR}"
-    fingerprint = str(secondary.get("host_key") or "").split(" ")[0]
-    pinned = f" --host-key {fingerprint}" if fingerprint.startswith("SHA256:") else ""
-    sheet.new_computer_command = (f"tsbackup restore --repo {r} --ssh-key {KEYFILE}{pinned} --host {host} "
-                                  f"--password-stdin --to {DIR}")
-    sheet.notes.append(SFTP_COMMANDS_NOTE(keyfile=KEYFILE))
 
 
 def _shown(repo: str) -> str:

@@ -138,7 +138,8 @@ def after_run(config: Config, result, *, where: Places | None, now: datetime, at
         url, settings = configured(config)
         if not url and settings is None:
             return
-        from tsbackup_gui.core.status.model import StatusFacts, compute_status
+        from tsbackup_gui.core.status.model import compute_status
+        from tsbackup_gui.core.status.state import StatusFacts
         from tsbackup_gui.core.status.facts import same_disk
 
         here = where or places()

@@ -15,7 +15,7 @@ from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.store.history import Attempt, History
 from tsbackup_gui.core.messages import Message
 from tsbackup_gui.core.places import Places, places
-from tsbackup_gui.core.status.model import StatusFacts
+from tsbackup_gui.core.status.state import StatusFacts
 
 log = logging.getLogger(__name__)
 

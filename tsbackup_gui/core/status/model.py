@@ -15,9 +15,9 @@ weekend is no alarm and a missed Monday is.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 from tsbackup_gui.core.offsite.records import is_external, readable_repo
 from tsbackup_gui.core.store.config import NOT_CONFIGURED, Config
@@ -25,6 +25,7 @@ from tsbackup_gui.core.guard.blockers import SOURCE_BUSY
 from tsbackup_gui.core.store.history import RUNNING as RUNNING_OUTCOME
 from tsbackup_gui.core.store.history import Attempt
 from tsbackup_gui.core.messages import Message
+from tsbackup_gui.core.status.state import NO_FACTS, SEVERITY, Reason, Reminder, Status, StatusFacts
 from tsbackup_gui.core.schedule.slots import (
     created_at, due_slot, gave_up_on_drive, is_busy_skip, is_drive_missing, newest_first, next_slot, previous_slot,
 )
@@ -38,9 +39,6 @@ from tsbackup_gui.core.status.reasons import (
 from tsbackup_gui.core.schedule.moments import day_words, moment_words
 
 log = logging.getLogger(__name__)
-
-SEVERITY = {"ok": 0, "running": 0, "waiting": 1, "not-configured": 2, "warning": 2, "overdue": 3, "failed": 4}
-EXIT_CODES = {"ok": 0, "running": 0, "waiting": 1, "warning": 1, "overdue": 2, "failed": 2, "not-configured": 3}
 
 #: Reasons that mean the newest restorable copy is older than expected, or that the off-site copy
 #: stopped until someone acts: a failure (red, CRITICAL for monitoring) however the run itself ended.
@@ -58,66 +56,6 @@ MASS_CHANGE_CODES = frozenset({"primary.mass_change", "primary.data_file_shrank"
 CHECK_EVERY = timedelta(days=30)
 DRILL_EVERY = timedelta(days=365)
 DRILL_GRACE = timedelta(days=30)  # a drill this long past due turns the status to warning
-
-
-@dataclass(frozen=True)
-class StatusFacts:
-    """What the caller found out with I/O just before asking (see `status_facts.gather`).
-
-    `running_progress` may carry ``percent`` (0–100) for the running sentence.
-    """
-
-    running: bool = False
-    running_progress: dict[str, Any] | None = None
-    same_disk: bool = False
-    report_problem: Message | None = None  # the last report mail or ping that could not be sent (core/reports.py)
-    drive_connected: bool = False  # a drive of this setup carries its marker now (a wait for the drive is over)
-    damaged: tuple[tuple[str, tuple[str, ...]], ...] = ()  # generations holding a file the check found damaged
-
-
-@dataclass(frozen=True)
-class Reason:
-    code: str
-    message: Message
-
-
-@dataclass(frozen=True)
-class Reminder:
-    code: str
-    message: Message
-    due: datetime
-
-
-@dataclass(frozen=True)
-class Status:
-    state: str
-    severity: int
-    message: Message
-    reasons: list[Reason] = field(default_factory=list)
-    last_success: datetime | None = None
-    next_due: datetime | None = None
-    reminders: list[Reminder] = field(default_factory=list)
-
-    @property
-    def exit_code(self) -> int:
-        """`tsbackup status` in the monitoring-plugin convention RMM tools and Nagios-style checks read:
-        0 OK (ok, running), 1 WARNING (warning, waiting), 2 CRITICAL (failed, overdue), 3 UNKNOWN."""
-        return EXIT_CODES[self.state]
-
-    def to_json(self, translate: Callable[[Message], str] | None = None) -> dict[str, Any]:
-        """The contract's object; sentences translated when a translator is given, else English."""
-        say = translate or (lambda message: message.english())
-        return {
-            "state": self.state,
-            "message": say(self.message),
-            "last_success": _iso(self.last_success),
-            "next_due": _iso(self.next_due),
-            "reasons": [{"code": r.code, "message": say(r.message)} for r in self.reasons],
-            "reminders": [{"code": r.code, "message": say(r.message), "due": _iso(r.due)} for r in self.reminders],
-        }
-
-
-NO_FACTS = StatusFacts()
 
 
 @dataclass
@@ -434,7 +372,3 @@ def _end(attempt: Attempt) -> datetime:
 
 def _local(moment: datetime, zone: tzinfo) -> datetime:
     return moment.astimezone(zone)
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat(timespec="seconds") if moment is not None else None
