@@ -1584,10 +1584,6 @@
             <translation>Die Wiederherstellung wird angehalten …</translation>
         </message>
         <message>
-            <source>Close timeSensor LEGAL first. The current data folder is renamed (kept, not deleted) and the restored data takes its place. Continue?</source>
-            <translation>Schliessen Sie zuerst timeSensor LEGAL. Der aktuelle Datenordner wird umbenannt (behalten, nicht gelöscht) und die wiederhergestellten Daten treten an seine Stelle. Fortfahren?</translation>
-        </message>
-        <message>
             <source>Putting the restored data in place …</source>
             <translation>Die wiederhergestellten Daten werden an ihren Ort gelegt …</translation>
         </message>
@@ -3476,6 +3472,7 @@
         </message>
         <message>
             <source>No off-site copy has been made yet.</source>
+            <extracomment>An off-site copy older than this is a warning.</extracomment>
             <translation>Es wurde noch keine externe Kopie erstellt.</translation>
         </message>
         <message>
@@ -4652,6 +4649,10 @@
         <message>
             <source>The restored data is now in place in {live}.</source>
             <translation>Die wiederhergestellten Daten liegen jetzt in {live}.</translation>
+        </message>
+        <message>
+            <source>Put the backup of {backup}, restored in {restored}, in place of the current data in {live}? Close timeSensor LEGAL first. The current data is kept (not deleted) and renamed to {aside}.</source>
+            <translation>Die Sicherung vom {backup}, wiederhergestellt in {restored}, an die Stelle der aktuellen Daten in {live} setzen? Schliessen Sie zuerst timeSensor LEGAL. Die aktuellen Daten bleiben erhalten (nicht gelöscht) und werden in {aside} umbenannt.</translation>
         </message>
         <message>
             <source>It was copied from another disk and checked; the restored copy in {restored} is no longer needed.</source>
