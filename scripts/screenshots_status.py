@@ -19,6 +19,7 @@ from screenshots import MemoryKeyring, qt_translator, shoot, wait_until
 def status_shots(lang: str, out: Path, work: Path, app) -> None:
     """The status window in several states and the restore dialog, on a demo setup with a real first
     backup and 40 days of recorded runs before it (a screenshot-only home)."""
+    import dataclasses
     from datetime import timedelta
 
     from PySide6.QtCore import QTranslator
@@ -52,6 +53,7 @@ def status_shots(lang: str, out: Path, work: Path, app) -> None:
     config = config_mod.require()
     config.created = (now - timedelta(days=45)).isoformat()
     config.recovery_sheet_confirmed = (now - timedelta(days=45)).date().isoformat()
+    config.process_names = ["no-such-program-screenshots"]  # other programs on this machine never stop the shots
     config_mod.save(config)
     history = History()
     day = now - timedelta(days=42)
@@ -101,6 +103,8 @@ def status_shots(lang: str, out: Path, work: Path, app) -> None:
                    Exit.SOURCE_BUSY, [SOURCE_BUSY()])
     window_at(now + timedelta(hours=1, minutes=45), "waiting").close()
     window_at(now + timedelta(days=4), "overdue").close()
+    config_mod.update(lambda current: dataclasses.replace(current, recovery_sheet_confirmed=None))
+    window_at(now + timedelta(hours=1, minutes=45), "sheet-unconfirmed").close()
 
     server = create_demo(work / f"status-server-{lang}", "server", now=now)
     server_config = config_mod.Config(source=str(server.data_dir), primary=str(server.primary_target),
@@ -155,4 +159,9 @@ def housekeeping_shots(lang: str, out: Path, work: Path, app, window, config, no
     forget = window.housekeeping.open(more.FORGET)
     shot(forget, "forget-confirm")
     forget.close()
+    sheet = window.housekeeping.open(more.SHEET)
+    wait_until(app, lambda: sheet.sheet is not None and not sheet.busy)
+    sheet.resize(720, 620)
+    shoot(sheet, out, f"{lang}-more-recovery-sheet", app)
+    sheet.close()
     app.processEvents()

@@ -83,7 +83,7 @@ def test_the_more_menu_lists_the_housekeeping(qtbot, office, tmp_path, desk):
     window = open_window(qtbot, desk, tmp_path)
     assert window.actions_bar.more_button.isVisibleTo(window)
     texts = [a.text() for a in window.actions_bar.more_menu.actions()]
-    assert texts == ["&Pause backups…", "Backup &drives…", "Save d&iagnostics for your IT partner…",
+    assert texts == ["&Pause backups…", "Backup &drives…", "Print &recovery sheet…", "Save d&iagnostics for your IT partner…",
                      "Change off-site pass&word…", "&Forget this setup…"]
     # the off-site copy is handled outside this program: there is no password here to change
     assert not window.actions_bar.more_actions[more.PASSWORD].isEnabled()
@@ -230,7 +230,7 @@ def test_the_tray_runs_check_and_drill_in_the_window(qtbot, office):
     scheduler = Scheduler(clock=clock, monotonic=lambda: clock.now().timestamp())
     with qtbot.waitSignal(scheduler.settled, timeout=WAIT):
         shell = AppShell(language="en", use_tray=True, scheduler=scheduler, actions={"settings": lambda: None},
-                         quit_app=lambda: None)
+                         quit_app=lambda: None, ask=lambda *_a: False)  # No to the check's question
     try:
         assert not shell.tray.actions["check"].isEnabled()  # before the window's actions are wired
         shell.add_window_actions()

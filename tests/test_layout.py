@@ -175,6 +175,7 @@ APP_ONLY = {
     "tsbackup_gui.core.status.model": {"compute_status"},
     "tsbackup_gui.core.status.facts": {"gather"},
     "tsbackup_gui.core.restore.into_folder": {"restore_from_primary", "restore_from_snapshot", "check_target"},
+    "tsbackup_gui.core.restore.put_back": {"put_back"},
     "tsbackup_gui.core.check.monthly": {"run_check"},
     "tsbackup_gui.core.check.drill": {"run_drill"},
     "tsbackup_gui.core.setup.configure": {"configure"},

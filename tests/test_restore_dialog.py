@@ -192,3 +192,75 @@ def test_refuses_a_target_inside_the_data_or_the_backups_or_a_relative_one(qtbot
     dialog.target.setText(str(backups / "neu"))
     dialog.restore()
     assert not dialog.busy and dialog.result.text() == cases[backups / "neu"]
+
+
+def own_backups(tmp_path: Path, names: list[str]) -> config_mod.Config:
+    """The demo backed up once, with this test's own program name for the guard."""
+    from tsbackup_gui.core.run.backup import run_backup
+
+    layout = create_demo(tmp_path / "demo", "single-user")
+    configure(SetupOptions(source=str(layout.data_dir), primary=str(layout.primary_target), computer="Demo-Mac"))
+    config = config_mod.require()
+    config.process_names = names
+    config_mod.save(config)
+    assert run_backup(config, clock=Clock()).generation is not None
+    return config
+
+
+def restore_into(qtbot, dialog, folder: Path) -> None:
+    dialog.target.setText(str(folder))
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT)
+
+
+def test_put_back_is_only_for_the_restore_that_just_succeeded_into_the_folder_shown(qtbot, tmp_path):
+    """A second restore that is refused (a non-empty folder) or a changed folder field leaves nothing to
+    put back: Yes can never swap in an earlier restore than the one the person is looking at."""
+    from tsbackup_gui.ui.status_format import when_text
+
+    config = own_backups(tmp_path, ["no-such-program-put-back-1"])
+    live = Path(config.source)
+    (live / "Dokumente" / "heute.txt").write_text("written after the backup")
+    asked = []
+    dialog = RestoreDialog(config, language="en", confirm=lambda _parent, text: asked.append(text) or True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.primary_table.rowCount() == 1, timeout=WAIT)
+    first = tmp_path / "A"
+    restore_into(qtbot, dialog, first)
+    assert dialog.report is not None, dialog.result.text()
+    assert dialog.put_back_button.isVisible() and dialog.put_back_button.isEnabled()
+
+    dialog.target.setText(str(tmp_path / "elsewhere"))  # the field no longer names the restored folder
+    assert not dialog.put_back_button.isEnabled()
+    dialog.target.setText(str(first))
+    assert dialog.put_back_button.isEnabled()
+
+    occupied = tmp_path / "B"
+    occupied.mkdir()
+    (occupied / "Brief.txt").write_text("someone's letter")
+    restore_into(qtbot, dialog, occupied)  # refused at once: the folder is not empty
+    assert "is not empty" in dialog.result.text() or "empty" in dialog.result.text(), dialog.result.text()
+    assert not (dialog.put_back_button.isVisible() and dialog.put_back_button.isEnabled())
+    dialog.put_back()  # even asked directly, nothing is put back
+    dialog.target.setText(str(first))  # not even with the earlier folder typed again
+    assert not dialog.put_back_button.isEnabled()
+    dialog.put_back()
+    assert asked == [] and dialog.swap is None and (live / "Dokumente" / "heute.txt").is_file()
+
+    third = tmp_path / "C"
+    restore_into(qtbot, dialog, third)
+    assert dialog.report is not None and dialog.put_back_button.isEnabled()
+    dialog.put_back_button.click()
+    qtbot.waitUntil(lambda: dialog.swap is not None or not dialog.busy, timeout=WAIT)
+    assert dialog.swap is not None, dialog.result.text()
+    backup_date = when_text(dialog.generations[0].ended)
+    aside = dialog.swap.aside
+    assert asked == [f"Put the backup of {backup_date}, restored in {third / 'timeSensor DataFiles'}, in place of the "
+                     f"current data in {live}? Close timeSensor LEGAL first. The current data is kept (not deleted) "
+                     f"and renamed to {aside.name}."]
+    assert (aside / "Dokumente" / "heute.txt").read_text() == "written after the backup"
+    assert not (live / "Dokumente" / "heute.txt").exists()  # the restored backup (C) is what is in place
+    assert not (third / "timeSensor DataFiles").exists() and (first / "timeSensor DataFiles").is_dir()
+    assert not dialog.put_back_button.isVisible()

@@ -36,6 +36,11 @@ class Dialogs:
         self.asked.append(title)
         return self.save_files.pop(0) if self.save_files else None
 
+    def ask(self, parent, title, text):
+        """A question (closing after the setup was saved): No, as when nobody is there to answer."""
+        self.asked.append(title)
+        return False
+
     def print_dialog(self, parent, printer):
         self.printers.append(printer)
         return getattr(self, "print_to", None) is not None and _to_pdf(printer, self.print_to)
@@ -58,6 +63,7 @@ def make_wizard(qtbot, root: Path, *, demo: str | None = "single-user", language
         partitions=(lambda: list(partitions)) if partitions is not None else (lambda: []),
         usage=usage, extra_places=list(extra_places or []), choose_folder=dialogs.choose_folder,
         choose_save_file=dialogs.choose_save_file, print_dialog=dialogs.print_dialog, ssh_key_dir=ssh_key_dir,
+        ask=dialogs.ask,
     )
     wizard = SetupWizard(env, previous=previous, language=language)
     qtbot.addWidget(wizard)

@@ -13,6 +13,13 @@
     </message>
 </context>
 <context>
+    <name>AppShell</name>
+    <message>
+        <source>A backup is running. Stop it and quit?</source>
+        <translation>Eine Sicherung läuft. Anhalten und beenden?</translation>
+    </message>
+</context>
+<context>
     <name>CloudForm</name>
     <message>
         <source>Storage provider</source>
@@ -533,6 +540,57 @@
     </message>
 </context>
 <context>
+    <name>Followups</name>
+    <message>
+        <source>&amp;Print recovery sheet…</source>
+        <translation>Wiederherstellungsblatt &amp;drucken…</translation>
+    </message>
+    <message>
+        <source>Print recovery sheet</source>
+        <translation>Wiederherstellungsblatt drucken</translation>
+    </message>
+    <message>
+        <source>I have s&amp;tored it</source>
+        <translation>&amp;Ich habe es sicher aufbewahrt</translation>
+    </message>
+    <message>
+        <source>I have stored the recovery sheet in a safe place</source>
+        <translation>Ich habe das Wiederherstellungsblatt an einem sicheren Ort aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Recovery sheet</source>
+        <translation>Wiederherstellungsblatt</translation>
+    </message>
+    <message>
+        <source>Is the printed recovery sheet stored in a safe place, away from this computer and the backup drive? Yes records it, and the status stops reminding you.</source>
+        <translation>Ist das ausgedruckte Wiederherstellungsblatt an einem sicheren Ort aufbewahrt, weg von diesem Computer und vom Sicherungslaufwerk? Ja hält das fest, und der Status erinnert Sie nicht mehr daran.</translation>
+    </message>
+    <message>
+        <source>Have you checked these yourself?</source>
+        <translation>Haben Sie diese Punkte selbst geprüft?</translation>
+    </message>
+    <message>
+        <source>Yes confirms them and records the monthly check as done.</source>
+        <translation>Ja bestätigt sie und hält die monatliche Prüfung als erledigt fest.</translation>
+    </message>
+    <message>
+        <source>Monthly check</source>
+        <translation>Monatliche Prüfung</translation>
+    </message>
+    <message>
+        <source>Recording your confirmation …</source>
+        <translation>Ihre Bestätigung wird festgehalten …</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schliessen</translation>
+    </message>
+    <message>
+        <source>A backup is running. Stop it and close?</source>
+        <translation>Eine Sicherung läuft. Anhalten und schliessen?</translation>
+    </message>
+</context>
+<context>
     <name>ForgetDialog</name>
     <message>
         <source>Forget this setup</source>
@@ -674,6 +732,10 @@
     <message>
         <source>Backup &amp;drives…</source>
         <translation>Backup-&amp;Laufwerke…</translation>
+    </message>
+    <message>
+        <source>Print &amp;recovery sheet…</source>
+        <translation>Wiederherstellungs&amp;blatt drucken…</translation>
     </message>
     <message>
         <source>Save d&amp;iagnostics for your IT partner…</source>
@@ -1343,6 +1405,77 @@
     </message>
 </context>
 <context>
+    <name>RecoverySheetDialog</name>
+    <message>
+        <source>Recovery sheet</source>
+        <translation>Wiederherstellungsblatt</translation>
+    </message>
+    <message>
+        <source>What the recovery sheet is for</source>
+        <translation>Wozu das Wiederherstellungsblatt dient</translation>
+    </message>
+    <message>
+        <source>One page that gets the data back when this computer is gone. Print it, keep it locked away from this computer and the backup drive, then confirm that it is stored.</source>
+        <translation>Eine Seite, mit der die Daten zurückkommen, wenn dieser Computer weg ist. Drucken Sie es aus, bewahren Sie es verschlossen auf, weg von diesem Computer und vom Sicherungslaufwerk, und bestätigen Sie dann, dass es aufbewahrt ist.</translation>
+    </message>
+    <message>
+        <source>The recovery sheet</source>
+        <translation>Das Wiederherstellungsblatt</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Als PDF &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet as a PDF</source>
+        <translation>Das Wiederherstellungsblatt als PDF speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <source>Print the recovery sheet</source>
+        <translation>Das Wiederherstellungsblatt drucken</translation>
+    </message>
+    <message>
+        <source>I have s&amp;tored it in a safe place</source>
+        <translation>&amp;Ich habe es an einem sicheren Ort aufbewahrt</translation>
+    </message>
+    <message>
+        <source>I have stored the recovery sheet in a safe place</source>
+        <translation>Ich habe das Wiederherstellungsblatt an einem sicheren Ort aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Saving, printing or confirming the recovery sheet</source>
+        <translation>Das Wiederherstellungsblatt speichern, drucken oder bestätigen</translation>
+    </message>
+    <message>
+        <source>Preparing the recovery sheet …</source>
+        <translation>Das Wiederherstellungsblatt wird vorbereitet …</translation>
+    </message>
+    <message>
+        <source>Recovery sheet {0}.pdf</source>
+        <translation>Wiederherstellungsblatt {0}.pdf</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>Das Wiederherstellungsblatt speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Recovery sheet {0}</source>
+        <translation>Wiederherstellungsblatt {0}</translation>
+    </message>
+    <message>
+        <source>The recovery sheet was sent to the printer.</source>
+        <translation>Das Wiederherstellungsblatt wurde an den Drucker gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsBox</name>
     <message>
         <source>Reports to your IT partner (optional)</source>
@@ -1586,10 +1719,6 @@
     <message>
         <source>Stopping the restore …</source>
         <translation>Die Wiederherstellung wird angehalten …</translation>
-    </message>
-    <message>
-        <source>Close timeSensor LEGAL first. The current data folder is renamed (kept, not deleted) and the restored data takes its place. Continue?</source>
-        <translation>Schliessen Sie zuerst timeSensor LEGAL. Der aktuelle Datenordner wird umbenannt (behalten, nicht gelöscht) und die wiederhergestellten Daten treten an seine Stelle. Fortfahren?</translation>
     </message>
     <message>
         <source>Putting the restored data in place …</source>
@@ -1953,6 +2082,18 @@
         <source>Finish</source>
         <translation>Fertig</translation>
     </message>
+    <message>
+        <source>Print the recovery sheet first?</source>
+        <translation>Zuerst das Wiederherstellungsblatt drucken?</translation>
+    </message>
+    <message>
+        <source>The setup is saved. The off-site password is stored only in this computer&apos;s password store: if this computer is lost, nobody can open the off-site backup without the printed recovery sheet.
+
+Print or save the recovery sheet now? (No closes; the status window keeps reminding you.)</source>
+        <translation>Die Einrichtung ist gespeichert. Das Passwort der Kopie ausser Haus liegt nur im Passwortspeicher dieses Computers: Geht dieser Computer verloren, kann niemand die Kopie ausser Haus ohne das ausgedruckte Wiederherstellungsblatt öffnen.
+
+Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das Statusfenster erinnert Sie weiter daran.)</translation>
+    </message>
 </context>
 <context>
     <name>SheetPage</name>
@@ -2103,6 +2244,7 @@
     <name>StatusWindow</name>
     <message>
         <source>tsbackup — backups for timeSensor LEGAL</source>
+        <extracomment>Closing the window ends the app (no tray). The tray&apos;s app sets False: the window only hides then.</extracomment>
         <translation>tsbackup — Datensicherung für timeSensor LEGAL</translation>
     </message>
     <message>
@@ -2276,6 +2418,14 @@
     <message>
         <source>not found</source>
         <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>There is no log yet. It will be written to {0}.</source>
+        <translation>Es gibt noch kein Protokoll. Es wird in {0} geschrieben.</translation>
+    </message>
+    <message>
+        <source>The log could not be opened here. It is the file {0}.</source>
+        <translation>Das Protokoll konnte hier nicht geöffnet werden. Es ist die Datei {0}.</translation>
     </message>
     <message>
         <source>Single-user (timeSensor LEGAL on this Mac)</source>
@@ -2609,6 +2759,10 @@
     <message>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Print recovery sheet…</source>
+        <translation>Wiederherstellungsblatt drucken…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -4738,6 +4892,10 @@
     <message>
         <source>The restored data is now in place in {live}.</source>
         <translation>Die wiederhergestellten Daten liegen jetzt in {live}.</translation>
+    </message>
+    <message>
+        <source>Put the backup of {backup}, restored in {restored}, in place of the current data in {live}? Close timeSensor LEGAL first. The current data is kept (not deleted) and renamed to {aside}.</source>
+        <translation>Die Sicherung vom {backup}, wiederhergestellt in {restored}, an die Stelle der aktuellen Daten in {live} setzen? Schliessen Sie zuerst timeSensor LEGAL. Die aktuellen Daten bleiben erhalten (nicht gelöscht) und werden in {aside} umbenannt.</translation>
     </message>
     <message>
         <source>It was copied from another disk and checked; the restored copy in {restored} is no longer needed.</source>

@@ -12,11 +12,12 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+from datetime import datetime
 from pathlib import Path
 from typing import Callable, Mapping
 
 from tsbackup_gui.core.errors import Exit, UserError
-from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.offsite import rest, s3
 from tsbackup_gui.core.offsite.upload import open_repository, pick_generation, setup_tag
 from tsbackup_gui.core.primary.target import Target
@@ -27,6 +28,7 @@ from tsbackup_gui.core.restore import into_folder
 from tsbackup_gui.core.restore.choices import GenerationChoice, SnapshotChoice, check_restore_target
 from tsbackup_gui.core.restore.find import find_backup
 from tsbackup_gui.core.restore.into_folder import RestoreReport, RestoreVerifyError
+from tsbackup_gui.core.restore.put_back import SwapResult
 from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.store.secrets import SecretStore
@@ -151,6 +153,24 @@ def restore_chosen(config: Config, choice: GenerationChoice | SnapshotChoice, to
         return into_folder.restore_from_primary(choice.path, to, cancel=cancel)
     restic = open_repository(config.secondary or {}, secrets if secrets is not None else SecretStore(config.setup_id))
     return into_folder.restore_from_snapshot(restic, choice.id, to, cancel=cancel)
+
+
+def put_back_question(config: Config, restored: Path, backup: str, now: datetime) -> Message:
+    """The question before "Put this back in place": the backup (its date as the list shows it), the
+    restored folder that goes in, and the name the current data folder is kept under."""
+    from tsbackup_gui.core.restore.put_back import question
+
+    return question(restored, Path(config.source), backup, now)
+
+
+def put_back_restored(config: Config, restored: Path, *, now: datetime, guard=None) -> SwapResult:
+    """"Put this back in place" (single-user): the restored data in place of the live data folder,
+    only while timeSensor LEGAL is closed; ``now`` is the moment the question named (the aside name)."""
+    from tsbackup_gui.core.guard.single_user import SingleUserGuard
+    from tsbackup_gui.core.restore.put_back import put_back
+
+    live = Path(config.source)
+    return put_back(restored, live, guard=guard or SingleUserGuard(live, config.process_names), now=now)
 
 
 def restore_on_new_computer(repo: str, password: str, to: Path, *, host: str | None = None,

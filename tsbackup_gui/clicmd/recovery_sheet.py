@@ -11,10 +11,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from tsbackup_gui.core.store import config as config_mod
+from tsbackup_gui.app import recovery_sheet as sheets
 from tsbackup_gui.core.check import recovery_sheet as recovery
 from tsbackup_gui.core.clock import Clock
-from tsbackup_gui.core.store.secrets import SecretStore
+from tsbackup_gui.core.store import config as config_mod
 
 log = logging.getLogger(__name__)
 
@@ -29,21 +29,18 @@ def add_parser(sub):
 
 def recovery_sheet(args, out) -> int:
     config = config_mod.require()
-    path = recovery.check_destination(Path(args.to))
+    path = recovery.check_destination(Path(args.to))  # a wrong path is said before the keyring is read
     clock = Clock()
-    sheet = recovery.gather(config, SecretStore(config.setup_id), now=clock.now())
+    sheet = sheets.gather_sheet(config, now=clock.now())
     from tsbackup_gui.render.recovery_sheet import write_sheet  # Qt only once there is something to write
     from tsbackup_gui.render.translate import Translator
 
     translator = Translator(config.language) if config.language else out.translate
-    try:
-        write_sheet(sheet, path, translator)
-    except OSError as error:
-        raise recovery.write_failed(path, error) from None
+    sheets.write_sheet_pdf(sheet, path, lambda sheet, path: write_sheet(sheet, path, translator))
     log.info("recovery sheet written to %s (off-site kind %s)", path, sheet.kind or "none")
-    for message in recovery.written(config, sheet, path, confirming=args.confirm):
+    for message in sheets.written_messages(config, sheet, path, confirming=args.confirm):
         out.say(message)
     if args.confirm:
-        out.say(recovery.confirm(config, clock))
+        out.say(sheets.confirm_stored(config, clock=clock))
         log.info("recovery sheet confirmed as stored safely")
     return 0

@@ -10,15 +10,24 @@ import sys
 from pathlib import Path
 from typing import Callable, Mapping
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from tsbackup_gui import __version__
 from tsbackup_gui.render.translate import Translator, resources_dir, system_language, translations_dir
 from tsbackup_gui.ui import tray_presenter as tp
+from tsbackup_gui.ui import worker
 
 log = logging.getLogger(__name__)
+
+SHUTDOWN_WAIT_MS = 120_000  # a cancelled run stops between files; this is only an upper bound
+
+
+def _ask(parent, title: str, text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -74,13 +83,16 @@ class AppShell(QObject):
 
     def __init__(self, *, language: str, demo_root: Path | None = None, use_tray: bool = True,
                  scheduler=None, actions: Mapping[str, Callable[[], None]] | None = None,
-                 quit_app: Callable[[], None] | None = None, parent: QObject | None = None):
+                 quit_app: Callable[[], None] | None = None, ask: Callable[..., bool] | None = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.language = language
         self.demo_root = demo_root
         self.translate = Translator(language)
         self.actions = dict(actions or {})
         self.quit_app = quit_app or QApplication.quit
+        self.ask = ask or _ask
+        self._quitting = False
         self.window = None
         self.tray = None
         self.scheduler = None
@@ -132,7 +144,7 @@ class AppShell(QObject):
             self.scheduler.cancel()
         elif entry_id == tp.OPEN_WINDOW:
             self.open_window()
-        elif entry_id in (tp.CHECK, tp.DRILL, tp.SETTINGS):
+        elif entry_id in (tp.CHECK, tp.DRILL, tp.SETTINGS, tp.SHEET):
             self._action(entry_id)
         elif entry_id.startswith(tp.SNOOZE) and self.scheduler is not None:
             self.scheduler.snooze(entry_id[len(tp.SNOOZE):])
@@ -144,20 +156,25 @@ class AppShell(QObject):
             else:
                 self.open_window()
         elif entry_id == tp.QUIT:
-            self.shutdown()
-            self.quit_app()
+            self.request_quit()
 
     def add_window_actions(self) -> None:
         """The tray's "Run monthly check" and "Restore drill" run in the status window, which shows
         their progress and result."""
         self.actions.setdefault(tp.CHECK, lambda: self.window_action("run_check"))
         self.actions.setdefault(tp.DRILL, lambda: self.window_action("run_drill"))
+        self.actions.setdefault(tp.SHEET, self.open_recovery_sheet)
         self.refresh_view()
 
     def window_action(self, name: str) -> None:
         self.open_window()
         if self.window.busy is None:  # one action at a time; the one going shows its progress
             getattr(self.window, name)()
+
+    def open_recovery_sheet(self) -> None:
+        """The tray's "Print recovery sheet…" (and its reminder): the window's dialog, in front."""
+        self.open_window()
+        self.window.open_recovery_sheet()
 
     def _action(self, entry_id: str) -> None:
         callback = self.actions.get(entry_id)
@@ -168,7 +185,10 @@ class AppShell(QObject):
         from tsbackup_gui.ui.status_window import StatusWindow
 
         if self.window is None:
-            self.window = StatusWindow(demo_root=self.demo_root, language=self.language)
+            from tsbackup_gui.ui.status_more import Hooks
+
+            self.window = StatusWindow(demo_root=self.demo_root, language=self.language, hooks=Hooks(ask=self.ask))
+            self.window.closing_ends_app = self.tray is None  # with a tray, closing only hides the window
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
@@ -178,12 +198,61 @@ class AppShell(QObject):
         if self.window is not None and self.window.isVisible():
             self.window.refresh()
 
+    def running(self) -> bool:
+        """A backup started by this app is going (the tray's or the window's)."""
+        return bool((self.scheduler is not None and self.scheduler.running)
+                    or (self.window is not None and self.window.busy == "backup"))
+
+    def request_quit(self) -> None:
+        """The tray's Quit: during a backup it asks first; Yes stops the backup and quits once it has ended
+        (recorded as cancelled), No keeps everything going."""
+        if self._quitting:
+            return
+        if self.running():
+            title = self.translate.text(tp.CONTEXT, tp.T_QUIT)
+            if not self.ask(None, title, self.tr("A backup is running. Stop it and quit?")):
+                return
+            self._cancel_runs()
+        self._quitting = True
+        self._quit_when_idle()
+
+    def _quit_when_idle(self) -> None:
+        if self.running():
+            QTimer.singleShot(200, self._quit_when_idle)
+            return
+        self.shutdown()
+        self.quit_app()
+
+    def _cancel_runs(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.cancel()
+        if self.window is not None:
+            self.window.cancel_backup()
+
     def shutdown(self) -> None:
-        """Stops the tick; a run that is going finishes first (the pool waits for it)."""
+        """Stops the tick, cancels a run that is still going and waits until it has ended: the app's end
+        must never cut a run off (it would be recorded as a failure with Python's shutdown error)."""
         if self.scheduler is not None:
             self.scheduler.stop()
+        self._cancel_runs()
+        if self.scheduler is not None:
+            self.scheduler.wait(SHUTDOWN_WAIT_MS)
+        worker.long_pool().waitForDone(SHUTDOWN_WAIT_MS)
         if self.tray is not None:
             self.tray.hide()
+
+
+def start_logging():
+    """The app's rotating log, the same file the command writes (`core.store.logfile`): set up on a worker
+    (a slow home folder must not hold the tray), then the start is its first line. Returns the task."""
+    from tsbackup_gui.core.store.logfile import setup_logging
+
+    def job(_progress):
+        path = setup_logging()
+        log.info("tsbackup-gui %s started (log: %s)", __version__, path)
+        return path
+
+    return worker.start(job, on_error=lambda exc: None)  # no log is no reason to stop the app
 
 
 def register_autostart_once():
@@ -218,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     instance = SingleInstance()
     if not instance.claim():
         return 0  # the running app was asked to show its window
+    logging_task = start_logging()  # noqa: F841 - kept alive
     autostart_task = register_autostart_once() if demo_root is None else None  # noqa: F841 - kept alive
     icon = resources_dir() / "icons" / "tsbackup.svg"
     if icon.exists():

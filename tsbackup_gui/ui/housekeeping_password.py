@@ -3,7 +3,7 @@ worker (`core.password_change`, which never leaves a moment without a working st
 then the new recovery sheet to save or print — the old sheet's password no longer works.
 
 The sheet is the wizard's: gathered by `core.recovery`, drawn by `render.recovery_sheet`,
-written by the wizard's `write_pdf`.
+written through `ui.sheet_output` (`app.recovery_sheet`), as the status window's "Print recovery sheet…" does.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from tsbackup_gui.core.offsite import password_change
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.places import Places
+from tsbackup_gui.ui import sheet_output
 from tsbackup_gui.ui.housekeeping_common import (
     ChooseSaveFile, HousekeepingDialog, default_choose_save_file, default_print_dialog, sentence,
 )
@@ -128,34 +128,25 @@ class PasswordDialog(HousekeepingDialog):
                                        self.tr("PDF files (*.pdf)"))
         if not chosen:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        from tsbackup_gui.ui.wizard.sheet import write_pdf
-
+        path = sheet_output.pdf_path(chosen)
         sheet, translator, config = self.sheet, self.say, self.config
 
         def done(written: Path) -> None:
-            from tsbackup_gui.core.check.recovery_sheet import written as written_messages
+            from tsbackup_gui.app.recovery_sheet import written_messages
 
             self.sheet_written = written
             self.sheet_result.setText(self.say(written_messages(config, sheet, written, confirming=True)[0]))
             self.enable()
 
-        self.run(lambda: write_pdf(sheet, path, translator), done, self._sheet_failed)
+        self.run(lambda: sheet_output.write_pdf(sheet, path, translator), done, self._sheet_failed)
 
     def print_sheet(self) -> None:
         if self.sheet is None or self.busy:
             return
-        from PySide6.QtPrintSupport import QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.tr("Recovery sheet {0}").format(self.sheet.computer))
+        printer = sheet_output.new_printer(self.tr("Recovery sheet {0}").format(self.sheet.computer))
         if not self.print_dialog(self, printer):
             return
-        document = QTextDocument()
-        document.setHtml(self.html)
-        document.print_(printer)
+        sheet_output.print_html(self.html, printer)
         self.sheet_result.setText(self.tr("The recovery sheet was sent to the printer."))
 
     def _sheet_failed(self, exc: BaseException) -> None:
@@ -164,7 +155,7 @@ class PasswordDialog(HousekeepingDialog):
     def _stored_toggled(self, on: bool) -> None:
         if not on or self.busy:
             return
-        from tsbackup_gui.core.check.recovery_sheet import confirm
+        from tsbackup_gui.app.recovery_sheet import confirm_stored
 
         config, clock, where = self.config, self.clock, self.where
 
@@ -172,7 +163,7 @@ class PasswordDialog(HousekeepingDialog):
             self.sheet_result.setText(self.say(message))
             self.changed.emit()
 
-        self.run(lambda: confirm(config, clock, where), done, self._sheet_failed)
+        self.run(lambda: confirm_stored(config, clock=clock, where=where), done, self._sheet_failed)
 
     def enable(self) -> None:
         if not hasattr(self, "stored"):

@@ -3,8 +3,10 @@
 The drive's generations are listed at once; off-site snapshots only when
 asked (restic on a worker). The restore and the check against the manifest
 are `app.restore.restore_chosen`; "Put this back in place" is
-`core.restore_swap.put_back`, refused while timeSensor LEGAL runs and never
-deleting the old folder. A server gets 4D Server's own restore as steps
+`app.restore.put_back_restored`, refused while timeSensor LEGAL runs and never
+deleting the old folder. It is offered only for the restore that just
+succeeded while the folder field still names its folder, and its question
+names the backup, the restored folder and where the current data goes. A server gets 4D Server's own restore as steps
 (worked out on the worker with the restore: finding the archive walks the
 restored tree).
 
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from tsbackup_gui.app.restore import restore_chosen
+from tsbackup_gui.app.restore import put_back_question, put_back_restored, restore_chosen
 from tsbackup_gui.core.restore import choices
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.render.translate import Translator
@@ -74,7 +76,8 @@ class RestoreDialog(QDialog):
                                    == QMessageBox.StandardButton.Yes)
         self.generations: list = []
         self.snapshots: list = []
-        self.report = None  # the last successful restore
+        self.report = None  # the last successful restore; None again once a later restore is tried
+        self.restored_backup = ""  # that restore's backup as the list names it (its date and time)
         self.swap = None  # the SwapResult of "Put this back in place"
         self.busy = False
         self.working: str | None = None  # RESTORING or PUTTING_BACK while busy
@@ -205,6 +208,9 @@ class RestoreDialog(QDialog):
         choice, text = self.selected(), self.target.text().strip()
         if self.busy or choice is None or not text:
             return
+        self.report = None  # a new restore is tried: the earlier one can no longer be put back
+        self.put_back_button.setVisible(False)
+        self._enable()
         config, secrets, clock = self.config, self.secrets, self.clock
         try:  # cheap (no tree walk): a wrong folder gets its sentence at once, before anything starts
             to = choices.check_restore_target(config, text)
@@ -213,9 +219,7 @@ class RestoreDialog(QDialog):
             return
         cancel = self._cancel = threading.Event()
         self._set_busy(RESTORING)
-        self.report = None
         self.restored_choice = choice
-        self.put_back_button.setVisible(False)
         self.result.setText(self.tr("Restoring and checking … this can take a while."))
 
         def job(progress):
@@ -231,7 +235,9 @@ class RestoreDialog(QDialog):
         report, steps = done
         self._set_busy(None)
         self.report = report
-        self.result.setText(self.say(restored_message(self._shown_backup(report))))
+        shown = self._shown_backup(report)
+        self.restored_backup = shown.backup
+        self.result.setText(self.say(restored_message(shown)))
         self.put_back_button.setVisible(choices.can_put_back(self.config))
         self._show_server_steps(steps)
         self._enable()
@@ -269,23 +275,22 @@ class RestoreDialog(QDialog):
         super().reject()
 
     def put_back(self) -> None:
-        if self.busy or self.report is None or not choices.can_put_back(self.config):
+        if self.busy or not self._put_back_allowed():
             return
-        live = Path(self.config.source)
-        if not self.confirm(self, self.tr(
-                "Close timeSensor LEGAL first. The current data folder is renamed (kept, not deleted) and the "
-                "restored data takes its place. Continue?")):
+        config, restored, now = self.config, self.report.to, self.clock.now()
+        if not self.confirm(self, self.say(put_back_question(config, restored, self.restored_backup, now))):
             return
-        from tsbackup_gui.core.guard.single_user import SingleUserGuard
-        from tsbackup_gui.core.restore.put_back import put_back
-
-        restored, names, clock = self.report.to, self.config.process_names, self.clock
         self._set_busy(PUTTING_BACK)
         self.result.setText(self.tr("Putting the restored data in place …"))
-        self._run(lambda progress: put_back(restored, live, guard=SingleUserGuard(live, names), now=clock.now()),
+        self._run(lambda progress: put_back_restored(config, restored, now=now),  # the aside name it asked about
                   self._put_back_done, self._failed, long=True)
 
+    def _put_back_allowed(self) -> bool:
+        restored = self.report.to if self.report is not None else None
+        return choices.put_back_allowed(self.config, restored, self.target.text())
+
     def _put_back_done(self, swap) -> None:
+        self.report = None  # the restored folder has moved: nothing more to put back
         self._set_busy(None)
         self.swap = swap
         self.put_back_button.setVisible(False)
@@ -324,7 +329,7 @@ class RestoreDialog(QDialog):
     def _enable(self) -> None:
         idle = not self.busy
         self.restore_button.setEnabled(idle and self.selected() is not None and bool(self.target.text().strip()))
-        self.put_back_button.setEnabled(idle)
+        self.put_back_button.setEnabled(idle and self._put_back_allowed())
         for widget in (self.target_button, self.tabs):
             widget.setEnabled(idle)
         self.list_button.setEnabled(idle and choices.offsite_readable(self.config))

@@ -113,6 +113,10 @@ class Scheduler(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
+    def wait(self, msecs: int) -> bool:
+        """Blocks until the job going has ended (the app's end); True when it has."""
+        return self._pool.waitForDone(msecs)
+
     @property
     def running(self) -> bool:
         return self.job == "run"

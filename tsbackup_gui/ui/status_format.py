@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
@@ -104,3 +105,41 @@ def verdict_text(verdict: str | None) -> str:
         return verdict or "—"
     message = kind()
     return fill(QCoreApplication.translate(MESSAGES_CONTEXT, message.template), message.params)
+
+
+def _installation(source: str) -> str:  # called with QT_TRANSLATE_NOOP-marked words only
+    return QCoreApplication.translate("StatusWindow", source)
+
+
+def mode_text(mode: str | None) -> str:
+    """The kind of installation in the window's words (the "StatusWindow" context)."""
+    source = {
+        "single-user": QT_TRANSLATE_NOOP("StatusWindow", "Single-user (timeSensor LEGAL on this Mac)"),
+        "server": QT_TRANSLATE_NOOP("StatusWindow", "Server (several users)"),
+        "workstation": QT_TRANSLATE_NOOP("StatusWindow",
+                                         "Workstation: the data lives on the server; install this assistant there"),
+        "not-found": QT_TRANSLATE_NOOP("StatusWindow", "No timeSensor LEGAL data found"),
+    }.get(mode or "not-found")
+    return _installation(source) if source else (mode or "")
+
+
+ARCHIVE_AGES = {  # (age known, one hour, fresh) -> words
+    (False, False, True): QT_TRANSLATE_NOOP("StatusWindow", "{0} — age unknown, fresh"),
+    (False, False, False): QT_TRANSLATE_NOOP("StatusWindow", "{0} — age unknown, too old"),
+    (True, True, True): QT_TRANSLATE_NOOP("StatusWindow", "{0} — 1 hour old, fresh"),
+    (True, True, False): QT_TRANSLATE_NOOP("StatusWindow", "{0} — 1 hour old, too old"),
+    (True, False, True): QT_TRANSLATE_NOOP("StatusWindow", "{0} — {1} hours old, fresh"),
+    (True, False, False): QT_TRANSLATE_NOOP("StatusWindow", "{0} — {1} hours old, too old"),
+}
+
+
+def archive_text(det: dict) -> str:
+    """4D's newest archive and its age, as the installation box shows it."""
+    newest = det.get("newest_archive")
+    if not newest:
+        return _installation(QT_TRANSLATE_NOOP("StatusWindow", "no 4D archive found"))
+    name, hours, fresh = Path(newest).name, det.get("archive_age_hours"), bool(det.get("archive_fresh"))
+    if not isinstance(hours, (int, float)):
+        return _installation(ARCHIVE_AGES[(False, False, fresh)]).format(name)
+    rounded = round(hours)
+    return _installation(ARCHIVE_AGES[(True, rounded == 1, fresh)]).format(name, rounded)

@@ -1,4 +1,5 @@
-"""The status window's "More" menu: pause, backup drives, diagnostics, new off-site password, forget.
+"""The status window's "More" menu: pause, backup drives, the recovery sheet, diagnostics, new off-site
+password, forget.
 
 Each entry opens its small dialog (ui/housekeeping_*.py) with the setup the
 window shows; when a dialog changes the setup, the window gathers its
@@ -26,6 +27,7 @@ DRIVES = "drives"
 DIAGNOSTICS = "diagnostics"
 PASSWORD = "password"
 FORGET = "forget"
+SHEET = "recovery_sheet"
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Hooks:
     choose_save_file: Callable | None = None
     print_dialog: Callable | None = None
     confirm: Callable | None = None
+    ask: Callable | None = None  # ask(parent, title, text) -> Yes? (the window's own questions)
     secrets: object = None  # a SecretStore-like object (tests); None: the keyring
     where: Places | None = None
     home: Path | None = None  # where forget looks for the OS task and login entry
@@ -50,6 +53,7 @@ class Housekeeping(QObject):
         bar = window.actions_bar
         bar.add_more(PAUSE, self.tr("&Pause backups…"), lambda: self.open(PAUSE))
         bar.add_more(DRIVES, self.tr("Backup &drives…"), lambda: self.open(DRIVES))
+        bar.add_more(SHEET, self.tr("Print &recovery sheet…"), lambda: self.open(SHEET))
         bar.add_more(DIAGNOSTICS, self.tr("Save d&iagnostics for your IT partner…"), lambda: self.open(DIAGNOSTICS))
         bar.add_more(PASSWORD, self.tr("Change off-site pass&word…"), lambda: self.open(PASSWORD))
         bar.add_more(FORGET, self.tr("&Forget this setup…"), lambda: self.open(FORGET))
@@ -60,7 +64,7 @@ class Housekeeping(QObject):
 
         config = snapshot.config if snapshot is not None else None
         actions = self.window.actions_bar.more_actions
-        for action_id in (PAUSE, DRIVES, FORGET):
+        for action_id in (PAUSE, DRIVES, FORGET, SHEET):
             actions[action_id].setEnabled(idle and config is not None)
         actions[DIAGNOSTICS].setEnabled(True)
         actions[PASSWORD].setEnabled(idle and password_change_possible(config))
@@ -99,6 +103,11 @@ class Housekeeping(QObject):
 
             dialog = PasswordDialog(config, secrets=hooks.secrets, choose_save_file=hooks.choose_save_file,
                                     print_dialog=hooks.print_dialog, **common)
+        elif which == SHEET:
+            from tsbackup_gui.ui.recovery_sheet_dialog import RecoverySheetDialog
+
+            dialog = RecoverySheetDialog(config, secrets=hooks.secrets, choose_save_file=hooks.choose_save_file,
+                                         print_dialog=hooks.print_dialog, **common)
         elif which == FORGET:
             from tsbackup_gui.ui.housekeeping_forget import ForgetDialog
 
@@ -111,7 +120,7 @@ class Housekeeping(QObject):
         self._watch_busy(dialog)
         dialog.changed.connect(window.refresh)
         dialog.show()
-        if which == DRIVES:
+        if which in (DRIVES, SHEET):
             dialog.load()
         return dialog
 

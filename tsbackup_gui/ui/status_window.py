@@ -25,12 +25,16 @@ from tsbackup_gui.render.translate import Translator, resources_dir
 from tsbackup_gui.ui import status_actions as acts
 from tsbackup_gui.ui import worker
 from tsbackup_gui.ui.chart import SizeDurationChart
-from tsbackup_gui.ui.status_format import use_zone_of
+from tsbackup_gui.ui.status_followups import Followups
+from tsbackup_gui.ui.status_format import archive_text, mode_text, use_zone_of
 from tsbackup_gui.ui.status_more import Hooks, Housekeeping
 from tsbackup_gui.ui.status_panels import FourdPanel, HistoryTable, TargetPanel, value_label
 
 
 class StatusWindow(QMainWindow):
+    #: Closing the window ends the app (no tray). The tray's app sets False: the window only hides then.
+    closing_ends_app = True
+
     def __init__(self, demo_root: Path | None = None, language: str = "en", parent: QWidget | None = None, *,
                  clock: Clock | None = None, open_url: Callable[[QUrl], object] | None = None,
                  hooks: "Hooks | None" = None):
@@ -49,6 +53,7 @@ class StatusWindow(QMainWindow):
         self.last_result: list[str] = []  # the sentences of the last check or drill
         self.restore_dialog = None
         self._demo_layout = None  # laid out on the first look only (see overview.gather)
+        self.followups = Followups(self, hooks.ask if hooks is not None else None)
         self.setWindowTitle(self.tr("tsbackup — backups for timeSensor LEGAL"))
         self.resize(1000, 780)
 
@@ -112,6 +117,7 @@ class StatusWindow(QMainWindow):
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         texts.addWidget(self.reminders_label)
+        texts.addWidget(self.followups.row)
         texts.addWidget(self.notes)
         texts.addStretch(1)
         notes_row.addWidget(self.texts, 1)
@@ -227,11 +233,14 @@ class StatusWindow(QMainWindow):
     def _action_finished(self, _result=None) -> None:
         self._set_busy(None)
         self.refresh()
+        self.followups.close_if_asked()
 
     def _check_finished(self, result) -> None:
-        self.last_result = [self._translate(result.headline())] + [self._translate(f.message) for f in result.findings[:3]]
+        """Every finding of the check, worst first; then the question about what only a person can confirm."""
+        self.last_result = [self._translate(result.headline())] + [self._translate(f.message) for f in result.findings]
         self._set_busy(None, "\n".join(self.last_result))
         self.refresh()
+        self.followups.after_check(result)
 
     def _drill_finished(self, result) -> None:
         self.last_result = [self._translate(m) for m in result.messages()]
@@ -249,6 +258,7 @@ class StatusWindow(QMainWindow):
         if self.busy not in (None, "restore"):  # an action failed: the window's status stays, the sentence says why
             self._set_busy(None, text)
             self.refresh()
+            self.followups.close_if_asked()
         else:
             self.headline.setText(text)
 
@@ -264,14 +274,14 @@ class StatusWindow(QMainWindow):
         det = snapshot.detection
         cfg = snapshot.config
         if cfg is not None:  # the setup says what is backed up; detection only guesses
-            self.mode_label.setText(self._mode_text("server" if cfg.mode == "server" else "single-user"))
+            self.mode_label.setText(mode_text("server" if cfg.mode == "server" else "single-user"))
             self.data_label.setText(cfg.source)
             same = det.get("data_dir") and Path(det["data_dir"]) == Path(cfg.source)
-            self.archive_label.setText(self._archive_text(det) if same else "—")
+            self.archive_label.setText(archive_text(det) if same else "—")
         else:
-            self.mode_label.setText(self._mode_text(det.get("mode")))
+            self.mode_label.setText(mode_text(det.get("mode")))
             self.data_label.setText(det.get("data_dir") or self.tr("not found"))
-            self.archive_label.setText(self._archive_text(det))
+            self.archive_label.setText(archive_text(det))
         self.primary_panel.show_primary(snapshot.primary_facts)
         self.offsite_panel.show_offsite(snapshot.offsite)
         self.fourd_panel.show_facts(snapshot.fourd, t)
@@ -281,7 +291,6 @@ class StatusWindow(QMainWindow):
         headline = t(snapshot.headline)
         self.notes.setText("\n".join(text for text in (t(m) for m in snapshot.notes) if text != headline))
         self.notes.setVisible(bool(self.notes.text()))
-        self._lay_out_notes()
         self.table.show_rows(snapshot.history, t)
         self.chart.set_points(snapshot.chart, snapshot.now)
         self.setup_demo_button.setVisible(self._demo_layout is not None and not snapshot.configured)
@@ -304,11 +313,13 @@ class StatusWindow(QMainWindow):
         self.drill_button.setToolTip(self._translate(blocked) if blocked is not None else "")
         self.log_button.setEnabled(bool(snap and snap.log_file))
         self.housekeeping.enable(snap, idle=idle)
+        self.followups.show(snap, idle=idle)
+        self._lay_out_notes()
 
     def _lay_out_notes(self) -> None:
         """Reminders and notes to the left of the chart; with none, the chart takes the whole row
         (a calm, wide picture rather than an empty area)."""
-        has_text = not self.reminders_label.isHidden() or not self.notes.isHidden()  # their own flags: the box may be hidden
+        has_text = any(not w.isHidden() for w in (self.reminders_label, self.notes, self.followups.row))  # own flags
         self.texts.setVisible(has_text)
         if has_text:
             self.chart.setFixedWidth(380)
@@ -323,26 +334,8 @@ class StatusWindow(QMainWindow):
         self.state_icon.setPixmap(QIcon(str(path)).pixmap(QSize(40, 40)) if path.exists() else QIcon().pixmap(1, 1))
         self.state_icon.setAccessibleDescription(state)
 
-    def _mode_text(self, mode: str | None) -> str:
-        return {
-            "single-user": self.tr("Single-user (timeSensor LEGAL on this Mac)"),
-            "server": self.tr("Server (several users)"),
-            "workstation": self.tr("Workstation: the data lives on the server; install this assistant there"),
-            "not-found": self.tr("No timeSensor LEGAL data found"),
-        }.get(mode or "not-found", mode or "")
-
-    def _archive_text(self, det: dict) -> str:
-        newest = det.get("newest_archive")
-        if not newest:
-            return self.tr("no 4D archive found")
-        name, hours, fresh = Path(newest).name, det.get("archive_age_hours"), bool(det.get("archive_fresh"))
-        if not isinstance(hours, (int, float)):
-            return (self.tr("{0} — age unknown, fresh") if fresh else self.tr("{0} — age unknown, too old")).format(name)
-        rounded = round(hours)
-        if rounded == 1:
-            return (self.tr("{0} — 1 hour old, fresh") if fresh else self.tr("{0} — 1 hour old, too old")).format(name)
-        return (self.tr("{0} — {1} hours old, fresh") if fresh else self.tr("{0} — {1} hours old, too old")).format(
-            name, rounded)
+    _mode_text = staticmethod(mode_text)
+    _archive_text = staticmethod(archive_text)
 
     # -- places -----------------------------------------------------------
     def open_backup_folder(self) -> None:
@@ -350,10 +343,25 @@ class StatusWindow(QMainWindow):
             self.open_url(QUrl.fromLocalFile(self.snapshot.primary_folder))
 
     def show_log(self) -> None:
+        """Opens the log in the desktop's viewer; where that cannot be done, says where the file is."""
         if not (self.snapshot and self.snapshot.log_file):
             return
         log_file = Path(self.snapshot.log_file)
-        self.open_url(QUrl.fromLocalFile(str(log_file if log_file.exists() else log_file.parent)))
+        shown = log_file if log_file.is_file() else log_file.parent  # no log yet: the folder it goes to
+        if not shown.exists():
+            self.progress_label.setText(self.tr("There is no log yet. It will be written to {0}.").format(log_file))
+        elif self.open_url(QUrl.fromLocalFile(str(shown))) is False:
+            self.progress_label.setText(self.tr("The log could not be opened here. It is the file {0}.").format(log_file))
+
+    def open_recovery_sheet(self) -> None:
+        """"Print recovery sheet…" (the "More" menu, the reminder row, the tray)."""
+        from tsbackup_gui.ui.status_more import SHEET
+
+        self.housekeeping.open(SHEET)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.followups.may_close(event):
+            super().closeEvent(event)
 
     def open_restore(self) -> None:
         if not (self.snapshot and self.snapshot.config is not None):

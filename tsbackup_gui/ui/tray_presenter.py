@@ -27,6 +27,7 @@ OPEN_WINDOW = "open_window"
 CHECK = "check"
 DRILL = "drill"
 SETTINGS = "settings"
+SHEET = "recovery_sheet"
 QUIT = "quit"
 REMINDER = "reminder:"  # + reminder code
 SNOOZE = "snooze:"  # + reminder code
@@ -39,13 +40,14 @@ T_OPEN = QT_TRANSLATE_NOOP("TrayPresenter", "Open status window")
 T_CHECK = QT_TRANSLATE_NOOP("TrayPresenter", "Run monthly check")
 T_DRILL = QT_TRANSLATE_NOOP("TrayPresenter", "Restore drill")
 T_SETTINGS = QT_TRANSLATE_NOOP("TrayPresenter", "Settings…")
+T_SHEET = QT_TRANSLATE_NOOP("TrayPresenter", "Print recovery sheet…")
 T_QUIT = QT_TRANSLATE_NOOP("TrayPresenter", "Quit")
 T_LATER = QT_TRANSLATE_NOOP("TrayPresenter", "Comes in a later version.")
 T_SET_UP_FIRST = QT_TRANSLATE_NOOP("TrayPresenter", "Set up the backup first (Settings…).")
 T_SNOOZE = QT_TRANSLATE_NOOP("TrayPresenter", "Remind me tomorrow")
 
 #: Which action a reminder's entry starts (core/status_reasons.py ids).
-REMINDER_ACTIONS = {"reminder.check": CHECK, "reminder.drill": DRILL, "reminder.recovery_sheet": SETTINGS}
+REMINDER_ACTIONS = {"reminder.check": CHECK, "reminder.drill": DRILL, "reminder.recovery_sheet": SHEET}
 
 
 class Translate(Protocol):
@@ -132,7 +134,8 @@ def present(
                                  tooltip="" if usable else t(T_LATER), separator_before=first))
         entries.append(MenuEntry(SNOOZE + reminder.code, "    " + t(T_SNOOZE)))
         first = False
-    for entry_id, source in ((CHECK, T_CHECK), (DRILL, T_DRILL), (SETTINGS, T_SETTINGS)):
+    fixed = [(CHECK, T_CHECK), (DRILL, T_DRILL), *([(SHEET, T_SHEET)] if SHEET in have else []), (SETTINGS, T_SETTINGS)]
+    for entry_id, source in fixed:
         usable = entry_id in have and (configured or entry_id == SETTINGS)
         tip = "" if usable else (t(T_LATER) if entry_id not in have else t(T_SET_UP_FIRST))
         entries.append(MenuEntry(entry_id, t(source), enabled=usable, tooltip=tip, separator_before=entry_id == CHECK))

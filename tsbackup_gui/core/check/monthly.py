@@ -42,7 +42,8 @@ from tsbackup_gui.core.check.findings import Finding, ordered, outcome_of
 from tsbackup_gui.core.check.offsite import data_subset, data_subsets, offsite_findings
 from tsbackup_gui.core.primary.damage import remember_damaged
 
-__all__ = ["CHECK_EVERY", "CheckResult", "Finding", "data_subset", "data_subsets", "run_check"]
+__all__ = ["CHECK_EVERY", "CheckResult", "Finding", "confirm_items", "data_subset", "data_subsets", "needs_person",
+           "run_check"]
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +159,27 @@ def run_check(config: Config, *, clock: Clock, confirm_external: bool = False, w
     result.ended = clock.now()
     _record(config, result, confirm_external, here)
     return result
+
+
+def confirm_items(config: Config, result: CheckResult, *, clock: Clock, where: Places | None = None) -> CheckResult:
+    """The person confirmed what only a person can check (``result``'s ``needs-confirmation`` items):
+    the same check with those items confirmed, recorded as a check of its own. Nothing is read again,
+    so confirming takes a moment, not another hour of hashing."""
+    from tsbackup_gui.core.check.offsite import as_confirmed
+
+    here = where or places()
+    findings = ordered([as_confirmed(f) for f in result.findings])
+    confirmed = CheckResult("ok", Exit.OK, findings, result.started, clock.now(), damaged=list(result.damaged),
+                            generation=result.generation, subset=result.subset, files=result.files,
+                            bytes=result.bytes)
+    confirmed.outcome, confirmed.exit_code = outcome_of(findings)
+    _record(config, confirmed, True, here)
+    return confirmed
+
+
+def needs_person(result: CheckResult) -> list[Message]:
+    """What only a person can confirm in ``result`` (empty: nothing to ask)."""
+    return [f.message for f in result.findings if f.severity == "needs-confirmation"]
 
 
 def _fourd(config: Config, now: datetime) -> tuple[dict[str, Path], list[Finding]]:

@@ -147,6 +147,17 @@ def offsite_findings(config: Config, secrets, now: datetime, *, confirmed: bool,
     return findings, " + ".join(read) or None
 
 
+def as_confirmed(finding: Finding) -> Finding:
+    """A ``needs-confirmation`` finding once the person said it is in order (others stay as they are)."""
+    if finding.severity != "needs-confirmation":
+        return finding
+    if finding.code == EXTERNAL_CONFIRM.id:
+        return Finding("ok", EXTERNAL_CONFIRMED(where=finding.message.params.get("where", "")))
+    if finding.code == SHEET_CONFIRM.id:
+        return Finding("ok", SHEET_CONFIRMED())
+    return finding
+
+
 #: A sheet confirmed this recently needs no new look (the check comes every 30 days).
 SHEET_FRESH = timedelta(days=30)
 

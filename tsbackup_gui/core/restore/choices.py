@@ -161,6 +161,14 @@ def can_put_back(config: Config) -> bool:
     return config.mode != "server"
 
 
+def put_back_allowed(config: Config, restored_to: Path | None, target_text: str) -> bool:
+    """"Put this back in place" is offered only for the restore that just succeeded (``restored_to``;
+    None after a failed or refused restore) and only while the folder field still names its folder."""
+    if restored_to is None or not can_put_back(config) or not target_text.strip():
+        return False
+    return Path(target_text.strip()).expanduser() == Path(restored_to)
+
+
 def newest_archive_in(restored: Path | None) -> Path | None:
     """The highest-numbered 4D archive (first segment) in a restored folder, or None."""
     if restored is None or not Path(restored).is_dir():

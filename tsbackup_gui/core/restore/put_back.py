@@ -86,6 +86,12 @@ SWAP_DONE_NEW = define(
     "swap.done_new",
     QT_TRANSLATE_NOOP("core", "The restored data is now in place in {live}."),
 )
+QUESTION = define(
+    "swap.question",
+    QT_TRANSLATE_NOOP("core", "Put the backup of {backup}, restored in {restored}, in place of the current data in {live}? "
+                              "Close timeSensor LEGAL first. The current data is kept (not deleted) and renamed to "
+                              "{aside}."),
+)
 SWAP_COPIED = define(
     "swap.copied",
     QT_TRANSLATE_NOOP("core", "It was copied from another disk and checked; the restored copy in {restored} is no longer "
@@ -107,6 +113,14 @@ class SwapResult:
     def to_json(self) -> dict[str, Any]:
         return {"live": str(self.live), "aside": str(self.aside) if self.aside else None, "copied": self.copied,
                 "restored": str(self.restored)}
+
+
+def question(restored: Path, live: Path, backup: str, now: datetime) -> Message:
+    """What "Put this back in place" asks: which backup goes in (its date), from which folder, and
+    where the live data goes (the name `put_back` gives it when it runs with the same ``now``)."""
+    live = Path(live).absolute()
+    return QUESTION(backup=backup, restored=str(restored_data(Path(restored).absolute())), live=str(live),
+                    aside=aside_name(live, now).name)
 
 
 def restored_data(restored: Path) -> Path:

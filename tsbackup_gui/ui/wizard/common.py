@@ -37,6 +37,12 @@ def native_save_file(parent: QWidget, title: str, start: str, filters: str) -> s
     return path or None
 
 
+def native_ask(parent: QWidget, title: str, text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+
+
 def native_print_dialog(parent: QWidget, printer) -> bool:
     from PySide6.QtPrintSupport import QPrintDialog
 
@@ -68,6 +74,7 @@ class WizardEnv:
     choose_folder: Callable[[QWidget, str, str], str | None] = native_choose_folder
     choose_save_file: Callable[[QWidget, str, str, str], str | None] = native_save_file
     print_dialog: Callable[[QWidget, Any], bool] = native_print_dialog
+    ask: Callable[[QWidget, str, str], bool] = native_ask  # (parent, title, question) -> Yes?
     monotonic: Callable[[], float] = time.monotonic
     ssh_key_dir: Path | None = None  # where a generated SSH key is kept (default: the state folder)
 

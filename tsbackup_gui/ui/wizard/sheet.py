@@ -9,34 +9,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWizardPage
 
+from tsbackup_gui.ui import sheet_output
 from tsbackup_gui.ui.wizard.common import Gate, error_message, sentence_label, show
 
 
 def gather_sheet(config, now):
-    from tsbackup_gui.core.check.recovery_sheet import gather
-    from tsbackup_gui.core.store.secrets import SecretStore
-
-    return gather(config, SecretStore(config.setup_id), now=now)
+    return sheet_output.gather(config, now)
 
 
 def write_pdf(sheet, path: Path, translator) -> Path:
-    from tsbackup_gui.core.check.recovery_sheet import check_destination, write_failed
-    from tsbackup_gui.render.recovery_sheet import write_sheet
-
-    path = check_destination(path)
-    try:
-        return write_sheet(sheet, path, translator)
-    except OSError as exc:
-        raise write_failed(path, exc) from None
+    return sheet_output.write_pdf(sheet, path, translator)
 
 
 def record_confirmation(config, clock, where):
-    from tsbackup_gui.core.check.recovery_sheet import confirm
+    from tsbackup_gui.app.recovery_sheet import confirm_stored
 
-    return confirm(config, clock, where)
+    return confirm_stored(config, clock=clock, where=where)
 
 
 class SheetPage(QWizardPage):
@@ -115,14 +105,12 @@ class SheetPage(QWizardPage):
         chosen = wizard.env.choose_save_file(self, self.tr("Save the recovery sheet"), start, self.tr("PDF files (*.pdf)"))
         if not chosen:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+        path = sheet_output.pdf_path(chosen)
         sheet, translator, config = self.sheet, wizard.translator, wizard.state.config
         self._set_busy(True)
 
         def done(written: Path) -> None:
-            from tsbackup_gui.core.check.recovery_sheet import written as written_messages
+            from tsbackup_gui.app.recovery_sheet import written_messages
 
             self._set_busy(False)
             first = written_messages(config, sheet, written, confirming=True)[0]
@@ -133,15 +121,10 @@ class SheetPage(QWizardPage):
     def print_sheet(self) -> None:
         if self.sheet is None or self.busy:
             return
-        from PySide6.QtPrintSupport import QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.tr("Recovery sheet {0}").format(self.sheet.computer))
+        printer = sheet_output.new_printer(self.tr("Recovery sheet {0}").format(self.sheet.computer))
         if not self.wizard().env.print_dialog(self, printer):
             return
-        document = QTextDocument()
-        document.setHtml(self.html)
-        document.print_(printer)
+        sheet_output.print_html(self.html, printer)
         show(self.result, self.tr("The recovery sheet was sent to the printer."), "ok")
 
     # -- the gate ----------------------------------------------------------------------------------

@@ -89,6 +89,8 @@ class SetupWizard(QWizard):
         summary, restore = self.pages[ids.SUMMARY], self.pages[ids.RESTORE]
         if summary.running or restore.busy:
             return
+        if self._stay_for_the_sheet():
+            return
         for key in self.state.generated_keys:
             for path in (key, Path(str(key) + ".pub")):
                 try:
@@ -97,6 +99,19 @@ class SetupWizard(QWizard):
                     pass
         self.state.generated_keys.clear()
         super().reject()
+
+    def _stay_for_the_sheet(self) -> bool:
+        """Cancel after the setup was saved, with the sheet not yet confirmed: the off-site password may
+        exist only in this computer's keyring, so ask first and offer to print the sheet (Yes stays)."""
+        from tsbackup_gui.app.recovery_sheet import sheet_unconfirmed
+
+        if not sheet_unconfirmed(self.state.config):
+            return False
+        stay = self.env.ask(self, self.tr("Print the recovery sheet first?"), self.tr(
+            "The setup is saved. The off-site password is stored only in this computer's password store: if this "
+            "computer is lost, nobody can open the off-site backup without the printed recovery sheet.\n\n"
+            "Print or save the recovery sheet now? (No closes; the status window keeps reminding you.)"))
+        return stay
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         summary, restore = self.pages[ids.SUMMARY], self.pages[ids.RESTORE]
