@@ -148,7 +148,10 @@ def test_password_reaches_restic_only_through_its_environment(repo, data, caplog
 def test_inherited_restic_variables_do_not_leak_in(repo, monkeypatch):
     monkeypatch.setenv("RESTIC_PASSWORD_FILE", "/nonexistent/password-file")
     monkeypatch.setenv("RESTIC_REPOSITORY", "/somewhere/else")
-    Restic(str(repo), PASSWORD).check_access()
+    restic = Restic(str(repo), PASSWORD)
+    restic.check_access()  # raises with the password file restic would otherwise have read
+    assert restic.is_repository() is True
+    assert restic.snapshots() == []  # the fresh repository at `repo`, not /somewhere/else
 
 
 def test_scrub_removes_passwords_and_url_credentials():
