@@ -147,7 +147,7 @@ def test_connection_test_failure_on_a_closed_port(qtbot, tmp_path):
     assert not (tmp_path / "demo" / "Volumes" / "Backup Drive" / "timeSensor Backups").exists()
 
 
-def test_recovery_sheet_gate_and_print(qtbot, tmp_path, memory_keyring):
+def test_recovery_sheet_gate_and_print(qtbot, tmp_path, test_keyring):
     wizard, dialogs = make_wizard(qtbot, tmp_path / "demo")
     to_installation(qtbot, wizard)
     next_to(qtbot, wizard, ids.DRIVE)
