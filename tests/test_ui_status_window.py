@@ -121,7 +121,6 @@ def test_every_time_is_shown_in_the_windows_zone(qtbot, tmp_path, drive):
     from tsbackup_gui.ui.status_format import when_text
 
     config = configure(tmp_path, drive)
-    config.process_names = ["no-such-program-tsb9"]
     (Path(config.source) / "timeSensor.4DD").write_bytes(b"x" * 4000)
     config_mod.save(config)
     run_backup(config, clock=FixedClock(at(27, 16, 35)))
