@@ -25,7 +25,9 @@ from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
 ZURICH = ZoneInfo("Europe/Zurich")
 MONDAY_SLOT = datetime(2026, 11, 2, 18, 30, tzinfo=ZURICH)
-APP = f"timeSensor LEGAL test {uuid.uuid4().hex[:8]}"  # a name no other test run on this machine starts
+#: A timeSensor of this module's own. Not "timeSensor LEGAL …": the guard counts a program whose name
+#: (15 characters or more) begins a wanted name as that name, so a real timeSensor LEGAL would match it.
+APP = f"tsb timeSensor {uuid.uuid4().hex[:8]}"
 PLAIN = "Close timeSensor LEGAL to start today's backup."
 
 

@@ -188,7 +188,7 @@ def test_dead_mail_server_and_ping_url_never_fail_or_slow_the_backup(run_cli, wo
     # the OS task's due-check retries the reports (5 minutes later), and its exit code stays the backup's
     assert run_cli("run", "--scheduled", at=morning + timedelta(minutes=7)).returncode == 0
     status = json.loads(run_cli("status", "--json", at=morning + timedelta(minutes=8)).stdout)
-    assert status["last_success"] == (morning + timedelta(minutes=1)).isoformat()  # the run counted
+    assert status["last_success"].startswith((morning + timedelta(minutes=1)).isoformat()[:16])  # the run counted
     assert {"code": "report.ping_problem", "message": "The last monitoring ping could not be sent: Connection "
             "refused. Check the ping address (tsbackup setup --test-only)."} in status["reasons"]
 

@@ -23,6 +23,8 @@ from conftest_remote import ACCESS_KEY, SECRET_KEY, closed_port, moto, sshd  # n
 from .conftest import mount_tmpfs, unmount
 from .world import World, lines_of, summary_of
 
+pytestmark = pytest.mark.xdist_group("servers-secrets")  # with -n: one worker starts this module's sshd and moto once
+
 REPO_PASSWORD = "Repo-Geheimnis-Kanzlei-4711"
 WRONG_PASSWORD = "Falsch-Geheimnis-0815"
 SMTP_PASSWORD = "Smtp-Geheimnis-Bern-2026"
