@@ -199,6 +199,26 @@ def _one_qt_application(qapp):
     return qapp
 
 
+@pytest.fixture(autouse=True)
+def _qt_work_ends_with_the_test(request):
+    """A Qt test ends when the work it started on the worker pools has ended and its results have
+    reached the widgets (which qtbot closes after this): a refresh still running would otherwise
+    land in a later test, on deleted widgets or a pool full of another test's jobs."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    qtbot = request.getfixturevalue("qtbot")  # set up first, so torn down after this fixture
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    from tsbackup_gui.ui import worker
+
+    for pool in (QThreadPool.globalInstance(), worker._long_pool):
+        if pool is not None:
+            assert pool.waitForDone(120_000), "work the test started on a worker pool did not end"
+    qtbot.wait(10)  # deliver the finished signals queued for this thread
+
+
 @pytest.fixture
 def spawn():
     """Starts real processes (`processes.Spawner`); every one is killed when the test ends."""

@@ -81,12 +81,14 @@ def test_a_folder_is_judged_by_the_file_system_that_holds_it():
     assert drives.mount_of("/Volumes/backup/x", [Partition.of(p) for p in parts]).fstype == "smbfs"
 
 
-def test_real_partitions_of_this_machine_name_the_disk_that_holds_the_data(tmp_path):
-    """This machine's own mount table: the file system holding the (test's) data folder is listed,
-    refused as the data's own disk, with its real size."""
+def test_real_partitions_of_this_machine_name_the_disk_that_holds_the_data():
+    """This machine's own mount table: the file system holding a data folder (here: this checkout,
+    which lies on a real disk, where /tmp may be a tmpfs) is listed, refused as the data's own disk,
+    with its real size."""
+    data = Path(__file__).resolve().parent
     mounts = [Path(p.mountpoint) for p in psutil.disk_partitions(all=True)]
-    holding = max((m for m in mounts if tmp_path == m or m in tmp_path.parents), key=lambda m: len(m.parts))
-    found = drives.list_drives(tmp_path)
+    holding = max((m for m in mounts if data == m or m in data.parents), key=lambda m: len(m.parts))
+    found = drives.list_drives(data)
     assert found, "no drive listed on this machine"
     by_mount = {d.mount_point: d for d in found}
     assert holding in by_mount, (holding, sorted(by_mount))
