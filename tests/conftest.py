@@ -213,10 +213,13 @@ def _qt_work_ends_with_the_test(request):
 
     from tsbackup_gui.ui import worker
 
-    for pool in (QThreadPool.globalInstance(), worker._long_pool):
-        if pool is not None:
+    pools = [pool for pool in (QThreadPool.globalInstance(), worker._long_pool) if pool is not None]
+    for _ in range(100):  # a finished job may start the next (a run's end starts a refresh): until quiet
+        for pool in pools:
             assert pool.waitForDone(120_000), "work the test started on a worker pool did not end"
-    qtbot.wait(10)  # deliver the finished signals queued for this thread
+        qtbot.wait(20)  # deliver the finished signals queued for this thread
+        if all(pool.activeThreadCount() == 0 for pool in pools):
+            break
 
 
 @pytest.fixture
