@@ -199,16 +199,16 @@ def _one_qt_application(qapp):
     return qapp
 
 
-@pytest.fixture(autouse=True)
-def _qt_work_ends_with_the_test(request):
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_call(item):
     """A Qt test ends when the work it started on the worker pools has ended and its results have
-    reached the widgets (which qtbot closes after this): a refresh still running would otherwise
-    land in a later test, on deleted widgets or a pool full of another test's jobs."""
-    if "qtbot" not in request.fixturenames:
-        yield
-        return
-    qtbot = request.getfixturevalue("qtbot")  # set up first, so torn down after this fixture
+    reached its widgets, still inside the test (pytest-qt closes the widgets at teardown, and reports
+    what the event loop raised): a refresh still running would otherwise land in a later test, on
+    deleted widgets or in a pool full of another test's jobs."""
     yield
+    qtbot = getattr(item, "funcargs", {}).get("qtbot")
+    if qtbot is None:
+        return
     from PySide6.QtCore import QThreadPool
 
     from tsbackup_gui.ui import worker
