@@ -22,15 +22,7 @@ import pytest
 SSHD = "/usr/sbin/sshd"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def closed_port() -> int:
-    """A port nothing listens on (bound and released: the kernel will not hand it out again at once)."""
-    return free_port()
+from ports import closed_port, held_port  # noqa: E402,F401 - closed_port for the test modules
 
 
 def wait_for_port(port: int, proc: subprocess.Popen, log: Path | None = None, limit: float = 20.0) -> None:
@@ -104,7 +96,13 @@ class Sshd:
 
     def restart(self, host_key: Path | None = None) -> None:
         self.stop()
-        self.start(host_key)
+        holder = socket.socket()  # the port stays ours between the old sshd's end and the new one's start
+        holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        holder.bind(("127.0.0.1", self.port))
+        try:
+            self.start(host_key)
+        finally:
+            holder.close()
 
     def url(self, path: Path | str) -> str:
         return f"sftp://root@127.0.0.1:{self.port}/{path}"
@@ -115,14 +113,15 @@ def sshd(tmp_path_factory):
     if not os.path.exists(SSHD):
         raise RuntimeError("openssh-server is not installed (apt-get install openssh-server)")
     root = tmp_path_factory.mktemp("sshd")
-    server = Sshd(
-        root=root, port=free_port(), host_key=keygen(root / "host_key", "host"),
-        user_key=keygen(root / "id_kanzlei", "kanzlei"), passphrase_key=Path(), stranger_key=keygen(root / "id_other", "other"),
-    )
-    server.passphrase_key = keygen(root / "id_locked", "locked", server.passphrase)
-    (root / "authorized_keys").write_text(
-        (root / "id_kanzlei.pub").read_text() + (root / "id_locked.pub").read_text(), encoding="utf-8")
-    server.start()
+    with held_port() as port:  # ours until sshd listens on it
+        server = Sshd(
+            root=root, port=port, host_key=keygen(root / "host_key", "host"),
+            user_key=keygen(root / "id_kanzlei", "kanzlei"), passphrase_key=Path(), stranger_key=keygen(root / "id_other", "other"),
+        )
+        server.passphrase_key = keygen(root / "id_locked", "locked", server.passphrase)
+        (root / "authorized_keys").write_text(
+            (root / "id_kanzlei.pub").read_text() + (root / "id_locked.pub").read_text(), encoding="utf-8")
+        server.start()
     yield server
     server.stop()
 
@@ -165,14 +164,17 @@ SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYKANZLEI42"
 
 @pytest.fixture(scope="module")
 def moto(tmp_path_factory):
-    port = free_port()
     log = tmp_path_factory.mktemp("moto") / "moto.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    with open(log, "wb") as sink:
+    with held_port() as port, open(log, "wb") as sink:  # the port stays ours until moto listens on it
         proc = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)], env=env,
                                 stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT)
+        try:
+            wait_for_port(port, proc, log, limit=60)
+        except BaseException:
+            proc.kill()
+            raise
     try:
-        wait_for_port(port, proc, log, limit=60)
         yield Moto(port, proc)
     finally:
         proc.terminate()

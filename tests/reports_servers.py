@@ -18,15 +18,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 USER = "kanzlei@example.com"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def closed_port() -> int:
-    """A port nothing listens on: connections are refused at once."""
-    return free_port()
+from ports import closed_port, held_port  # noqa: F401 - closed_port is used through this module
 
 
 def make_cert(folder: Path) -> tuple[Path, Path]:
@@ -93,11 +85,11 @@ def start_smtp(tmp_path: Path, *, security: str = "none", password: str | None =
 
         extra.update(authenticator=authenticate, auth_required=True,
                      auth_require_tls=security == "starttls")  # aiosmtpd knows TLS only after STARTTLS
-    port = free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port, **extra)
-    if security == "tls":  # the readiness probe of aiosmtpd speaks plain SMTP; do it ourselves
-        controller._trigger_server = lambda: _tls_probe(port, cert)  # type: ignore[method-assign]
-    controller.start()
+    with held_port() as port:  # ours until the server listens on it (start() returns then)
+        controller = Controller(box, hostname="127.0.0.1", port=port, **extra)
+        if security == "tls":  # the readiness probe of aiosmtpd speaks plain SMTP; do it ourselves
+            controller._trigger_server = lambda: _tls_probe(port, cert)  # type: ignore[method-assign]
+        controller.start()
     return controller, box, port, cert
 
 

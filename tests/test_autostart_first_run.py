@@ -155,22 +155,31 @@ def test_a_development_run_writes_nothing(tmp_path, memory):
     assert list(tmp_path.rglob("*.desktop")) == [] and list(tmp_path.rglob("*.plist")) == []
 
 
-def test_the_gui_registers_on_a_worker_thread_only_when_frozen(tmp_path, qtbot, monkeypatch):
+def test_the_gui_registers_on_a_worker_thread_only_when_frozen(tmp_path, qtbot, monkeypatch, caplog):
+    """What the app says when the worker is done (its log line, written on the GUI thread) is waited
+    for: the job starts at once, and may finish before a signal could be connected."""
+    import threading
+
+    from tsbackup_gui.core.platform import autostart_first_run
     from tsbackup_gui.ui.app import register_autostart_once
 
+    caplog.set_level("INFO", logger="tsbackup_gui.ui.app")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     desktop = tmp_path / "xdg" / "autostart" / "tsbackup.desktop"
-    task = register_autostart_once()
-    with qtbot.waitSignal(task.signals.finished, timeout=10_000) as got:
-        pass
-    assert got.args == ["not-installed"] and not desktop.exists()
+    threads, real = [], autostart_first_run.ensure_here
+    monkeypatch.setattr(autostart_first_run, "ensure_here", lambda: threads.append(threading.current_thread()) or real())
+    said = lambda: [r.getMessage() for r in caplog.records if r.getMessage().startswith("start at login: ")]  # noqa: E731
+
+    register_autostart_once()
+    qtbot.waitUntil(lambda: said() != [], timeout=30_000)
+    assert said() == ["start at login: not-installed"] and not desktop.exists()
 
     monkeypatch.setattr(sys, "frozen", True, raising=False)  # as in the PyInstaller bundle
-    task = register_autostart_once()
-    with qtbot.waitSignal(task.signals.finished, timeout=10_000) as got:
-        pass
-    assert got.args == ["enabled"]
+    register_autostart_once()
+    qtbot.waitUntil(lambda: len(said()) == 2, timeout=30_000)
+    assert said()[1] == "start at login: enabled"
+    assert len(threads) == 2 and threading.main_thread() not in threads  # never on the GUI thread
     exec_line = desktop_exec_of(desktop)
     assert exec_line.startswith("env ") and exec_line.endswith(" " + sys.executable)
     assert "TSBACKUP_HOME=" in exec_line  # the app at login reads the same settings

@@ -16,6 +16,8 @@ from test_restic_support import PASSWORD, new_repo
 from tsbackup_gui.core.offsite import connection
 from tsbackup_gui.core.errors import UserError
 
+pytestmark = pytest.mark.xdist_group("sshd-connection")  # with -n: one worker starts this module's sshd once
+
 
 @pytest.fixture
 def nothing_written(tsbackup_home):

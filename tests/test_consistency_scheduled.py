@@ -25,7 +25,9 @@ from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
 ZURICH = ZoneInfo("Europe/Zurich")
 MONDAY_SLOT = datetime(2026, 11, 2, 18, 30, tzinfo=ZURICH)
-APP = f"timeSensor LEGAL test {uuid.uuid4().hex[:8]}"  # a name no other test run on this machine starts
+#: A timeSensor of this module's own. Not "timeSensor LEGAL …": the guard counts a program whose name
+#: (15 characters or more) begins a wanted name as that name, so a real timeSensor LEGAL would match it.
+APP = f"tsb timeSensor {uuid.uuid4().hex[:8]}"
 PLAIN = "Close timeSensor LEGAL to start today's backup."
 
 
@@ -144,29 +146,34 @@ def test_a_missing_drive_is_one_record_per_slot(configured, tmp_path):
 
 
 def test_cli_scheduled_not_due_then_due(tmp_path, run_cli):
+    """Every command runs at a moment of ours (Friday 27 November, 10:00 in Zurich, and a minute later
+    each), so "due" never depends on the real clock (a midnight slot passed between two commands)."""
+    friday = datetime(2026, 11, 27, 10, 0, tzinfo=ZURICH)
     source = make_source(tmp_path)
     drive = tmp_path / "drive"
     drive.mkdir()
-    assert run_cli("setup", "--source", source, "--primary", drive, "--computer", "PC").returncode == 0
+    assert run_cli("setup", "--source", source, "--primary", drive, "--computer", "PC", at=friday).returncode == 0
 
-    quiet = run_cli("run", "--scheduled")  # set up just now: the first slot is still ahead
+    quiet = run_cli("run", "--scheduled", at=friday + timedelta(minutes=1))  # set up just now: the slot is ahead
     assert quiet.returncode == 0, quiet.stderr
-    assert quiet.stdout.startswith("No backup is due now. The next one is due on ")
-    as_json = run_cli("run", "--scheduled", "--json")
+    assert quiet.stdout.splitlines()[0] == "No backup is due now. The next one is due on 2026-11-27 18:30."
+    as_json = run_cli("run", "--scheduled", "--json", at=friday + timedelta(minutes=2))
     assert as_json.returncode == 0
     (summary,) = [json.loads(line) for line in as_json.stdout.splitlines()]
     assert (summary["event"], summary["outcome"], summary["exit_code"]) == ("summary", "not-due", 0)
     assert History().attempts() == []
     assert generations_of(drive / "timeSensor Backups" / "PC") == []
 
-    config = config_mod.require()  # as if set up three days ago, with a slot every day at midnight
-    config.created = (datetime.now().astimezone() - timedelta(days=3)).isoformat(timespec="seconds")
+    config = config_mod.require()  # as if set up three days before, with a slot every day at midnight
+    config.created = (friday - timedelta(days=3)).isoformat(timespec="seconds")
     config.working_days = list(WEEKDAYS)
     config.time = "00:00"
     config.process_names = [APP]
     config_mod.save(config)
-    due = run_cli("run", "--scheduled")
+    due = run_cli("run", "--scheduled", at=friday + timedelta(minutes=3))  # that night's slot was missed
     assert due.returncode == 0, due.stdout + due.stderr
     assert due.stdout.startswith("Backup finished: 11 files, ")
-    assert run_cli("run", "--scheduled").stdout.startswith("No backup is due now.")
-    assert [a.outcome for a in History().attempts()] == ["ok"]
+    again = run_cli("run", "--scheduled", at=friday + timedelta(minutes=4))
+    assert again.stdout.splitlines()[0] == "No backup is due now. The next one is due on 2026-11-28 00:00."
+    (attempt,) = History().attempts()
+    assert attempt.outcome == "ok" and attempt.started.astimezone(ZURICH).date().isoformat() == "2026-11-27"

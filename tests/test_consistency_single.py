@@ -26,8 +26,8 @@ from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
 PLAIN = "Close timeSensor LEGAL to start today's backup."
 APP = "timeSensor LEGAL"
-#: In-process tests watch for a name of their own: other test runs on this machine may start
-#: real `timeSensor LEGAL` copies at any moment (the CLI tests use the default list).
+#: Tests watch for names of their own (conftest's guard_names, or this one): a timeSensor LEGAL
+#: may run anywhere on the machine at any moment. The one test about the built-in list starts its own.
 OWN_APP = f"tsbackup test app {uuid.uuid4().hex[:8]}"
 SLEEP = shutil.which("sleep") or "/bin/sleep"
 ZURICH = ZoneInfo("Europe/Zurich")
@@ -95,21 +95,27 @@ def configured_cli(tmp_path, run_cli):
 
 
 def test_timesensor_legal_open_is_exit_3_and_no_generation(configured_cli, run_cli, app):
+    """The guard's built-in list (the settings name none) and a real `timeSensor LEGAL` of our own;
+    only what holds whatever else runs on the machine is asserted."""
     source, folder = configured_cli
+    config = config_mod.require()
+    config.process_names = None
+    config_mod.save(config)
     proc = app()
-    result = run_cli("run", "--json")
+    result = run_cli("run", "--json", own_names=False)
     assert result.returncode == 3, result.stdout + result.stderr
     summary = [json.loads(line) for line in result.stdout.splitlines()][-1]
     assert (summary["event"], summary["outcome"], summary["exit_code"], summary["generation"]) == ("summary", "skipped", 3, None)
     assert summary["reasons"][0] == {"code": "guard.source_busy", "message": PLAIN}
     # (another test run on this machine may have its own `timeSensor LEGAL` copy listed first)
     assert summary["reasons"][1]["message"].startswith(f"{PLAIN} The program {APP} (process ")
-    plain = run_cli("run")
+    plain = run_cli("run", own_names=False)
     assert plain.returncode == 3 and plain.stdout == ""
     assert plain.stderr.splitlines()[0] == PLAIN
     assert generations_of(folder) == [] and leftovers(folder) == []
     attempts = History().attempts()
     assert [(a.outcome, a.exit_code, a.reason_code) for a in attempts] == [("skipped", 3, "guard.source_busy")] * 2
+    assert config_mod.require().process_names is None  # the built-in list was what found it
     assert proc.poll() is None, "the guard never closes or kills timeSensor"
 
 

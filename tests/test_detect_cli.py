@@ -8,7 +8,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -18,16 +20,21 @@ from tsbackup_gui.core.install.demo import create_demo
 NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
 
 
-def detect_json(run_cli, *args):
-    result = run_cli("detect", "--json", *args)
+#: The moment the demo is laid out for and `detect` runs at: 4D's newest archive is then 20 hours old
+#: (the demo's 12:30 backup of the day before), whatever the real clock says.
+MOMENT = datetime(2026, 11, 27, 9, 0, tzinfo=ZoneInfo("Europe/Zurich"))
+
+
+def detect_json(run_cli, *args, at=None):
+    result = run_cli("detect", "--json", *args, at=at)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return json.loads(result.stdout)
 
 
 def test_detect_json_on_the_single_user_demo(tmp_path, run_cli):
-    layout = create_demo(tmp_path / "demo", "single-user")
-    found = detect_json(run_cli, "--root", layout.root, "--os", "macos")
+    layout = create_demo(tmp_path / "demo", "single-user", now=MOMENT)
+    found = detect_json(run_cli, "--root", layout.root, "--os", "macos", at=MOMENT)
     assert found["mode"] == "single-user"
     assert found["os"] == "macos"
     assert found["data_dir"] == str(layout.data_dir)
@@ -35,7 +42,10 @@ def test_detect_json_on_the_single_user_demo(tmp_path, run_cli):
     assert found["newest_archive"] == str(layout.newest_archive)
     assert found["newest_archive"].endswith("timeSensor[0093-0001].4BK")
     assert found["archive_fresh"] is True and found["archive_complete"] is True
-    assert 1 <= found["archive_age_hours"] < 25
+    newest_end = datetime.fromtimestamp(layout.newest_archive.stat().st_mtime, timezone.utc)
+    assert newest_end.astimezone(MOMENT.tzinfo).date().isoformat() == "2026-11-26"
+    # the child's clock starts at MOMENT and runs on while Python starts: a few seconds at most
+    assert found["archive_age_hours"] == pytest.approx((MOMENT - newest_end).total_seconds() / 3600, abs=0.02)
     assert found["server_program"] is None
     assert found["schedule"]["frequency"] == "daily" and found["schedule"]["hour"] == "12:30"
     taken = [c for c in found["candidates"] if c["taken"]]
@@ -44,8 +54,8 @@ def test_detect_json_on_the_single_user_demo(tmp_path, run_cli):
 
 
 def test_detect_json_on_the_server_demo(tmp_path, run_cli):
-    layout = create_demo(tmp_path / "demo", "server")
-    found = detect_json(run_cli, "--root", layout.root, "--os", "macos")
+    layout = create_demo(tmp_path / "demo", "server", now=MOMENT)
+    found = detect_json(run_cli, "--root", layout.root, "--os", "macos", at=MOMENT)
     assert found["mode"] == "server"
     assert found["data_dir"] == str(layout.data_dir)
     assert found["server_program"] == str(layout.server_program)

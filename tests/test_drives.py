@@ -5,9 +5,11 @@ to restore in a folder a person points at."""
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import psutil
 import pytest
 
 from tsbackup_gui.core.drives import listing as drives
@@ -79,8 +81,20 @@ def test_a_folder_is_judged_by_the_file_system_that_holds_it():
     assert drives.mount_of("/Volumes/backup/x", [Partition.of(p) for p in parts]).fstype == "smbfs"
 
 
-def test_real_partitions_of_this_machine_do_not_fail(tmp_path):
-    found = drives.list_drives(tmp_path)
+def test_real_partitions_of_this_machine_name_the_disk_that_holds_the_data():
+    """This machine's own mount table: the file system holding a data folder (here: this checkout,
+    which lies on a real disk, where /tmp may be a tmpfs) is listed, refused as the data's own disk,
+    with its real size."""
+    data = Path(__file__).resolve().parent
+    mounts = [Path(p.mountpoint) for p in psutil.disk_partitions(all=True)]
+    holding = max((m for m in mounts if data == m or m in data.parents), key=lambda m: len(m.parts))
+    found = drives.list_drives(data)
+    assert found, "no drive listed on this machine"
+    by_mount = {d.mount_point: d for d in found}
+    assert holding in by_mount, (holding, sorted(by_mount))
+    own = by_mount[holding]
+    assert own.holds_source and own.recommendation == "source-disk"
+    assert own.total == shutil.disk_usage(holding).total
     assert all(d.mount_point.is_absolute() for d in found)
 
 

@@ -4,7 +4,6 @@ public key commands that the password change uses, with the new password never i
 
 from __future__ import annotations
 
-import inspect
 import json
 import stat
 from datetime import datetime, timedelta, timezone
@@ -16,7 +15,6 @@ from test_offsite_setup_support import COMPUTER, make_world
 from test_restic_support import PASSWORD, new_repo, raw_restic
 
 from tsbackup_gui.core.store import config as config_mod
-from tsbackup_gui.core.offsite import password_change
 from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.store.history import History
 from tsbackup_gui.core.run.backup import run_backup
@@ -101,7 +99,3 @@ def test_public_key_commands_of_the_driver(tmp_path):
     assert raw_restic(repo, tmp_path / "cache", "cat", "config").returncode != 0  # the old password is gone
     argv = log.read_text(encoding="utf-8")
     assert "key add --new-password-file" in argv and NEW not in argv and PASSWORD not in argv
-
-
-def test_the_password_change_uses_only_the_public_driver():
-    assert "._checked" not in inspect.getsource(password_change)

@@ -43,7 +43,6 @@ def world(tmp_path) -> Config:
     drive.mkdir()
     config = configure(SetupOptions(str(source), str(drive), computer="PC", time="18:30"),
                        clock=FixedClock(MONDAY - timedelta(days=1))).config
-    config.process_names = ["no-such-program-tsb9"]
     return config
 
 

@@ -78,7 +78,7 @@ def setup_with_backups(tmp_path):
     return config, drive, repo
 
 
-def test_forget_removes_settings_secrets_and_os_entries_but_no_backup(setup_with_backups, tmp_path, memory_keyring):
+def test_forget_removes_settings_secrets_and_os_entries_but_no_backup(setup_with_backups, tmp_path, test_keyring):
     config, drive, repo = setup_with_backups
     drive_before, repo_before = tree_hash(drive), tree_hash(repo)
     home = tmp_path / "home"
@@ -94,7 +94,7 @@ def test_forget_removes_settings_secrets_and_os_entries_but_no_backup(setup_with
         forget_setup(now=NOW, home=home, os_name="linux", runner=runner)
     assert refused.value.exit_code == 2
     assert refused.value.message.english().startswith("The password of the off-site backups is stored only on this")
-    assert places().config_file.exists() and memory_keyring.store and runner.commands == []
+    assert places().config_file.exists() and test_keyring.store and runner.commands == []
 
     result = forget_setup(now=NOW, home=home, os_name="linux", runner=runner, i_have_the_password=True)
 
@@ -104,8 +104,8 @@ def test_forget_removes_settings_secrets_and_os_entries_but_no_backup(setup_with
     assert config_mod.load() is None
     assert sorted(result.secrets_removed) == sorted(["repo-password", "aws-secret-access-key", "rest-password",
                                                      "ssh-key-passphrase"])
-    assert [key for key in memory_keyring.store if key[1].startswith(config.setup_id)] == []
-    assert memory_keyring.store == {(SERVICE, "another-setup:repo-password"): "not ours"}
+    assert [key for key in test_keyring.store if key[1].startswith(config.setup_id)] == []
+    assert test_keyring.store == {(SERVICE, "another-setup:repo-password"): "not ours"}
     assert result.task_removed and result.autostart_removed
     assert not (units / f"{ostask.UNIT}.timer").exists() and not desktop.exists()
     assert ("systemctl", "--user", "disable", "--now", f"{ostask.UNIT}.timer") in runner.commands

@@ -152,12 +152,19 @@ def test_entries_outside_the_prefix_are_not_source_files(source):
         Entry("4D Backup/timeSensor[0001].4BK", "file", 1, 1),
         Entry("tsbackup-manifest.json", "file", 10, 10),
     ]
-    guard_for(source).after(entries)
+    guard = guard_for(source)
+    guard.after(entries)  # raises when anything counted as a change
+    assert guard.blockers == []
+    # the same entries put under the prefix are source files, and the source has none of them
+    inside = entries + [Entry("timeSensor DataFiles/tsbackup-manifest.json", "file", 10, 10)]
+    assert changes_after(source, sorted(inside, key=lambda e: e.path)) == [("tsbackup-manifest.json", "vanished")]
 
 
 def test_dict_entries_and_a_custom_prefix_work(source):
     entries = [vars(e) for e in copied_entries(source, prefix="Daten")]
-    SingleUserGuard(source, names=["nobody-runs-this"], prefix="Daten").after(entries)
+    custom = SingleUserGuard(source, names=["nobody-runs-this"], prefix="Daten")
+    custom.after(entries)
+    assert custom.blockers == []
     with pytest.raises(UserError):
         SingleUserGuard(source, names=["nobody-runs-this"]).after(entries)
 
@@ -178,14 +185,19 @@ def test_decomposed_names_on_disk_match_composed_entries(tmp_path):
     for entry in entries:
         entry.path = unicodedata.normalize("NFC", entry.path)
     assert unicodedata.normalize("NFD", entries[-1].path) != entries[-1].path
-    guard_for(source).after(entries)
+    guard = guard_for(source)
+    guard.after(entries)  # raises when the spellings were not paired
+    assert guard.blockers == []
 
 
 def test_files_the_copier_leaves_out_are_ignored_on_purpose(source):
     entries = copied_entries(source)
     (source / ".DS_Store").write_bytes(b"finder")
     guard = SingleUserGuard(source, names=["nobody-runs-this"], ignore=lambda rel: rel.endswith(".DS_Store"))
-    guard.after(entries)
+    guard.after(entries)  # raises when .DS_Store counted as "appeared"
+    assert guard.blockers == []
+    # without the rule the same file is a change: the rule is what let it through
+    assert changes_after(source, entries) == [(".DS_Store", "appeared")]
 
 
 def test_after_looks_at_processes_again(source, tmp_path):
@@ -227,7 +239,11 @@ def test_decomposed_entries_match_decomposed_names_on_disk(tmp_path):
     entries = copied_entries(source)
     for entry in entries:
         entry.path = unicodedata.normalize("NFD", entry.path)
-    guard_for(source).after(entries)
+    guard = guard_for(source)
+    guard.after(entries)  # raises when the decomposed entries were not matched
+    assert guard.blockers == []
+    (source / nfd_dir / "Übersicht.txt").write_text("changed")
+    assert changes_after(source, entries) == [(unicodedata.normalize("NFC", "Spesen März/Übersicht.txt"), "modified")]
 
 
 def test_two_spellings_of_one_name_are_compared_one_by_one(tmp_path):

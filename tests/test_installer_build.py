@@ -18,18 +18,24 @@ from bundling import linux
 from bundling.project import read_version
 from processes import wait_until
 
+pytestmark = pytest.mark.xdist_group("installer-build")  # with -n: one worker builds the bundle and runs all its tests
+
 REPO = Path(__file__).resolve().parents[1]
 SYSTEM_RESTIC = shutil.which("restic")
 LIMIT_BYTES = 150 * 1024 * 1024  # the goal: under 150 MB (MiB, as `du -sh` counts) unpacked on Linux
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """One Linux build per test session, into a temporary folder."""
+    """One Linux build per test session (session scope: a worker that runs other tests in between
+    keeps it), into a temporary folder. PyInstaller's cache is the build's own: the build passes
+    --clean, which empties the shared per-user cache while another build (a second checkout's
+    suite) may be reading it."""
     base = tmp_path_factory.mktemp("installer")
+    env = {**os.environ, "PYINSTALLER_CONFIG_DIR": str(base / "pyinstaller-cache")}
     result = subprocess.run(
         [sys.executable, str(REPO / "build_installer.py"), "--dist", str(base / "dist"), "--work", str(base / "work")],
-        capture_output=True, text=True, timeout=540, cwd=base,
+        capture_output=True, text=True, timeout=540, cwd=base, env=env,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return base / "dist", result.stdout

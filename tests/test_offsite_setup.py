@@ -237,7 +237,7 @@ def test_a_new_repository_is_removed_again_when_the_password_cannot_be_stored(wo
     empty = tmp_path / "usb"
     repo.parent.mkdir()
     empty.mkdir()
-    keyring.set_keyring(RefusingKeyring())  # the conftest fixture puts the memory keyring back
+    keyring.set_keyring(RefusingKeyring())  # the conftest fixture puts the file keyring back
     for target in (repo, empty):
         with pytest.raises(UserError) as caught:
             configure(_options(source, drive, secondary=str(target)))

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 import os
 import stat
-from datetime import date
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from test_recovery_sheet_support import SHEET_PASSWORD, make_setup, squeezed, with_snapshot
 from test_restic_support import COMPUTER, PASSWORD, tree_bytes
@@ -50,9 +51,10 @@ def test_the_sheet_is_written_and_confirm_ends_the_status_warning(tmp_path, run_
     assert "status.recovery_sheet" in status_codes(run_cli)
 
     sheet.write_bytes(b"an older sheet")
-    done = run_cli("recovery-sheet", "--to", sheet, "--confirm")
+    noon = datetime.now(ZoneInfo("Europe/Zurich")).replace(hour=12, minute=0, second=0, microsecond=0)
+    done = run_cli("recovery-sheet", "--to", sheet, "--confirm", at=noon)  # the command's own day, not ours
     assert done.returncode == 0, done.stderr
-    today = date.today().isoformat()
+    today = noon.date().isoformat()
     assert done.stdout.splitlines()[-1] == f"Recorded on {today} that the recovery sheet is stored safely."
     assert len(done.stdout.splitlines()) == 2  # no reminder to confirm once it is confirmed
     assert pdf_text(sheet).startswith("Recovery sheet")  # the same path is written again

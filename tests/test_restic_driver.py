@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from processes import wait_until
 from test_restic_support import PASSWORD, RESTIC, new_repo, raw_restic
 
 from tsbackup_gui.core.errors import Exit
@@ -148,7 +149,10 @@ def test_password_reaches_restic_only_through_its_environment(repo, data, caplog
 def test_inherited_restic_variables_do_not_leak_in(repo, monkeypatch):
     monkeypatch.setenv("RESTIC_PASSWORD_FILE", "/nonexistent/password-file")
     monkeypatch.setenv("RESTIC_REPOSITORY", "/somewhere/else")
-    Restic(str(repo), PASSWORD).check_access()
+    restic = Restic(str(repo), PASSWORD)
+    restic.check_access()  # raises with the password file restic would otherwise have read
+    assert restic.is_repository() is True
+    assert restic.snapshots() == []  # the fresh repository at `repo`, not /somewhere/else
 
 
 def test_scrub_removes_passwords_and_url_credentials():
@@ -287,10 +291,10 @@ def test_a_live_lock_is_never_removed(repo, tmp_path):
                               env={**os.environ, "RESTIC_REPOSITORY": str(repo), "RESTIC_PASSWORD": PASSWORD,
                                    "RESTIC_CACHE_DIR": str(tmp_path / "cache-holder")})
     try:
-        for _ in range(200):  # the holder needs a moment to open the repository and take its lock
-            if (repo / "locks").is_dir() and _locks(repo):
-                break
-            threading.Event().wait(0.05)
+        # the holder needs a moment to open the repository and take its lock (written under a
+        # temporary name, then renamed)
+        wait_until(lambda: (repo / "locks").is_dir() and _locks(repo) and not any("-tmp-" in n for n in _locks(repo)),
+                   timeout=30, what="restic did not take its lock")
         held = _locks(repo)
         assert held
         with pytest.raises(ResticError) as caught:

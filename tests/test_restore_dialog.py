@@ -7,6 +7,8 @@ import hashlib
 import os
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.install.demo import create_demo
@@ -127,36 +129,91 @@ def test_a_servers_steps_are_worked_out_on_the_worker_with_the_restore(qtbot, tm
     assert walks and threading.main_thread() not in walks  # never the GUI thread
 
 
-def test_close_becomes_cancel_while_restoring_and_esc_is_refused_while_putting_back(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtCore import Qt
+def test_close_becomes_cancel_while_restoring_and_the_cancelled_restore_leaves_nothing(qtbot, tmp_path, monkeypatch):
+    """Close while a real restore copies: it is asked to stop, the dialog waits for it, and the
+    outcome is the product's own: the unfinished copy removed, the live data untouched, nothing to put back."""
+    import threading
 
-    from tsbackup_gui.ui import restore_dialog
-    from tsbackup_gui.ui.restore_dialog import PUTTING_BACK
+    from tsbackup_gui.core.restore import into_folder
 
     config = backed_up_demo(tmp_path)
-    events = []
-    real = restore_dialog.restore_chosen
-    monkeypatch.setattr(restore_dialog, "restore_chosen",
-                        lambda *a, cancel=None, **k: events.append(cancel) or real(*a, cancel=cancel, **k))
+    live_before = tree_hashes(Path(config.source))
+    copying, real_copy = threading.Event(), into_folder._copy_tree
+
+    def copy_when_cancelled(src, dst, cancel=None):
+        # the worker is inside the restore (its staging folder made) until the person has clicked
+        copying.set()
+        assert cancel is not None and cancel.wait(WAIT / 1000)
+        return real_copy(src, dst, cancel)
+
+    monkeypatch.setattr(into_folder, "_copy_tree", copy_when_cancelled)
+    to = tmp_path / "restored"
     dialog = RestoreDialog(config, language="en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.primary_table.rowCount() == 1, timeout=WAIT)
+    dialog.target.setText(str(to))
+    dialog.restore()
+    qtbot.waitUntil(copying.is_set, timeout=WAIT)
+    assert to.exists()  # the restore has begun
+    assert dialog.close_button.text() == "Cancel" and dialog.close_button.accessibleName() == "Cancel the restore"
+    dialog.close_button.click()  # asks the restore to stop; the dialog stays until it has
+    assert dialog.isVisible() and dialog.result.text() == "Stopping the restore …"
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT)
+    assert dialog.result.text() == ("The restore was cancelled. The unfinished copy was removed; your current data "
+                                    "was not touched.")
+    assert not to.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["demo", "tsbackup-home"]
+    assert tree_hashes(Path(config.source)) == live_before
+    assert dialog.report is None and not dialog.put_back_button.isVisible()
+    assert dialog.close_button.text().replace("&", "") == "Close" and dialog.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_esc_and_the_close_box_are_refused_while_the_data_is_put_back(qtbot, tmp_path, monkeypatch):
+    """A real put-back, held between its start and its renames: neither Esc nor close() ends the dialog;
+    once it has run, the restored data is in place and Esc closes."""
+    import threading
+
+    from tsbackup_gui.core.restore import put_back as put_back_mod
+
+    config = backed_up_demo(tmp_path)
+    live = Path(config.source)
+    started, release, real_put_back = threading.Event(), threading.Event(), put_back_mod.put_back
+
+    def held_put_back(*args, **kwargs):
+        started.set()
+        assert release.wait(WAIT / 1000)
+        return real_put_back(*args, **kwargs)
+
+    monkeypatch.setattr(put_back_mod, "put_back", held_put_back)
+    dialog = RestoreDialog(config, language="en", confirm=lambda *_a: True)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.load()
     qtbot.waitUntil(lambda: dialog.primary_table.rowCount() == 1, timeout=WAIT)
     dialog.target.setText(str(tmp_path / "restored"))
     dialog.restore()
-    assert dialog.close_button.text() == "Cancel" and dialog.close_button.accessibleName() == "Cancel the restore"
-    dialog.close_button.click()  # asks the restore to stop; the dialog stays until it has
-    assert dialog.isVisible() and dialog.result.text() == "Stopping the restore …"
+    qtbot.waitUntil(lambda: dialog.report is not None or not dialog.busy, timeout=WAIT)
+    assert dialog.report is not None, dialog.result.text()
+    (live / "nach dem Restore.txt").write_text("changed after the restore")
+    live_before = tree_hashes(live)
+    dialog.put_back_button.click()
+    qtbot.waitUntil(started.is_set, timeout=WAIT)
+    try:
+        assert dialog.result.text() == "Putting the restored data in place …"
+        assert not dialog.close_button.isEnabled()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        dialog.close()
+        assert dialog.isVisible()  # neither Esc nor the close box cuts off the renames
+    finally:
+        release.set()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT)
-    assert len(events) == 1 and events[0] is not None and events[0].is_set()
-    assert dialog.close_button.text().replace("&", "") == "Close"
-    dialog._set_busy(PUTTING_BACK)
-    assert not dialog.close_button.isEnabled()
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    dialog.close()
-    assert dialog.isVisible()  # neither Esc nor the close box cuts off the renames
-    dialog._set_busy(None)
+    assert dialog.swap is not None, dialog.result.text()
+    assert dialog.result.text().startswith(f"The restored data is now in place in {live}.")
+    assert tree_hashes(dialog.swap.aside) == live_before  # the data of a moment ago, kept beside it
+    assert not (live / "nach dem Restore.txt").exists()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
 

@@ -76,18 +76,20 @@ def test_a_second_swap_in_the_same_minute_gets_a_new_name(setup, tmp_path):
     assert (taken / "keep.txt").read_text() == "earlier"
 
 
-def test_refused_while_timesensor_legal_runs_and_nothing_moves(setup, tmp_path, spawn):
+def test_refused_while_timesensor_legal_runs_and_nothing_moves(setup, tmp_path, spawn, guard_names):
     live, restore_dir = setup
-    binary = tmp_path / "bin" / "timeSensor LEGAL"
+    # the guard's list (built in, None in the settings) holds this test's own program name here
+    # (conftest's guard_names): a timeSensor LEGAL that runs elsewhere on the machine changes nothing
+    binary = tmp_path / "bin" / guard_names[0]
     binary.parent.mkdir()
     shutil.copy2(SLEEP, binary)
-    proc = spawn([str(binary), "60"], ready=lambda p: p.name().startswith("timeSensor"))
+    proc = spawn([str(binary), "60"], ready=lambda p: p.cmdline()[:1] == [str(binary)])
     before_live, before_restored = tree_hashes(live), tree_hashes(restore_dir)
     with pytest.raises(UserError) as caught:
         put_back(restore_dir, live, guard=SingleUserGuard(live), now=NOW)
     assert caught.value.exit_code == Exit.SOURCE_BUSY
     assert caught.value.message.english() == (
-        f"Close timeSensor LEGAL first: timeSensor LEGAL (process {proc.pid}) is still using the data. Nothing was moved.")
+        f"Close timeSensor LEGAL first: {guard_names[0]} (process {proc.pid}) is still using the data. Nothing was moved.")
     assert tree_hashes(live) == before_live and tree_hashes(restore_dir) == before_restored
     assert sorted(p.name for p in live.parent.iterdir()) == ["timeSensor DataFiles"]
 
@@ -160,18 +162,18 @@ def test_a_copy_failing_midway_leaves_the_live_folder_in_place(setup, other_disk
     assert (restore_dir / "timeSensor DataFiles" / "timeSensor.4DD").read_bytes() == b"from-another-disk" * 5000
 
 
-def test_timesensor_started_during_the_copy_stops_the_swap(setup, other_disk, tmp_path, spawn):
+def test_timesensor_started_during_the_copy_stops_the_swap(setup, other_disk, tmp_path, spawn, guard_names):
     live, _ = setup
     restore_dir = far_restore(other_disk)
     before_live = tree_hashes(live)
-    binary = tmp_path / "bin" / "timeSensor LEGAL"
+    binary = tmp_path / "bin" / guard_names[0]  # a timeSensor of this test's own (see above)
     binary.parent.mkdir()
     shutil.copy2(SLEEP, binary)
     started = []
 
     def copy(src, dst):  # someone opens timeSensor LEGAL while the copy runs
         shutil.copytree(src, dst, symlinks=True)
-        started.append(spawn([str(binary), "60"], ready=lambda p: p.name().startswith("timeSensor")))
+        started.append(spawn([str(binary), "60"], ready=lambda p: p.cmdline()[:1] == [str(binary)]))
 
     with pytest.raises(UserError) as caught:
         put_back(restore_dir, live, guard=SingleUserGuard(live), now=NOW, copy=copy)

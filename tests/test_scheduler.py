@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -58,7 +59,7 @@ def office(tmp_path, drive_root):
     drive.mkdir()
     result = configure(SetupOptions(str(source), str(drive), computer="PC", time="18:30"), clock=FixedClock(MONDAY))
     config = result.config
-    config.process_names = ["no-such-program-tsb9"]  # tests that are not about timeSensor stay clear of others' processes
+    # process_names stays None: the guard's list is this test's own name (conftest's guard_names)
     config.secondary = {"kind": "external", "text": "NAS to NAS"}  # off-site handled outside: nothing to warn
     config.recovery_sheet_confirmed = "2026-11-30"
     config_mod.save(config)
@@ -161,10 +162,14 @@ def test_catch_up_after_two_days_of_sleep_runs_once(qtbot, office):
 
 
 def test_waits_for_timesensor_to_close_then_starts_by_itself(qtbot, office, tmp_path):
+    # a timeSensor of this test's own: another one on the machine (a developer's, a second test run)
+    # must neither start nor end the wait
+    # (not "timeSensor LEGAL …": a name that begins with a running program's 15+ characters counts as it)
+    name = f"tsb timeSensor {uuid.uuid4().hex[:8]}"
     config = config_mod.require()
-    config.process_names = ["timeSensor LEGAL"]
+    config.process_names = [name]
     config_mod.save(config)
-    app = tmp_path / "timeSensor LEGAL"
+    app = tmp_path / name
     shutil.copy("/bin/sleep", app)
     timesensor = subprocess.Popen([str(app), "120"])
     try:
@@ -174,7 +179,8 @@ def test_waits_for_timesensor_to_close_then_starts_by_itself(qtbot, office, tmp_
         assert check.status.message.english() == "Close timeSensor LEGAL to start today's backup."
         (attempt,) = o.attempts()
         assert (attempt.outcome, attempt.exit_code) == ("skipped", 3)
-        assert attempt.reasons[1].english().startswith("Close timeSensor LEGAL to start today's backup. The program timeSensor LEGAL")
+        assert attempt.reasons[1].english() == (
+            f"Close timeSensor LEGAL to start today's backup. The program {name} (process {timesensor.pid}) is running.")
         assert o.notices == [("waiting", "Close timeSensor LEGAL to start today's backup.")]
         # Minute after minute: it looks, finds the app still open, records and says nothing new.
         o.clock.set(at(30, 18, 31))

@@ -11,13 +11,13 @@ from tsbackup_gui.core.errors import UserError
 from tsbackup_gui.core.store.secrets import SERVICE, SecretStore
 
 
-def test_set_get_delete_per_setup(memory_keyring):
+def test_set_get_delete_per_setup(test_keyring):
     one, two = SecretStore("setup-one"), SecretStore("setup-two")
     one.set("repo-password", "s3cret-one")
     two.set("repo-password", "s3cret-two")
     assert one.get("repo-password") == "s3cret-one"
     assert two.get("repo-password") == "s3cret-two"
-    assert memory_keyring.store[(SERVICE, "setup-one:repo-password")] == "s3cret-one"
+    assert test_keyring.store[(SERVICE, "setup-one:repo-password")] == "s3cret-one"
     assert one.delete("repo-password") is True
     assert one.get("repo-password") is None
     assert one.delete("repo-password") is False

@@ -1,5 +1,6 @@
 """`tsbackup status [--json]` as a real process whose clock `faketime` moves: before setup,
-after a good run, six days later, while a run holds the lock, and on the source's own disk."""
+after a good run, six days later, while a run holds the lock, on the source's own disk, and waiting
+(for timeSensor LEGAL to close, for the first slot): exit 1."""
 
 from __future__ import annotations
 
@@ -138,3 +139,34 @@ def test_primary_on_the_source_disk_is_a_warning(status_cli, tmp_path):
     assert (result.returncode, data["state"]) == (1, "warning")
     assert [r["code"] for r in data["reasons"]] == ["status.same_disk"]
     assert data["message"].startswith("The backup is on the same disk as the timeSensor LEGAL data")
+
+
+def test_waiting_for_timesensor_to_close_exits_1(status_cli, tmp_path, other_disk):
+    """The evening's slot found timeSensor LEGAL open and waits: not all good (1), not a failure."""
+    from tsbackup_gui.core.guard.blockers import PROGRAM_RUNNING, SOURCE_BUSY
+
+    set_up(tmp_path / "timeSensor DataFiles", other_disk)
+    good_run("2026-11-27 18:30:00", "2026-11-27 18:42:00")
+    here = places()
+    History(here.history_db, lock_path=here.lock_file).record(
+        "backup", at("2026-11-30 18:30:00"), at("2026-11-30 18:30:01"), "skipped", 3,
+        [SOURCE_BUSY(), PROGRAM_RUNNING(name="timeSensor LEGAL", pid=4242)])
+    result = status_cli("2026-11-30 18:40:00", "--json")
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["state"], data["message"]) == ("waiting", "Close timeSensor LEGAL to start today's backup.")
+    plain = status_cli("2026-11-30 18:40:00")
+    assert plain.returncode == 1
+    assert plain.stdout.splitlines()[0] == "Close timeSensor LEGAL to start today's backup."
+
+
+def test_waiting_for_the_first_backup_exits_1(status_cli, tmp_path, other_disk):
+    """Set up this morning, the first slot tonight: waiting, exit 1 (not "all good" before any backup)."""
+    config = set_up(tmp_path / "timeSensor DataFiles", other_disk)
+    config.created = "2026-11-30T09:00:00+01:00"
+    config_mod.save(config)
+    result = status_cli("2026-11-30 10:00:00", "--json")
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert data["state"] == "waiting" and data["last_success"] is None
+    assert data["next_due"] == "2026-11-30T18:30:00+01:00"

@@ -72,23 +72,32 @@ def test_verdict_needs_a_note_after_the_start():
         "The scheduled task ran as kanzlei at 2026-11-30 18:00 and can read the settings and the password store.")
 
 
-def test_install_then_run_once_reads_the_tasks_note(tmp_path, cli_env):
-    """The OS tool is replaced by a runner that starts the real command as the task would."""
+def test_install_then_run_once_reads_the_tasks_note(tmp_path, cli_env, own_names_in_config):
+    """The OS is played by a runner with a scheduler's state: "register-task" registers the task, and
+    "run-task-now" starts the real command as the task would, only once the task is registered."""
     _setup(tmp_path)
+    own_names_in_config()
     _store_password(cli_env)
-    seen = []
+    registered = tmp_path / "scheduler" / "registered"
 
     def runner(argv):
-        seen.append(list(argv))
-        if argv[0] == "run-task-now":  # like schtasks /Run: starts the task, says nothing of its outcome
+        if argv[0] == "register-task":
+            registered.parent.mkdir(exist_ok=True)
+            registered.write_text("tsbackup run --scheduled")
+        elif argv[0] == "run-task-now" and registered.exists():  # like schtasks /Run: says nothing of the outcome
             subprocess.run([sys.executable, "-m", "tsbackup_gui.cli", "run", "--scheduled"], env=cli_env,
                            capture_output=True, text=True)
         return subprocess.CompletedProcess(argv, 0, "", "")
 
+    assert task_probe.read() is None
     ok, message = task_probe.install_and_check([Command(("register-task",))], [Command(("run-task-now",))],
                                                current_os(), runner=runner, sleep=lambda s: None, wait_seconds=3)
-    assert seen == [["register-task"], ["run-task-now"]]
+    assert registered.read_text() == "tsbackup run --scheduled"
+    note = task_probe.read()  # written by the task's own run, in its own process
+    assert (note["config"], note["keyring"]) == ("ok", "ok")
     assert ok and message.id == "task.ok"
+    assert message.english().startswith(f"The scheduled task ran as {note['user']} at ")
+    assert message.english().endswith(" and can read the settings and the password store.")
 
 
 def test_a_task_that_never_reports_back(tmp_path):

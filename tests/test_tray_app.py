@@ -130,3 +130,46 @@ def test_without_a_system_tray_the_status_window_opens(qtbot, tmp_path):
         qtbot.waitUntil(lambda: app_shell.window.snapshot is not None, timeout=WAIT)
     finally:
         app_shell.window.close()
+
+
+def test_quit_during_a_backup_lets_the_run_finish_and_record_it(qtbot, shell, tmp_path, monkeypatch):
+    """The tray's Quit while our backup copies (held at its first file through the product's own
+    fault hook): the app leaves the tray and starts nothing more, the run is not cut off, and it ends
+    as a recorded, complete generation (AppShell.shutdown: the pool waits for a run that is going)."""
+    from tsbackup_gui.core import faults
+
+    app_shell, _, quits = shell
+    tray, scheduler = app_shell.tray, app_shell.scheduler
+    entered, release = tmp_path / "gate-entered", tmp_path / "gate-release"
+    gate = tmp_path / "gate.sh"
+    gate.write_text(f'#!/bin/sh\ntouch "{entered}"\nwhile [ ! -e "{release}" ]; do sleep 0.02; done\n')
+    gate.chmod(0o755)
+    monkeypatch.setenv(faults.ENV, f"exec-at=copy.file:{gate}")
+    monkeypatch.setattr(faults, "_PLAN", faults._load())  # the hook reads the variable at import; put back after
+    finished = []
+    scheduler.run_finished.connect(finished.append)
+    try:
+        tray.actions["backup_now"].trigger()
+        qtbot.waitUntil(entered.exists, timeout=WAIT)
+        assert scheduler.running
+        tray.actions["quit"].trigger()
+        assert quits == [True]  # the app was told to quit
+        assert not tray.icon.isVisible() and not scheduler._timer.isActive()  # no icon, no further due-checks
+        assert scheduler.running  # the run goes on (and below: ends complete, not cancelled)
+    finally:
+        release.touch()
+    qtbot.waitUntil(lambda: finished != [], timeout=WAIT)
+    assert finished[0].outcome == "ok" and finished[0].generation == "2026-11-30_101500"
+    assert [(a.outcome, a.started) for a in History().attempts()] == [("ok", at(30, 10, 15))]
+    generation = places_drive(app_shell) / finished[0].generation
+    assert (generation / "tsbackup-manifest.json").is_file()
+    assert not [p for p in generation.parent.iterdir() if p.name.startswith(".partial-")]
+
+
+def places_drive(app_shell):
+    from pathlib import Path
+
+    from tsbackup_gui.core.store import config as config_mod
+
+    config = config_mod.require()
+    return Path(config.primary) / "timeSensor Backups" / config.computer

@@ -87,15 +87,28 @@ def test_show_log_and_open_folder_open_the_right_places(qtbot, tmp_path, drive):
 
 
 def test_every_control_has_a_name_and_a_key(qtbot, tmp_path, drive):
-    from PySide6.QtWidgets import QAbstractButton
+    """Every widget that takes focus (buttons, the history table, the chart, selectable texts) has an
+    accessible name; every button has a mnemonic (Alt+key) and Tab reaches it, and Tab reaches the
+    table and the chart; selectable texts are read with the mouse or a screen reader."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
     configure(tmp_path, drive)
     window = open_window(qtbot, at(27, 17, 5))
-    buttons = window.findChildren(QAbstractButton)
-    assert buttons
-    for button in (b for b in buttons if not b.objectName().startswith("qt_")):
-        assert button.accessibleName(), button.text()
-        assert "&" in button.text(), button.text()
+    controls = [w for w in window.findChildren(QWidget)
+                if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.objectName().startswith("qt_")]
+    kinds = {type(w).__name__ for w in controls}
+    assert {"QPushButton", "QToolButton", "HistoryTable", "SizeDurationChart", "QLabel"} <= kinds, kinds
+    unnamed = [f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}" for w in controls if not w.accessibleName().strip()]
+    assert unnamed == []
+    no_key = [w.text() for w in controls if isinstance(w, QAbstractButton) and "&" not in w.text()]
+    assert no_key == []
+    no_tab = [type(w).__name__ for w in controls
+              if not isinstance(w, QLabel) and not w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert no_tab == []
+    mnemonics = [w.text().split("&")[1][0].casefold() for w in controls
+                 if isinstance(w, QAbstractButton) and w.isVisibleTo(window)]
+    assert len(mnemonics) == len(set(mnemonics)), mnemonics  # one Alt+key, one button
 
 
 # -- round 2: one time zone, German words, the drill's tooltip, the chart's row ----------------------
@@ -109,7 +122,6 @@ def test_every_time_is_shown_in_the_windows_zone(qtbot, tmp_path, drive):
     from tsbackup_gui.ui.status_format import when_text
 
     config = configure(tmp_path, drive)
-    config.process_names = ["no-such-program-tsb9"]
     (Path(config.source) / "timeSensor.4DD").write_bytes(b"x" * 4000)
     config_mod.save(config)
     run_backup(config, clock=FixedClock(at(27, 16, 35)))
@@ -191,10 +203,25 @@ def test_only_the_newest_refresh_is_shown_and_finished_tasks_are_dropped(qtbot, 
     assert window.loads == shown + 1 and window.refreshes == 3
 
 
-def test_restore_opens_once_and_holds_the_window_while_it_works(qtbot, tmp_path, drive):
-    from tsbackup_gui.ui.restore_dialog import RESTORING
+def test_restore_opens_once_and_holds_the_window_while_it_works(qtbot, tmp_path, drive, monkeypatch):
+    """A real restore from the status window's dialog, held while it copies: the window's own work
+    waits, the dialog is only raised again; when the restore has done its work the window is free."""
+    import threading
 
-    configure(tmp_path, drive)
+    from tsbackup_gui.core.restore import into_folder
+    from tsbackup_gui.core.run.backup import run_backup
+
+    config = configure(tmp_path, drive)
+    (Path(config.source) / "timeSensor.4DD").write_bytes(b"x" * 4000)
+    assert run_backup(config, clock=FixedClock(at(26, 18, 30))).outcome == "ok"
+    copying, release, real_copy = threading.Event(), threading.Event(), into_folder._copy_tree
+
+    def held_copy(src, dst, cancel=None):
+        copying.set()
+        assert release.wait(20)
+        return real_copy(src, dst, cancel)
+
+    monkeypatch.setattr(into_folder, "_copy_tree", held_copy)
     window = open_window(qtbot, at(27, 9))
     window.show()
     assert window.backup_button.isEnabled() and window.check_button.isEnabled()
@@ -203,13 +230,24 @@ def test_restore_opens_once_and_holds_the_window_while_it_works(qtbot, tmp_path,
     assert first is not None and first.isVisible()
     window.restore_button.click()  # a second press brings the open one to the front
     assert window.restore_dialog is first
-    first._set_busy(RESTORING)
-    more = window.actions_bar.more_actions
-    assert window.busy == "restore"
-    assert not any(b.isEnabled() for b in (window.backup_button, window.check_button, window.drill_button))
-    assert not more["forget"].isEnabled() and not more["pause"].isEnabled()
-    assert window.restore_button.isEnabled()  # still reachable: it only raises the dialog
-    first._set_busy(None)
+    qtbot.waitUntil(lambda: first.primary_table.rowCount() == 1, timeout=20000)
+    to = tmp_path / "restored"
+    first.target.setText(str(to))
+    first.restore()
+    qtbot.waitUntil(copying.is_set, timeout=20000)
+    try:
+        more = window.actions_bar.more_actions
+        assert window.busy == "restore"
+        assert not any(b.isEnabled() for b in (window.backup_button, window.check_button, window.drill_button))
+        assert not more["forget"].isEnabled() and not more["pause"].isEnabled()
+        assert window.restore_button.isEnabled()  # still reachable: it only raises the dialog
+        window.restore_button.click()
+        assert window.restore_dialog is first and first.busy
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not first.busy, timeout=20000)
+    assert first.report is not None, first.result.text()
+    assert (to / "timeSensor DataFiles" / "timeSensor.4DD").read_bytes() == b"x" * 4000
     assert window.busy is None and window.backup_button.isEnabled() and more["forget"].isEnabled()
     first.close()
     window.restore_button.click()

@@ -4,12 +4,11 @@ keyboard and screen-reader basics."""
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextBrowser, QTreeWidget,
+    QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QRadioButton, QTextBrowser, QTreeWidget,
 )
 
 from tsbackup_gui.core.store import config as config_mod
@@ -18,6 +17,7 @@ from tsbackup_gui.core.places import places
 from tsbackup_gui.ui.wizard import ids
 
 from fourd_trees import mac_workstation
+from ports import closed_port
 from wizard_helpers import (
     NOW, example_partitions, example_usage, idle, make_wizard, next_to, pick_folder_as_drive, to_installation,
 )
@@ -113,9 +113,7 @@ def test_connection_test_success_on_a_local_folder(qtbot, tmp_path):
 
 
 def test_connection_test_failure_on_a_closed_port(qtbot, tmp_path):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]  # closed again when the block ends: nothing listens there
+    port = closed_port()  # bound, never listening: refused at once
     wizard, dialogs = make_wizard(qtbot, tmp_path / "demo", ssh_key_dir=tmp_path / "keys")
     to_installation(qtbot, wizard)
     next_to(qtbot, wizard, ids.DRIVE)
@@ -149,7 +147,7 @@ def test_connection_test_failure_on_a_closed_port(qtbot, tmp_path):
     assert not (tmp_path / "demo" / "Volumes" / "Backup Drive" / "timeSensor Backups").exists()
 
 
-def test_recovery_sheet_gate_and_print(qtbot, tmp_path, memory_keyring):
+def test_recovery_sheet_gate_and_print(qtbot, tmp_path, test_keyring):
     wizard, dialogs = make_wizard(qtbot, tmp_path / "demo")
     to_installation(qtbot, wizard)
     next_to(qtbot, wizard, ids.DRIVE)
@@ -216,23 +214,43 @@ def test_restore_entry_restores_a_demo_backup_into_a_new_folder(qtbot, tmp_path)
     assert places().config_file.read_bytes() == settings  # restoring changes no setup
 
 
+def takes_the_keyboard(widget) -> bool:
+    """Tab reaches it; in a group of radio buttons Tab reaches the group's checked one and the arrow
+    keys the others (Qt takes Tab focus from the unchecked ones on purpose)."""
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        return True
+    if isinstance(widget, QRadioButton) and widget.focusPolicy() & Qt.FocusPolicy.ClickFocus:
+        group = widget.group()
+        mates = group.buttons() if group is not None else [
+            w for w in widget.parent().findChildren(QRadioButton) if w.parent() is widget.parent()]
+        return any(mate.focusPolicy() & Qt.FocusPolicy.TabFocus for mate in mates if mate is not widget)
+    return False
+
+
 def test_every_control_has_an_accessible_name_and_takes_the_keyboard(qtbot, tmp_path):
     wizard, dialogs = make_wizard(qtbot, tmp_path / "demo")
     kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QTreeWidget, QTextBrowser, QPlainTextEdit)
-    unnamed = []
+    unnamed, no_keyboard, seen = [], [], {}
     for page_id, page in wizard.pages.items():
         for kind in kinds:
             for widget in page.findChildren(kind):
                 if isinstance(widget.parent(), QAbstractSpinBox):
                     continue  # the spin box's own editor: the box carries the name
+                shown = f"{type(page).__name__}: {type(widget).__name__} {getattr(widget, 'text', lambda: '')()}"
+                seen.setdefault(type(page).__name__, set()).add(kind.__name__)
                 if not widget.accessibleName().strip():
-                    unnamed.append(f"{type(page).__name__}: {type(widget).__name__} {getattr(widget, 'text', lambda: '')()}")
-                if isinstance(widget, QAbstractButton):
-                    assert widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+                    unnamed.append(shown)
+                if not takes_the_keyboard(widget):
+                    no_keyboard.append(shown)
     for which in (wizard.WizardButton.BackButton, wizard.WizardButton.NextButton, wizard.WizardButton.CancelButton,
                   wizard.WizardButton.FinishButton):
         assert wizard.button(which).accessibleName()
+        assert wizard.button(which).focusPolicy() & Qt.FocusPolicy.TabFocus
+    # the walk found the controls: every page has some, and every kind of control occurs somewhere
+    assert set(seen) == {type(page).__name__ for page in wizard.pages.values()}, seen
+    assert set().union(*seen.values()) == {kind.__name__ for kind in kinds}, seen
     assert unnamed == []
+    assert no_keyboard == []
     # Enter is Next: the welcome page moves on without the mouse
     qtbot.keyClick(wizard, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: wizard.currentId() == ids.INSTALLATION, timeout=5000)

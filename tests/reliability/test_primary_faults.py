@@ -15,7 +15,7 @@ import pytest
 from processes import wait_until
 from tsbackup_gui.core.guard.single_user import find_running
 
-from .world import DATA, OWN_APP, World, in_the_slot, lines_of, script, summary_of
+from .world import DATA, World, in_the_slot, lines_of, script, summary_of
 
 PLAIN_BUSY = "Close timeSensor LEGAL to start today's backup."
 
@@ -129,8 +129,9 @@ def test_marker_missing_is_exit_4_and_creates_nothing(world):
 
 @pytest.fixture
 def timesensor(world):
-    """A real program named `timeSensor LEGAL` (a copy of sleep) that a fault script starts mid-copy."""
-    binary = world.root / "Applications" / "timeSensor LEGAL"
+    """A real timeSensor of this world's own (a copy of sleep named `tsb timeSensor <id>`) that a fault
+    script starts mid-copy: one running elsewhere on the machine would stop the run before the copy."""
+    binary = world.root / "Applications" / world.timesensor_name
     binary.parent.mkdir()
     shutil.copy2(shutil.which("sleep"), binary)
     pid_file = world.root / "timesensor.pid"
@@ -148,16 +149,14 @@ def test_timesensor_started_mid_copy_discards_the_generation_and_waits(world, ti
     start, pid_file = timesensor
     world.run_ok(prefix=in_the_slot(12))
     older, before = generation_ids(world), world.snapshot()
-    world.set_config(process_names=None)  # the guard's own list: timeSensor LEGAL among them
+    world.set_config(process_names=[world.timesensor_name, world.own_app])
 
     result = world.cli("run", "--json", fault=f"exec-at=copy.file#3:{start}", prefix=in_the_slot())
 
     pid = int(pid_file.read_text())
     assert result.returncode == 3, result.stdout + result.stderr
     lines = lines_of(result)
-    assert lines[0] == PLAIN_BUSY
-    # (another test run on this machine may have its own `timeSensor LEGAL` copy named first)
-    assert lines[1].startswith(f"{PLAIN_BUSY} The program timeSensor LEGAL (process "), lines
+    assert lines == [PLAIN_BUSY, f"{PLAIN_BUSY} The program {world.timesensor_name} (process {pid}) is running."]
     assert reason_codes(result)[0] == "guard.source_busy" and summary_of(result)["generation"] is None
     assert world.snapshot() == before and world.partials() == []
     status = world.status(in_the_slot())
@@ -165,9 +164,8 @@ def test_timesensor_started_mid_copy_discards_the_generation_and_waits(world, ti
     assert generation_ids(world) == older
     assert os.kill(pid, 0) is None, "the run never closes or kills timeSensor"
     os.kill(pid, signal.SIGKILL)
-    wait_until(lambda: not any(b.pid == pid for b in find_running(["timeSensor LEGAL"])))
-    world.set_config(process_names=[OWN_APP])  # other test runs on this machine start their own copies
-    world.run_ok()
+    wait_until(lambda: not any(b.pid == pid for b in find_running([world.timesensor_name])))
+    world.run_ok()  # closed again: the next run makes its generation
 
 
 def test_a_source_file_changed_mid_copy_discards_the_generation(world):

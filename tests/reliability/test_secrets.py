@@ -23,13 +23,17 @@ from conftest_remote import ACCESS_KEY, SECRET_KEY, closed_port, moto, sshd  # n
 from .conftest import mount_tmpfs, unmount
 from .world import World, lines_of, summary_of
 
+pytestmark = pytest.mark.xdist_group("servers-secrets")  # with -n: one worker starts this module's sshd and moto once
+
 REPO_PASSWORD = "Repo-Geheimnis-Kanzlei-4711"
 WRONG_PASSWORD = "Falsch-Geheimnis-0815"
 SMTP_PASSWORD = "Smtp-Geheimnis-Bern-2026"
 
 
 class ArgvWatch:
-    """Reads every process's /proc/<pid>/cmdline over and over while a command runs."""
+    """Reads the /proc/<pid>/cmdline of every process this test started (its descendants) over and
+    over while a command runs. Only ours: another test run on the machine may hold the same test
+    secrets in its own helpers' argv."""
 
     def __init__(self):
         self.seen: set[bytes] = set()
@@ -45,14 +49,25 @@ class ArgvWatch:
         self._thread.join(timeout=10)
 
     def _loop(self) -> None:
+        own = os.getpid()
         while not self._stop.is_set():
+            parents: dict[int, int] = {}
+            argvs: dict[int, bytes] = {}
             for pid in os.listdir("/proc"):
                 if pid.isdigit():
                     try:
                         with open(f"/proc/{pid}/cmdline", "rb") as handle:
-                            self.seen.add(handle.read())
-                    except OSError:
+                            argvs[int(pid)] = handle.read()
+                        with open(f"/proc/{pid}/stat", "rb") as handle:
+                            parents[int(pid)] = int(handle.read().rsplit(b")", 1)[1].split()[1])
+                    except (OSError, ValueError, IndexError):
                         pass
+            for pid, argv in argvs.items():
+                ancestor, hops = parents.get(pid), 0
+                while ancestor not in (None, 0, 1, own) and hops < 64:
+                    ancestor, hops = parents.get(ancestor), hops + 1
+                if ancestor == own:
+                    self.seen.add(argv)
             self._stop.wait(0.002)
 
     def programs(self) -> set[str]:
@@ -97,8 +112,8 @@ def drive_world(tmp_path):
 
 def keyring_set(world: World, name: str, value: str) -> None:
     entry = f"{world.config()['setup_id']}:{name}"
-    subprocess.run([sys.executable, "-c", f"import keyring; keyring.set_password('tsbackup', {entry!r}, {value!r})"],
-                   env=world.environment(), check=True)
+    code = f"import keyring, sys; keyring.set_password('tsbackup', {entry!r}, sys.stdin.read())"
+    subprocess.run([sys.executable, "-c", code], env=world.environment(), input=value, text=True, check=True)
 
 
 def test_repository_and_smtp_passwords_stay_secret_even_in_errors(drive_world):

@@ -15,10 +15,7 @@ from pathlib import Path
 
 COMPUTER = "Kanzlei-PC"
 DATA = "timeSensor DataFiles"
-#: The guard watches for a name of our own: other test runs on this machine start real
-#: `timeSensor LEGAL` copies at any moment. The scenario about timeSensor sets the real name.
 FAKETIME = shutil.which("faketime") or "faketime"
-OWN_APP = f"tsbackup reliability {uuid.uuid4().hex[:8]}"
 
 
 class World:
@@ -33,6 +30,13 @@ class World:
         self.source = self.root / "Shared" / DATA
         self.drive = self.root / "drive"
         self.computer = computer
+        #: The guard watches for program names of this world's own: a timeSensor LEGAL that runs
+        #: elsewhere on the machine (a developer's, another test run's) never disturbs a scenario.
+        #: The scenario about timeSensor starts a real program under `timesensor_name`.
+        self.own_app = f"tsbackup reliability {uuid.uuid4().hex[:8]}"
+        # (not "timeSensor LEGAL …": the guard counts a program whose 15+ character name begins a
+        # wanted name as that name, so a real timeSensor LEGAL would match it)
+        self.timesensor_name = f"tsb timeSensor {uuid.uuid4().hex[:8]}"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "TSBACKUP_", "RESTIC_", "AWS_"))}
         env.update({
             "TSBACKUP_HOME": str(self.home),
@@ -98,7 +102,7 @@ class World:
                           *extra, input=input, env=env)
         assert result.returncode == 0, result.stdout + result.stderr
         # the recovery sheet counts as printed and stored: its warning would hide every other state
-        self.set_config(process_names=process_names or [OWN_APP],
+        self.set_config(process_names=process_names or [self.own_app],
                         recovery_sheet_confirmed=datetime.date.today().isoformat())
         return result
 
