@@ -27,7 +27,6 @@ import os
 import pstats
 import random
 import shutil
-import stat
 import subprocess
 import sys
 import tempfile
@@ -42,6 +41,7 @@ from tsbackup_gui.core.store.config import Config  # noqa: E402
 from tsbackup_gui.core.run.backup import run_backup  # noqa: E402
 from tsbackup_gui.core.primary.copier import make_generation  # noqa: E402
 from tsbackup_gui.core.primary.target import Target  # noqa: E402
+from tsbackup_gui.core.primary.treeops import remove_tree as remove_generation_tree  # noqa: E402
 
 SMALL_MAX = 40 * 1024  # small files: 0 … 40 KiB, about 20 KiB on average
 PER_FOLDER = 100
@@ -75,21 +75,9 @@ def build_source(root: Path, size_mb: int, files: int, seed: int = 4) -> tuple[i
 
 
 def remove_tree(path: Path) -> None:
-    """Generations are read-only by design; a benchmark has to clean them up anyway."""
-    def unlock(func, name, _exc):
-        parent = os.path.dirname(name)
-        os.chmod(parent, os.stat(parent).st_mode | stat.S_IWUSR | stat.S_IXUSR)
-        try:
-            os.chmod(name, os.lstat(name).st_mode | stat.S_IWUSR)
-        except OSError:
-            pass
-        func(name)
-
+    """Generations are read-only by design; the benchmark removes them the way the program does."""
     if path.exists():
-        if sys.version_info >= (3, 12):
-            shutil.rmtree(path, onexc=unlock)
-        else:
-            shutil.rmtree(path, onerror=lambda f, n, e: unlock(f, n, e))
+        remove_generation_tree(path)
 
 
 def timed(contenders, profiler: cProfile.Profile | None = None) -> list[float]:

@@ -31,7 +31,6 @@ import argparse
 import json
 import os
 import shutil
-import stat
 import statistics
 import subprocess
 import sys
@@ -40,26 +39,17 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tsbackup_gui.core.primary.treeops import remove_tree as remove_generation_tree  # noqa: E402
 PER_FOLDER = 100
 GUARD_NAMES = ["no-such-program-bench"]  # no machine runs it, so the guard never waits
 
 
 def remove_tree(path: Path) -> None:
-    """Generations are read-only by design; the benchmark removes them anyway."""
-    def unlock(func, name, _exc):
-        parent = os.path.dirname(name)
-        os.chmod(parent, os.stat(parent).st_mode | stat.S_IWUSR | stat.S_IXUSR)
-        try:
-            os.chmod(name, os.lstat(name).st_mode | stat.S_IWUSR)
-        except OSError:
-            pass
-        func(name)
-
+    """Generations are read-only by design; the benchmark removes them the way the program does."""
     if path.exists():
-        if sys.version_info >= (3, 12):
-            shutil.rmtree(path, onexc=unlock)
-        else:
-            shutil.rmtree(path, onerror=lambda f, n, e: unlock(f, n, e))
+        remove_generation_tree(path)
 
 
 def installed_python(work: Path) -> str:

@@ -124,3 +124,20 @@ class HousekeepingDialog(QDialog):
 
     def enable(self) -> None:
         """Subclasses switch their buttons by `self.busy` and their inputs."""
+
+
+class SheetDialog(HousekeepingDialog):
+    """A housekeeping dialog that ends with a recovery sheet to save or print (the sheet dialog, the
+    password change): the setup it works on and the save and print hooks tests replace."""
+
+    def __init__(self, config, *, language: str = "en", clock: Clock | None = None, where=None,
+                 parent: QWidget | None = None, secrets=None, choose_save_file: ChooseSaveFile | None = None,
+                 print_dialog: Callable[[QWidget, object], bool] | None = None):
+        super().__init__(language=language, clock=clock, parent=parent)
+        self.config = config
+        self.where = where
+        self.secrets = secrets
+        self.choose_save_file = choose_save_file or default_choose_save_file
+        self.print_dialog = print_dialog or default_print_dialog
+        self.sheet = None
+        self.html = ""

@@ -18,7 +18,7 @@ from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.places import Places
 from tsbackup_gui.ui import sheet_output
 from tsbackup_gui.ui.housekeeping_common import (
-    ChooseSaveFile, HousekeepingDialog, default_choose_save_file, default_print_dialog, sentence,
+    ChooseSaveFile, SheetDialog, sentence,
 )
 
 MIN = password_change.MIN_PASSWORD_LENGTH
@@ -31,19 +31,13 @@ def change_and_gather(config, password: str, secrets, where, now):
     return change_and_new_sheet(config, password, secrets=secrets, where=where, now=now)
 
 
-class PasswordDialog(HousekeepingDialog):
+class PasswordDialog(SheetDialog):
     def __init__(self, config, *, language: str = "en", clock: Clock | None = None, where: Places | None = None,
                  parent: QWidget | None = None, secrets=None, choose_save_file: ChooseSaveFile | None = None,
                  print_dialog: Callable[[QWidget, object], bool] | None = None):
-        super().__init__(language=language, clock=clock, parent=parent)
-        self.config = config
-        self.where = where
-        self.secrets = secrets
-        self.choose_save_file = choose_save_file or default_choose_save_file
-        self.print_dialog = print_dialog or default_print_dialog
+        super().__init__(config, language=language, clock=clock, where=where, parent=parent, secrets=secrets,
+                         choose_save_file=choose_save_file, print_dialog=print_dialog)
         self.changed_ok = False
-        self.sheet = None
-        self.html = ""
         self.sheet_written: Path | None = None
         self.setWindowTitle(self.tr("Change the off-site password"))
         layout = QVBoxLayout(self)

@@ -17,22 +17,16 @@ from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.places import Places
 from tsbackup_gui.ui import sheet_output
 from tsbackup_gui.ui.housekeeping_common import (
-    ChooseSaveFile, HousekeepingDialog, default_choose_save_file, default_print_dialog, sentence,
+    ChooseSaveFile, SheetDialog, sentence,
 )
 
 
-class RecoverySheetDialog(HousekeepingDialog):
+class RecoverySheetDialog(SheetDialog):
     def __init__(self, config, *, language: str = "en", clock: Clock | None = None, where: Places | None = None,
                  parent: QWidget | None = None, secrets=None, choose_save_file: ChooseSaveFile | None = None,
                  print_dialog: Callable[[QWidget, object], bool] | None = None):
-        super().__init__(language=language, clock=clock, parent=parent)
-        self.config = config
-        self.where = where
-        self.secrets = secrets
-        self.choose_save_file = choose_save_file or default_choose_save_file
-        self.print_dialog = print_dialog or default_print_dialog
-        self.sheet = None
-        self.html = ""
+        super().__init__(config, language=language, clock=clock, where=where, parent=parent, secrets=secrets,
+                         choose_save_file=choose_save_file, print_dialog=print_dialog)
         self.written: Path | None = None
         self.confirmed = False
         self.setWindowTitle(self.tr("Recovery sheet"))
