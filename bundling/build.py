@@ -7,6 +7,7 @@ repository; only the results land in `--dist` (default `dist/`, ignored by git).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -85,7 +86,10 @@ def run_pyinstaller(config_file: Path, work: Path, dist: Path) -> None:
     command = [sys.executable, "-m", "PyInstaller", str(ROOT / "bundling" / "tsbackup.spec"), "--noconfirm",
                "--clean", "--log-level", "WARN", "--distpath", str(dist), "--workpath", str(work / "pyinstaller"),
                "--", str(config_file)]
-    result = subprocess.run(command, cwd=work)
+    # --clean empties PyInstaller's cache; a cache of this build's own keeps two builds on one
+    # machine (a developer's and a test's) from cleaning each other's cache mid-build.
+    env = dict(os.environ, PYINSTALLER_CONFIG_DIR=str(work / "pyinstaller-cache"))
+    result = subprocess.run(command, cwd=work, env=env)
     if result.returncode != 0:
         raise BuildError(f"PyInstaller failed (exit code {result.returncode}); its messages above say why.", 1)
 
