@@ -100,7 +100,7 @@ class HousekeepingDialog(QDialog):
             self._set_busy(False)
             (on_error or self.show_error)(exc)
 
-        worker.start_kept(self._tasks, lambda _progress: job(), on_done=done, on_error=failed, long=long)
+        worker.start_kept(self._tasks, lambda _progress: job(), on_done=done, on_error=failed, long=long, owner=self)
 
     def show_result(self, text: str, style: str | None = None) -> None:
         self.result.setText(text)

@@ -309,7 +309,8 @@ class RestoreDialog(QDialog):
 
     # -- plumbing ------------------------------------------------------------------------------------
     def _run(self, job, on_done, on_error=None, *, long: bool = False) -> None:
-        worker.start_kept(self._tasks, job, on_done=on_done, on_error=on_error or self._failed, long=long)
+        worker.start_kept(self._tasks, job, on_done=on_done, on_error=on_error or self._failed, long=long,
+                          owner=self)
 
     def _set_busy(self, working: str | None) -> None:
         was = self.busy

@@ -172,11 +172,11 @@ class StatusWindow(QMainWindow):
                 self.show_error(exc)
 
         worker.start_kept(self._tasks, lambda progress: overview.gather(demo_root=demo_root, clock=clock,
-                                                                        refresh_demo=first), done, failed)
+                                                                        refresh_demo=first), done, failed, owner=self)
 
     def _start(self, job, on_done, on_progress=None, *, long: bool = False) -> None:
         worker.start_kept(self._tasks, job, on_done=on_done, on_error=self.show_error, on_progress=on_progress,
-                          long=long)
+                          long=long, owner=self)
 
     def set_up_demo(self) -> None:
         layout = self._demo_layout

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, MutableSequence, MutableSet
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -70,18 +71,28 @@ def start(fn: Callable[[Callable[[Any], None]], Any], on_done=None, on_error=Non
 
 
 def start_kept(tasks: MutableSequence[Task] | MutableSet[Task], fn, on_done=None, on_error=None, on_progress=None, *,
-               long: bool = False) -> Task:
-    """`start`, with the task kept in ``tasks`` (alive) until it has finished, then dropped from it."""
+               long: bool = False, owner: QObject | None = None) -> Task:
+    """`start`, with the task kept in ``tasks`` (alive) until it has finished, then dropped from it.
+
+    With an ``owner`` (the window or dialog that asked), an answer that arrives after the owner was
+    deleted is dropped: a slow job may outlive the window it was started from."""
     holder: list[Task] = []
+
+    def gone() -> bool:
+        return owner is not None and not shiboken6.isValid(owner)
 
     def finish(callback, value) -> None:
         if holder and holder[0] in tasks:
             tasks.remove(holder[0])
-        if callback is not None:
+        if callback is not None and not gone():
             callback(value)
 
+    def report(event) -> None:
+        if on_progress is not None and not gone():
+            on_progress(event)
+
     task = start(fn, on_done=lambda value: finish(on_done, value), on_error=lambda exc: finish(on_error, exc),
-                 on_progress=on_progress, long=long)
+                 on_progress=report if on_progress else None, long=long)
     holder.append(task)
     if isinstance(tasks, list):
         tasks.append(task)
