@@ -14,7 +14,7 @@ import os
 import shlex
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Mapping, Sequence
 
 
@@ -56,6 +56,29 @@ def cli_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None) -
         return [str(sibling)]
     found = _entry_point("tsbackup")
     return [found] if found else [sys.executable, "-m", "tsbackup_gui.cli"]
+
+
+GUI_NAME = "tsbackup-gui"
+
+
+def task_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None, executable: str | None = None,
+              windows: bool | None = None) -> list[str]:
+    """The command the OS task starts (it appends `run --scheduled …`).
+
+    In an installed app that is the app's own executable, whichever of the two binaries asks:
+    macOS lets a Keychain item be read without a question only by the binary that created it
+    (the app, in the wizard), and a launchd job waiting on that question never backs up; on
+    Windows the app has no console, so the nightly run opens no window. The app hands such
+    arguments to the command without starting Qt (`tsbackup_gui.__main__`). In an AppImage or a
+    development run it is the `tsbackup` command as before."""
+    appimage = _appimage(env, frozen)
+    if appimage:
+        return [appimage, "tsbackup"]
+    if frozen if frozen is not None else getattr(sys, "frozen", False):
+        windows = os.name == "nt" if windows is None else windows
+        here = (PureWindowsPath if windows else PurePosixPath)(executable or sys.executable)
+        return [str(here.with_name(f"{GUI_NAME}.exe" if windows else GUI_NAME))]
+    return cli_argv(env, frozen)
 
 
 def windows_command_line(argv: Sequence[str]) -> str:
