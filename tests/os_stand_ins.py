@@ -106,7 +106,18 @@ elif verb == "/Query":
         print(f'"KANZLEI-PC","\\tsbackup","08.12.2026 19:15:00","Bereit","Interaktiv/Hintergrund",'
               f'"{task["last"]}","{task["result"]}","anna","C:\\tsbackup\\tsbackup-gui.exe run --scheduled"')
 elif verb == "/Run":
-    state["task"]["result"], state["task"]["last"] = int(os.environ.get("STAND_IN_RESULT", "0")), "07.12.2026 19:15:00"
+    # Runs the task's Exec as Task Scheduler would: Command and Arguments, and no environment of the
+    # shell that registered it (Task Scheduler has none to give; PYTHONPATH only so that the code
+    # under test runs).
+    import xml.etree.ElementTree as ET
+    ns = "{http://schemas.microsoft.com/windows/2004/02/mit/task}"
+    root = ET.fromstring(state["task"]["xml"].split("?>", 1)[1])
+    command = [root.findtext(f"{ns}Actions/{ns}Exec/{ns}Command"),
+               *shlex.split(root.findtext(f"{ns}Actions/{ns}Exec/{ns}Arguments"))]
+    env = {k: os.environ[k] for k in ("PATH", "PYTHONPATH", "HOME", "USER", "LANG") if k in os.environ}
+    code = subprocess.run(command, env=env, stdin=subprocess.DEVNULL, capture_output=True).returncode
+    code = int(os.environ.get("STAND_IN_RESULT", code))
+    state["task"]["result"], state["task"]["last"] = code, "07.12.2026 19:15:00"
 elif verb == "/Change" and "/DISABLE" in args:
     state["task"]["enabled"] = False
 save()
@@ -150,7 +161,7 @@ if args[0] == "bootstrap":
     plist = args[2]
     import plistlib
     label = plistlib.loads(Path(plist).read_bytes())["Label"]
-    jobs[f"{args[1]}/{label}"] = {"exit": None, "runs": 0}
+    jobs[f"{args[1]}/{label}"] = {"exit": None, "runs": 0, "plist": plist}
 elif args[0] == "bootout":
     if jobs.pop(args[1], None) is None:
         print(f"Boot-out failed: 3: No such process", file=sys.stderr)
@@ -170,7 +181,14 @@ elif args[0] == "print-disabled":
         print(f'\t"{name}" => disabled')
     print("}")
 elif args[0] == "kickstart":
-    jobs[args[-1]].update(exit=int(os.environ.get("STAND_IN_RESULT", "0")), runs=jobs[args[-1]]["runs"] + 1)
+    # Runs the job as launchd would: ProgramArguments with the plist's EnvironmentVariables only.
+    import plistlib
+    job = plistlib.loads(Path(jobs[args[-1]]["plist"]).read_bytes())
+    env = {k: os.environ[k] for k in ("PATH", "PYTHONPATH", "HOME", "USER", "LANG") if k in os.environ}
+    env.update(job.get("EnvironmentVariables", {}))
+    code = subprocess.run(job["ProgramArguments"], env=env, stdin=subprocess.DEVNULL, capture_output=True).returncode
+    code = int(os.environ.get("STAND_IN_RESULT", code))
+    jobs[args[-1]].update(exit=code, runs=jobs[args[-1]]["runs"] + 1)
 save()
 '''
 
