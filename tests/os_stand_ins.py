@@ -197,6 +197,8 @@ prompt_refused()  # every keychain question would show a dialog: never in a test
 '''
 
 CAFFEINATE = r'''
+while True:  # holds its assertion until it is ended (or the watched process -w PID ends)
+    time.sleep(0.2)
 '''
 
 TOOLS = {"systemctl": SYSTEMCTL, "loginctl": LOGINCTL, "schtasks": SCHTASKS, "powershell.exe": POWERSHELL,
