@@ -125,7 +125,7 @@ save()
 
 POWERSHELL = r'''
 script = args[args.index("-Command") + 1]
-if "-NonInteractive" not in args or "[Console]::In.ReadLine()" not in script:
+if "-NonInteractive" not in args or "[Console]::OpenStandardInput()" not in script:
     prompt_refused()
 if not stdin.strip():
     print("no password on standard input", file=sys.stderr)
@@ -223,12 +223,11 @@ def argvs(calls: Path) -> list[list[str]]:
 
 
 def runner_on(folder: Path):
-    """A `platform.Runner` that starts the stand-ins by name from `folder` (as PATH would), with
-    stdin given or empty — never the terminal."""
-    import subprocess
+    """A `platform.Runner` that starts the stand-ins by name from `folder` (as PATH would) through
+    the program's own `run_command`: stdin is what the step gives, or empty — never the terminal."""
+    from tsbackup_gui.core.platform import run_command
 
     def run(argv, input=None):
-        return subprocess.run([str(folder / argv[0]), *argv[1:]], capture_output=True, text=True,
-                              input=input if input is not None else "", timeout=60)
+        return run_command([str(folder / argv[0]), *argv[1:]], input=input)
 
     return run

@@ -123,12 +123,12 @@ def test_windows_password_logon_hands_the_password_on_stdin_and_never_prompts(to
                                                                              monkeypatch, tsbackup_home):
     folder, calls = tools
     pretend(monkeypatch, "windows")
-    ok, message = install_task(os_name="windows", logon="password", password="Kanzlei 2026!", wait_seconds=2,
+    ok, message = install_task(os_name="windows", logon="password", password="Grüezi Kanzlei 2026!", wait_seconds=2,
                                home=tmp_path / "home", runner=stand_ins.runner_on(folder), sleep=lambda s: None)
     made = stand_ins.calls_of(calls)
     register = made[0]
     assert register["argv"][:5] == ["powershell.exe", "-NoLogo", "-NoProfile", "-NonInteractive", "-ExecutionPolicy"]
-    assert register["stdin"] == "Kanzlei 2026!\n"  # on stdin, once …
+    assert register["stdin"] == "Grüezi Kanzlei 2026!\n"  # on stdin, once …
     assert all("Kanzlei 2026" not in " ".join(call["argv"]) for call in made)  # … and never on a command line
     assert all("/RP" not in call["argv"] for call in made)
     assert made[1]["argv"] == ["schtasks", "/Run", "/TN", "tsbackup"]

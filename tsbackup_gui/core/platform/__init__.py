@@ -88,9 +88,16 @@ Runner = Callable[[Sequence[str]], "subprocess.CompletedProcess[str]"]
 
 def run_command(argv: Sequence[str], input: str | None = None) -> "subprocess.CompletedProcess[str]":
     """Runs a tool with nothing to read but `input` (stdin is never the terminal: a tool that
-    asks a question gets end-of-file at once instead of waiting for an answer nobody sees)."""
-    return subprocess.run(list(argv), capture_output=True, text=True, timeout=120, check=False,
-                          input=input if input is not None else "")
+    asks a question gets end-of-file at once instead of waiting for an answer nobody sees).
+    `input` goes as UTF-8 (the reading side says so: a password with umlauts must arrive as typed)."""
+    if not input:
+        return subprocess.run(list(argv), capture_output=True, text=True, timeout=120, check=False, input="")
+    import locale
+
+    done = subprocess.run(list(argv), capture_output=True, timeout=120, check=False, input=input.encode("utf-8"))
+    encoding = locale.getpreferredencoding(False)
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(encoding, "replace"),
+                                       done.stderr.decode(encoding, "replace"))
 
 
 def execute(steps: Sequence[Step], os_name: str, *, runner: Runner = run_command) -> list[str]:

@@ -257,9 +257,8 @@ def install_steps(os_name: str, task: TaskSpec, home: Path, *, folder: Path | No
 
     Windows never gets ``schtasks /RP *``: that asks for the password on the console, which a
     captured child cannot show, so registration would hang until the time-out. The "password"
-    logon registers through the Task Scheduler's own interface (PowerShell's
-    ``Register-ScheduledTask``, non-interactive) with the password on standard input, never on a
-    command line; "s4u" and "interactive" need no password and go through ``schtasks /XML``."""
+    logon registers through the Task Scheduler's COM interface (from a non-interactive
+    PowerShell) with the password on standard input, never on a command line; "s4u" and "interactive" need no password and go through ``schtasks /XML``."""
     check_os(os_name)
     if os_name == "windows":
         xml_file = (folder or home) / f"{TASK_NAME}-task.xml"
@@ -293,16 +292,20 @@ def _ps_quote(text: str) -> str:
 
 
 def register_scheduled_task_argv(xml_file: Path, user: str) -> tuple[str, ...]:
-    """PowerShell registering the XML for `user`, reading the password from the first line of
-    stdin; `-NonInteractive` makes any question an error instead of a wait, and an empty line
-    ends with exit 3 before anything is registered."""
+    """PowerShell registering the XML for `user` through the Task Scheduler's COM interface
+    (``Schedule.Service``, ``TaskFolder.RegisterTask`` with TASK_CREATE_OR_UPDATE = 6 and
+    TASK_LOGON_PASSWORD = 1), the password read from the first line of stdin. ``-NonInteractive``
+    makes any question an error instead of a wait; an empty line ends with exit 3 before anything
+    is registered."""
     script = (
         "$ErrorActionPreference = 'Stop'; "
-        "$password = [Console]::In.ReadLine(); "
+        "$password = (New-Object IO.StreamReader([Console]::OpenStandardInput(), "
+        "(New-Object Text.UTF8Encoding $false))).ReadLine(); "
         "if (-not $password) { [Console]::Error.WriteLine('no password on standard input'); exit 3 }; "
         f"$xml = [IO.File]::ReadAllText({_ps_quote(str(xml_file))}); "
-        f"Register-ScheduledTask -TaskName {_ps_quote(TASK_NAME)} -Xml $xml -User {_ps_quote(user)} "
-        "-Password $password -Force | Out-Null"
+        "$service = New-Object -ComObject Schedule.Service; $service.Connect(); "
+        f"$service.GetFolder('\\').RegisterTask({_ps_quote(TASK_NAME)}, $xml, 6, {_ps_quote(user)}, $password, 1) "
+        "| Out-Null"
     )
     return ("powershell.exe", "-NoLogo", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass",
             "-Command", script)
