@@ -192,7 +192,8 @@ def test_the_gui_registers_on_a_worker_thread_only_when_frozen(tmp_path, qtbot, 
     assert said()[1] == "start at login: enabled"
     assert len(threads) == 2 and threading.main_thread() not in threads  # never on the GUI thread
     exec_line = desktop_exec_of(desktop)
-    assert exec_line.startswith("env ") and exec_line.endswith(" " + sys.executable)
+    # the bundle's app executable beside the running one (never the console command)
+    assert exec_line.startswith("env ") and exec_line.endswith(" " + str(Path(sys.executable).with_name("tsbackup-gui")))
     assert "TSBACKUP_HOME=" in exec_line  # the app at login reads the same settings
 
 

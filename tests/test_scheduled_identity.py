@@ -105,3 +105,12 @@ def test_a_refusing_password_store_is_a_sentence_for_the_hourly_run(tmp_path, ru
     assert (note["config"], note["keyring"]) == ("ok", "unavailable")
     ok, message = task_note.verdict(note)
     assert not ok and "cannot read the off-site password from the password store" in message.english()
+
+
+def test_start_at_login_is_the_app_even_when_the_command_registers_it():
+    from tsbackup_gui.core.platform.commands import gui_argv
+
+    mac = gui_argv(env={}, frozen=True, executable="/Applications/tsbackup.app/Contents/MacOS/tsbackup", windows=False)
+    assert mac == ["/Applications/tsbackup.app/Contents/MacOS/tsbackup-gui"]
+    win = gui_argv(env={}, frozen=True, executable=r"C:\Programs\tsbackup\tsbackup-gui.exe", windows=True)
+    assert win == [r"C:\Programs\tsbackup\tsbackup-gui.exe"]

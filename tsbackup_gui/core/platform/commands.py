@@ -18,6 +18,9 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Mapping, Sequence
 
 
+GUI_NAME = "tsbackup-gui"
+
+
 def _entry_point(name: str) -> str | None:
     folder = Path(sys.executable).parent
     for candidate in (folder / name, folder / f"{name}.exe"):
@@ -35,15 +38,23 @@ def _appimage(env: Mapping[str, str] | None, frozen: bool | None) -> str | None:
     return (os.environ if env is None else env).get("APPIMAGE") or None
 
 
-def gui_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None) -> list[str]:
-    """The app (tray) as started at login."""
+def gui_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None, executable: str | None = None,
+             windows: bool | None = None) -> list[str]:
+    """The app (tray) as started at login: in an installed app the `tsbackup-gui` executable, also
+    when the `tsbackup` command asks (`tsbackup autostart on`), never the console command."""
     appimage = _appimage(env, frozen)
     if appimage:
         return [appimage]
     if frozen if frozen is not None else getattr(sys, "frozen", False):
-        return [sys.executable]
+        return [_gui_sibling(executable, windows)]
     found = _entry_point("tsbackup-gui")
     return [found] if found else [sys.executable, "-m", "tsbackup_gui"]
+
+
+def _gui_sibling(executable: str | None, windows: bool | None) -> str:
+    windows = os.name == "nt" if windows is None else windows
+    here = (PureWindowsPath if windows else PurePosixPath)(executable or sys.executable)
+    return str(here.with_name(f"{GUI_NAME}.exe" if windows else GUI_NAME))
 
 
 def cli_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None) -> list[str]:
@@ -56,9 +67,6 @@ def cli_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None) -
         return [str(sibling)]
     found = _entry_point("tsbackup")
     return [found] if found else [sys.executable, "-m", "tsbackup_gui.cli"]
-
-
-GUI_NAME = "tsbackup-gui"
 
 
 def task_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None, executable: str | None = None,
@@ -75,9 +83,7 @@ def task_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None, 
     if appimage:
         return [appimage, "tsbackup"]
     if frozen if frozen is not None else getattr(sys, "frozen", False):
-        windows = os.name == "nt" if windows is None else windows
-        here = (PureWindowsPath if windows else PurePosixPath)(executable or sys.executable)
-        return [str(here.with_name(f"{GUI_NAME}.exe" if windows else GUI_NAME))]
+        return [_gui_sibling(executable, windows)]
     return cli_argv(env, frozen)
 
 
