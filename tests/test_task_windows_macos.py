@@ -216,3 +216,20 @@ def test_macos_check_reports_a_disabled_job(tools, tmp_path):
                                  "disabled": ["ch.tsbackup.scheduled"]}))
     ok, messages = check_task(os_name="macos", runner=stand_ins.runner_on(folder))
     assert (ok, messages[0].id) == (False, "task.switched_off")
+
+
+def test_a_failed_macos_install_leaves_no_plist_and_check_says_so(tools, configured, tmp_path, monkeypatch):
+    folder, calls = tools
+    pretend(monkeypatch, "macos")
+    monkeypatch.setenv("STAND_IN_FAIL", "bootstrap")
+    runner = stand_ins.runner_on(folder)
+    home = tmp_path / "Users" / "anna"
+    with pytest.raises(UserError) as caught:
+        install_task(os_name="macos", wait_seconds=1, home=home, runner=runner, sleep=lambda s: None)
+    text = caught.value.message.english()
+    assert text.startswith("The command launchctl bootstrap gui/") and text.endswith(
+        "What was already registered has been taken back, so no half-made task is left.")
+    assert not (home / "Library/LaunchAgents/ch.tsbackup.scheduled.plist").exists()
+    assert [argv[1] for argv in stand_ins.argvs(calls)] == ["bootout", "bootstrap", "bootout"]
+    ok, messages = check_task(os_name="macos", runner=runner, home=home)
+    assert (ok, messages[0].id) == (False, "task.missing")
