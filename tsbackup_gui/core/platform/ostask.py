@@ -97,7 +97,7 @@ SCHEMA_ORDER: dict[str, tuple[str, ...]] = {
 
 
 def task_xml(task: TaskSpec) -> str:
-    """The task definition for `schtasks /Create /XML` (or Register-ScheduledTask -Xml).
+    """The task definition for `schtasks /Create /XML` (or the COM interface's RegisterTask).
 
     Logon types: "Password" runs whether or not the user is logged on, with the user's
     credentials (Credential Manager, network shares), and needs the password once at
@@ -152,8 +152,21 @@ def task_xml(task: TaskSpec) -> str:
     action = el(el(root, "Actions", Context="Author"), "Exec")
     el(action, "Command", task.argv[0])
     el(action, "Arguments", windows_command_line(task.argv[1:]))
+    _in_schema_order(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-16"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _in_schema_order(root: ET.Element) -> None:
+    """Puts every element's children into `SCHEMA_ORDER` (a stable sort: unknown ones stay last)."""
+    for node in root.iter():
+        order = SCHEMA_ORDER.get(node.tag.rpartition("}")[2])
+        if order is None or len(node) < 2:
+            continue
+        children = list(node)
+        rank = {name: index for index, name in enumerate(order)}
+        children.sort(key=lambda child: rank.get(child.tag.rpartition("}")[2], len(order)))
+        node[:] = children
 
 
 def task_xml_bytes(task: TaskSpec) -> bytes:

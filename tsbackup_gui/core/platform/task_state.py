@@ -123,7 +123,7 @@ def _windows(runner: Runner) -> TaskState:
         return TaskState(False)
     enabled = True
     try:
-        text = definition.stdout.strip()
+        text = (definition.stdout or "").strip().lstrip("\ufeff")
         root = ET.fromstring(text.split("?>", 1)[1] if text.startswith("<?xml") else text)
         flag = root.find(f"{{{ostask.TASK_NS}}}Settings/{{{ostask.TASK_NS}}}Enabled")
         enabled = flag is None or (flag.text or "").strip().lower() != "false"
