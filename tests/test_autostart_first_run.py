@@ -318,3 +318,23 @@ def test_linux_hidden_entry_counts_as_switched_off(tmp_path, memory):
     desktop = xdg / "autostart" / "tsbackup.desktop"
     desktop.write_text(desktop.read_text().replace("X-GNOME-Autostart-enabled=true", "X-GNOME-Autostart-enabled=false"))
     assert ensure_autostart(**kw) == "switched-off"
+
+
+def test_windows_start_at_login_through_a_stand_in_reg_program(tmp_path, memory, monkeypatch):
+    """The same through a real process: a stand-in `reg` records what reg.exe would be handed."""
+    import os_stand_ins as stand_ins
+
+    pretend_os(monkeypatch, "windows")
+    folder, calls = tmp_path / "bin", tmp_path / "calls.jsonl"
+    stand_ins.install(folder, calls, ("reg",))
+    runner = stand_ins.runner_on(folder)
+    kw = dict(os_name="windows", home=tmp_path / "home", argv=WIN_APP, memory_file=memory, frozen=True, runner=runner)
+    assert ensure_autostart(**kw) == "enabled"
+    subprocess.run([str(folder / "reg"), "add", autostart.APPROVED_KEY, "/v", "tsbackup", "/t", "REG_BINARY",
+                    "/d", "030000000C1B8A5F2D6BD901", "/f"], check=True)
+    assert ensure_autostart(**kw) == "switched-off"
+    assert stand_ins.argvs(calls)[-2:] == [["reg", "query", autostart.RUN_KEY, "/v", "tsbackup"],
+                                           ["reg", "query", autostart.APPROVED_KEY, "/v", "tsbackup"]]
+    assert stand_ins.argvs(calls)[1] == ["reg", "add", autostart.RUN_KEY, "/v", "tsbackup", "/t", "REG_SZ", "/d",
+                                         r'"C:\Users\Anna Muster\AppData\Local\Programs\tsbackup\tsbackup-gui.exe"',
+                                         "/f"]
