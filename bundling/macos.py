@@ -32,6 +32,8 @@ def info_plist(version: str, numeric_version: str) -> dict:
         "NSHighResolutionCapable": True,
         "NSHumanReadableCopyright": "tsbackup",
         "NSRequiresAquaSystemAppearance": False,
+        # App Nap would slow the tray's timers and a run it started while no window is in front.
+        "NSAppSleepDisabled": True,
     }
 
 

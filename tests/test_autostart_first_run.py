@@ -26,24 +26,33 @@ CLOCK = FixedClock(datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc))
 
 
 class Registry:
-    """Stands in for reg.exe (this is not Windows): records commands and keeps the Run value in a dict."""
+    """Stands in for reg.exe (this is not Windows): records commands, keeps the Run values in `values`
+    and other keys' values (StartupApproved) in `other`, and prints a query as reg.exe does."""
 
     def __init__(self):
         self.commands: list[tuple[str, ...]] = []
         self.values: dict[str, str] = {}
+        self.other: dict[tuple[str, str], tuple[str, str]] = {}
 
     def __call__(self, argv):
         argv = tuple(argv)
         self.commands.append(argv)
-        verb, name = argv[1], argv[argv.index("/v") + 1]
-        code = 0
+        verb, key, name = argv[1], argv[2], argv[argv.index("/v") + 1]
+        code, out = 0, ""
+        if key != autostart.RUN_KEY:
+            found = self.other.get((key, name))
+            if verb == "query" and found:
+                out = f"\n{key}\n    {name}    {found[0]}    {found[1]}\n\n"
+            return subprocess.CompletedProcess(list(argv), 0 if found else 1, out, "")
         if verb == "add":
             self.values[name] = argv[argv.index("/d") + 1]
         elif verb == "delete":
             code = 0 if self.values.pop(name, None) is not None else 1
         elif verb == "query":
             code = 0 if name in self.values else 1
-        return subprocess.CompletedProcess(list(argv), code, "", "")
+            if code == 0:
+                out = f"\n{key}\n    {name}    REG_SZ    {self.values[name]}\n\n"
+        return subprocess.CompletedProcess(list(argv), code, out, "")
 
 
 @pytest.fixture
@@ -127,7 +136,9 @@ def test_windows_first_start_adds_the_run_value_through_reg(tmp_path, memory, mo
     ]
     assert reg.values == {"tsbackup": value}
     reg.commands.clear()
-    assert ensure_autostart(**kw) == "already" and reg.commands == []  # the second start asks nothing
+    assert ensure_autostart(**kw) == "already"  # the second start only reads back: the entry, and Task Manager's switch
+    assert reg.commands == [("reg", "query", autostart.RUN_KEY, "/v", "tsbackup"),
+                            ("reg", "query", autostart.APPROVED_KEY, "/v", "tsbackup")]
 
     set_kw = {k: v for k, v in kw.items() if k != "frozen"}
     assert set_autostart(False, **set_kw) == "off" and reg.values == {}
@@ -181,7 +192,8 @@ def test_the_gui_registers_on_a_worker_thread_only_when_frozen(tmp_path, qtbot, 
     assert said()[1] == "start at login: enabled"
     assert len(threads) == 2 and threading.main_thread() not in threads  # never on the GUI thread
     exec_line = desktop_exec_of(desktop)
-    assert exec_line.startswith("env ") and exec_line.endswith(" " + sys.executable)
+    # the bundle's app executable beside the running one (never the console command)
+    assert exec_line.startswith("env ") and exec_line.endswith(" " + str(Path(sys.executable).with_name("tsbackup-gui")))
     assert "TSBACKUP_HOME=" in exec_line  # the app at login reads the same settings
 
 
@@ -200,7 +212,8 @@ def test_cli_on_status_off(tmp_path, run_cli):
 
     status = run_cli("autostart", "status", "--json", env=env)
     assert status.returncode == 0 and status.stderr == ""
-    assert json.loads(status.stdout) == {"autostart": True, "remembered": "on", "where": str(desktop),
+    assert json.loads(status.stdout) == {"autostart": True, "installed": True, "switched_off": False,
+                                         "remembered": "on", "where": str(desktop),
                                          "message": f"tsbackup starts when you log in ({desktop})."}
 
     gone = run_cli("autostart", "off", env=env)
@@ -212,3 +225,116 @@ def test_cli_on_status_off(tmp_path, run_cli):
 
     bad = run_cli("autostart", "sometimes", env=env)
     assert bad.returncode == 2 and bad.stdout == ""
+
+
+# --- issue 20: the entry follows the app, is never made from a disk image, and is read back -------------------
+
+WIN_MOVED = [r"C:\Program Files\tsbackup\tsbackup-gui.exe"]
+
+
+def test_windows_entry_follows_the_app_when_it_moves(tmp_path, memory, monkeypatch):
+    pretend_os(monkeypatch, "windows")
+    reg = Registry()
+    kw = dict(os_name="windows", home=tmp_path / "home", memory_file=memory, frozen=True, runner=reg, clock=CLOCK)
+    assert ensure_autostart(argv=WIN_APP, **kw) == "enabled"
+    assert ensure_autostart(argv=WIN_MOVED, **kw) == "refreshed"  # an update installed it elsewhere
+    assert reg.values == {"tsbackup": r'"C:\Program Files\tsbackup\tsbackup-gui.exe"'}
+    assert ensure_autostart(argv=WIN_MOVED, **kw) == "already"
+    assert json.loads(memory.read_text())["how"] == "moved"
+
+
+def test_windows_task_manager_switch_is_read_back_and_shown_in_the_status(tmp_path, memory, monkeypatch):
+    from tsbackup_gui.core.platform.autostart_first_run import problem
+    from tsbackup_gui.core.status.facts import autostart_problem
+    from tsbackup_gui.core.status.model import compute_status
+    from tsbackup_gui.core.status.state import StatusFacts
+    from tsbackup_gui.core.store.config import Config
+
+    pretend_os(monkeypatch, "windows")
+    reg = Registry()
+    kw = dict(os_name="windows", home=tmp_path / "home", argv=WIN_APP, memory_file=memory, frozen=True, runner=reg)
+    assert ensure_autostart(**kw) == "enabled"
+    reg.other[(autostart.APPROVED_KEY, "tsbackup")] = ("REG_BINARY", "030000000C1B8A5F2D6BD901")  # switched off
+    assert ensure_autostart(**kw) == "switched-off"
+    state = autostart_status(os_name="windows", home=tmp_path / "home", memory_file=memory, runner=reg)
+    assert (state.installed, state.switched_off, state.enabled) == (True, True, False)
+    assert state.message().id == "autostart.switched_off"
+    assert problem(memory).english().startswith("tsbackup does not start when you log in: its start at login is "
+                                                "switched off in the system's settings")
+    config = Config(source="/s", primary="/p", computer="PC", setup_id="x")
+    status = compute_status(config, [], CLOCK.now(), StatusFacts(autostart_problem=autostart_problem(places())))
+    assert "autostart.switched_off" in [r.code for r in status.reasons]
+
+    reg.other[(autostart.APPROVED_KEY, "tsbackup")] = ("REG_BINARY", "020000000000000000000000")  # on again
+    assert ensure_autostart(**kw) == "already" and problem(memory) is None
+
+
+@pytest.mark.parametrize("where", ["/Volumes/tsbackup/tsbackup.app/Contents/MacOS/tsbackup-gui",
+                                   "/private/var/folders/x1/T/AppTranslocation/4F1C-2B/d/tsbackup.app/Contents/MacOS/"
+                                   "tsbackup-gui"])
+def test_macos_from_a_disk_image_writes_no_entry_and_says_move_to_applications(tmp_path, memory, monkeypatch, where):
+    from tsbackup_gui.core.errors import UserError
+    from tsbackup_gui.core.platform.autostart_first_run import problem
+
+    pretend_os(monkeypatch, "macos")
+    home = tmp_path / "Users" / "anna"
+    kw = dict(os_name="macos", home=home, argv=[where], memory_file=memory)
+    assert ensure_autostart(frozen=True, **kw) == "move-first"
+    assert not (home / "Library" / "LaunchAgents").exists()
+    assert problem(memory).english() == (f"Move tsbackup to Applications first: it runs from {where}, which is gone "
+                                         "after a restart, so it cannot start when you log in from there.")
+    with pytest.raises(UserError) as caught:
+        set_autostart(True, **kw)
+    assert caught.value.message.id == "autostart.move_first" and not (home / "Library" / "LaunchAgents").exists()
+    # moved to Applications: the first start there registers, and the problem is gone
+    assert ensure_autostart(frozen=True, **dict(kw, argv=MAC_APP)) == "enabled" and problem(memory) is None
+
+
+def test_macos_login_items_switch_is_read_from_launchctl(tmp_path, memory, monkeypatch):
+    pretend_os(monkeypatch, "macos")
+    home = tmp_path / "Users" / "anna"
+    asked = []
+
+    def launchctl(argv):
+        asked.append(tuple(argv))
+        text = 'disabled services = {\n\t"ch.tsbackup.app" => disabled\n}\n'
+        return subprocess.CompletedProcess(list(argv), 0, text, "")
+
+    kw = dict(os_name="macos", home=home, argv=MAC_APP, memory_file=memory, frozen=True, runner=launchctl, uid=501)
+    assert ensure_autostart(**kw) == "enabled"
+    assert ensure_autostart(**kw) == "switched-off"
+    assert asked == [("launchctl", "print-disabled", "gui/501")]
+    agent = home / "Library" / "LaunchAgents" / "ch.tsbackup.app.plist"
+    moved = ["/Applications/Tools/tsbackup.app/Contents/MacOS/tsbackup-gui"]
+    assert ensure_autostart(**dict(kw, argv=moved)) == "switched-off"  # refreshed, and still switched off
+    assert plistlib.loads(agent.read_bytes())["ProgramArguments"] == moved
+
+
+def test_linux_hidden_entry_counts_as_switched_off(tmp_path, memory):
+    xdg = tmp_path / "xdg"
+    kw = dict(os_name="linux", home=tmp_path / "home", argv=LINUX_APP, memory_file=memory, frozen=True,
+              xdg_config_home=xdg)
+    assert ensure_autostart(**kw) == "enabled"
+    desktop = xdg / "autostart" / "tsbackup.desktop"
+    desktop.write_text(desktop.read_text().replace("X-GNOME-Autostart-enabled=true", "X-GNOME-Autostart-enabled=false"))
+    assert ensure_autostart(**kw) == "switched-off"
+
+
+def test_windows_start_at_login_through_a_stand_in_reg_program(tmp_path, memory, monkeypatch):
+    """The same through a real process: a stand-in `reg` records what reg.exe would be handed."""
+    import os_stand_ins as stand_ins
+
+    pretend_os(monkeypatch, "windows")
+    folder, calls = tmp_path / "bin", tmp_path / "calls.jsonl"
+    stand_ins.install(folder, calls, ("reg",))
+    runner = stand_ins.runner_on(folder)
+    kw = dict(os_name="windows", home=tmp_path / "home", argv=WIN_APP, memory_file=memory, frozen=True, runner=runner)
+    assert ensure_autostart(**kw) == "enabled"
+    subprocess.run([str(folder / "reg"), "add", autostart.APPROVED_KEY, "/v", "tsbackup", "/t", "REG_BINARY",
+                    "/d", "030000000C1B8A5F2D6BD901", "/f"], check=True)
+    assert ensure_autostart(**kw) == "switched-off"
+    assert stand_ins.argvs(calls)[-2:] == [["reg", "query", autostart.RUN_KEY, "/v", "tsbackup"],
+                                           ["reg", "query", autostart.APPROVED_KEY, "/v", "tsbackup"]]
+    assert stand_ins.argvs(calls)[1] == ["reg", "add", autostart.RUN_KEY, "/v", "tsbackup", "/t", "REG_SZ", "/d",
+                                         r'"C:\Users\Anna Muster\AppData\Local\Programs\tsbackup\tsbackup-gui.exe"',
+                                         "/f"]

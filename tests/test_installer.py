@@ -311,6 +311,7 @@ def test_info_plist_values():
     assert values["CFBundleShortVersionString"] == "1.4.0" and values["CFBundleVersion"] == "1.4.0rc1"
     assert values["CFBundleName"] == "tsbackup" and values["LSUIElement"] is True
     assert values["NSHighResolutionCapable"] is True and values["LSMinimumSystemVersion"] == "11.0"
+    assert plistlib.loads(plistlib.dumps(values))["NSAppSleepDisabled"] is True  # no App Nap for the tray's timers
     assert plistlib.loads(plistlib.dumps(values)) == values
 
 

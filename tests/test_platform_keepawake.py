@@ -43,3 +43,38 @@ def test_the_helper_lives_only_as_long_as_the_run(tmp_path):
         assert f"--pid={os.getpid()}" in " ".join(child.cmdline())
     assert helper.poll() is not None
     assert not psutil.pid_exists(helper.pid) or psutil.Process(helper.pid).status() == psutil.STATUS_ZOMBIE
+
+
+def test_a_macos_run_holds_an_activity_assertion_while_it_copies(tmp_path, monkeypatch):
+    """`caffeinate -i -w <pid>` (an idle-sleep assertion tied to this process) runs for the length of the
+    copy and is gone after it: a stand-in caffeinate on PATH records what it was handed."""
+    import os
+
+    import os_stand_ins as stand_ins
+    from tsbackup_gui.app.backup import back_up_now
+    from tsbackup_gui.core.clock import Clock
+    from tsbackup_gui.core.platform.keepawake import KeepAwake
+    from tsbackup_gui.core.store.config import Config
+
+    folder, calls = tmp_path / "bin", tmp_path / "calls.jsonl"
+    stand_ins.install(folder, calls, ("caffeinate",))
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    seen = {}
+
+    def copying(config, **_kw):
+        for _ in range(200):  # the helper starts asynchronously; it records its argv first thing
+            if calls.exists() and calls.read_text():
+                break
+            import time
+
+            time.sleep(0.05)
+        seen["argv"] = stand_ins.argvs(calls)
+        seen["alive"] = awake.active
+        return "done"
+
+    awake = KeepAwake("macos")
+    result = back_up_now(Config(source="/s", primary="/p", computer="PC", setup_id="x"), clock=Clock(),
+                         keep_awake=lambda: awake, run=copying)
+    assert result == "done"
+    assert seen == {"argv": [["caffeinate", "-i", "-w", str(os.getpid())]], "alive": True}
+    assert not awake.active and awake.process is None

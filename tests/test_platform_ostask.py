@@ -37,20 +37,26 @@ def test_windows_task_xml_runs_scheduled_daily_as_the_user_with_credentials():
     assert settings.findtext("t:DisallowStartIfOnBatteries", namespaces=NS) == "false"
     action = root.find("t:Actions/t:Exec", NS)
     assert action.findtext("t:Command", namespaces=NS) == r"C:\Program Files\tsbackup\tsbackup.exe"
-    assert action.findtext("t:Arguments", namespaces=NS) == "run --scheduled"
+    assert action.findtext("t:Arguments", namespaces=NS) == "run --scheduled --os-task"
 
 
 def test_windows_task_logon_types_and_steps(tmp_path):
     s4u = ostask.spec(["C:\\t\\tsbackup.exe"], "7:05", "anna", logon="s4u")
     assert s4u.time == "07:05"
     assert "<LogonType>S4U</LogonType>" in ostask.task_xml(s4u)
-    steps = ostask.install_steps("windows", ostask.spec(["C:\\t\\tsbackup.exe"], "18:30", "anna"), HOME, folder=tmp_path)
+    steps = ostask.install_steps("windows", s4u, HOME, folder=tmp_path)
     assert isinstance(steps[0], WriteFile) and steps[0].path == tmp_path / "tsbackup-task.xml"
     assert steps[1] == Command(("schtasks", "/Create", "/TN", "tsbackup", "/XML", str(tmp_path / "tsbackup-task.xml"),
-                                "/F", "/RU", "anna", "/RP", "*"))
+                                "/F"))
     assert ostask.run_now_steps("windows") == [Command(("schtasks", "/Run", "/TN", "tsbackup"))]
-    steps = ostask.install_steps("windows", s4u, HOME, folder=tmp_path)
-    assert "/RP" not in steps[1].argv
+    password = ostask.install_steps("windows", ostask.spec(["C:\\t\\tsbackup.exe"], "18:30", "anna"), HOME,
+                                    folder=tmp_path, password="geheim 1")
+    assert password[1].argv[0] == "powershell.exe" and "-NonInteractive" in password[1].argv
+    assert password[1].stdin == "geheim 1\n"
+    assert "geheim" not in " ".join(password[1].argv) and "geheim" not in repr(password[1])
+    assert all("/RP" not in step.argv for step in steps + password if isinstance(step, Command))
+    with pytest.raises(ValueError):
+        ostask.install_steps("windows", ostask.spec(["C:\\t\\tsbackup.exe"], "18:30", "anna"), HOME, folder=tmp_path)
 
 
 def test_macos_launchd_agent_and_daemon():
@@ -58,7 +64,10 @@ def test_macos_launchd_agent_and_daemon():
                        env={"TSBACKUP_HOME": "/Users/anna/tsb"})
     agent = plistlib.loads(ostask.launchd_plist(task))
     assert agent["Label"] == "ch.tsbackup.scheduled"
-    assert agent["ProgramArguments"] == ["/Applications/tsbackup.app/Contents/MacOS/tsbackup", "run", "--scheduled"]
+    assert agent["ProgramArguments"] == ["/Applications/tsbackup.app/Contents/MacOS/tsbackup", "run", "--scheduled",
+                                         "--os-task"]
+    # launchd must not throttle a multi-GB copy (issue 20): Standard, and no low-priority disk access
+    assert agent["ProcessType"] == "Standard" and "LowPriorityIO" not in agent
     assert agent["StartCalendarInterval"] == [{"Hour": 19, "Minute": 15}]
     assert agent["StartInterval"] == 3600
     assert agent["EnvironmentVariables"] == {"TSBACKUP_HOME": "/Users/anna/tsb"}
@@ -84,7 +93,8 @@ def test_linux_systemd_user_service_and_timer(tmp_path):
     service_text = ostask.systemd_service(task)
     service = _units(service_text)
     assert service["Service"]["Type"] == "oneshot"
-    assert shlex.split(service["Service"]["ExecStart"]) == ["/opt/ts backup/bin/tsbackup", "run", "--scheduled"]
+    assert shlex.split(service["Service"]["ExecStart"]) == ["/opt/ts backup/bin/tsbackup", "run", "--scheduled",
+                                                            "--os-task"]
     assert 'Environment="TSBACKUP_HOME=/srv/ts 100%%"' in service_text
     timer_text = ostask.systemd_timer(task)
     assert "OnCalendar=*-*-* 18:30:00\n" in timer_text and "OnCalendar=*-*-* *:30:00\n" in timer_text

@@ -8,55 +8,27 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import os_stand_ins as stand_ins
+
 UNIT = "tsbackup-scheduled"
-
-STAND_IN = r'''#!{python}
-"""A stand-in for {tool}: records argv; `systemctl --user start X.service` runs the unit as systemd would."""
-import json, os, shlex, subprocess, sys
-from pathlib import Path
-
-record = Path({calls!r})
-with record.open("a", encoding="utf-8") as sink:
-    sink.write(json.dumps([{tool!r}, *sys.argv[1:]]) + "\n")
-fail = os.environ.get("STAND_IN_FAIL", "")
-if fail and fail in " ".join([{tool!r}, *sys.argv[1:]]):
-    print("Failed to connect to bus: No medium found", file=sys.stderr)
-    sys.exit(1)
-args = sys.argv[1:]
-if {tool!r} == "systemctl" and args[:2] == ["--user", "start"] and args[2].endswith(".service"):
-    unit = Path(os.environ["HOME"]) / ".config" / "systemd" / "user" / args[2]
-    command, env = None, {{k: os.environ[k] for k in ("HOME", "USER", "LOGNAME", "PATH", "LANG") if k in os.environ}}
-    for line in unit.read_text(encoding="utf-8").splitlines():
-        key, _, value = line.partition("=")
-        if key == "ExecStart":
-            command = [word.replace("%%", "%").replace("$$", "$") for word in shlex.split(value)]
-        elif key == "Environment":
-            name, _, setting = shlex.split(value)[0].partition("=")
-            env[name] = setting.replace("%%", "%")
-    sys.exit(subprocess.run(command, env=env, stdin=subprocess.DEVNULL, capture_output=True).returncode)
-'''
-
 
 @pytest.fixture
 def os_tools(tmp_path):
     """A folder with the stand-ins, and where their calls are recorded."""
     folder = tmp_path / "os-tools"
-    folder.mkdir()
     calls = tmp_path / "os-calls.jsonl"
-    for tool in ("systemctl", "loginctl"):
-        program = folder / tool
-        program.write_text(STAND_IN.format(python=sys.executable, tool=tool, calls=str(calls)), encoding="utf-8")
-        program.chmod(0o755)
+    stand_ins.install(folder, calls, ("systemctl", "loginctl"))
     return folder, calls
 
 
 def calls_of(calls: Path) -> list[list[str]]:
-    return [json.loads(line) for line in calls.read_text(encoding="utf-8").splitlines()] if calls.exists() else []
+    return stand_ins.argvs(calls)
 
 
 @pytest.fixture
@@ -97,7 +69,8 @@ def test_install_writes_the_user_units_registers_them_and_the_first_run_reports_
     ]
     service = (units / f"{UNIT}.service").read_text(encoding="utf-8").splitlines()
     exec_start = next(line for line in service if line.startswith("ExecStart="))
-    assert exec_start.endswith(" run --scheduled")
+    # the task marks its runs as its own, and names the home where no environment reaches the task
+    assert exec_start.endswith(f" run --scheduled --os-task --home {tsbackup_home}")
     assert f'Environment="TSBACKUP_HOME={tsbackup_home}"' in service
     assert f'Environment="PYTHON_KEYRING_BACKEND={cli_env["PYTHON_KEYRING_BACKEND"]}"' in service
     assert "Type=oneshot" in service
@@ -106,34 +79,82 @@ def test_install_writes_the_user_units_registers_them_and_the_first_run_reports_
     assert f"Unit={UNIT}.service" in timer and "WantedBy=timers.target" in timer
     # the run the stand-in systemd started left its note in the state folder the unit named
     note = json.loads((tsbackup_home / "state" / "scheduled-probe.json").read_text(encoding="utf-8"))
-    assert (note["user"], note["config"], note["keyring"]) == ("kanzlei", "ok", "not-needed")
+    assert (note["user"], note["config"], note["keyring"], note["by"]) == ("kanzlei", "ok", "not-needed", "task")
 
     check = run_cli("task", "check", env=task_env)
-    assert check.returncode == 0 and check.stdout.startswith("The scheduled task ran as kanzlei at ")
+    lines = check.stdout.strip().splitlines()
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert lines[0].startswith("The scheduled task is registered and switched on; its last run (")
+    assert lines[0].endswith(") ended with result code 0.")
+    assert lines[1].startswith("The scheduled task ran as kanzlei at ")
+    assert calls_of(calls)[-2:] == [
+        ["systemctl", "--user", "show", f"{UNIT}.timer", "--property=LoadState,UnitFileState"],
+        ["systemctl", "--user", "show", f"{UNIT}.service",
+         "--property=ActiveState,ExecMainStatus,ExecMainExitTimestamp"],
+    ]
 
 
-def test_remove_disables_the_timer_and_deletes_both_units(set_up, run_cli, task_env, os_tools):
+def test_check_reports_a_switched_off_timer(set_up, run_cli, task_env, os_tools):
+    folder, _ = os_tools
+    assert run_cli("task", "install", "--wait", "30", env=task_env).returncode == 0
+    subprocess.run([str(folder / "systemctl"), "--user", "disable", f"{UNIT}.timer"], env={**os.environ, **task_env},
+                   check=True)
+    check = run_cli("task", "check", env=task_env)
+    assert check.returncode == 1
+    assert check.stdout.startswith("The scheduled task exists but is switched off in the system's task scheduler")
+
+
+def test_remove_disables_the_timer_deletes_both_units_and_says_so(set_up, run_cli, task_env, os_tools):
     units, (_, calls) = set_up, os_tools
     assert run_cli("task", "install", "--wait", "30", env=task_env).returncode == 0
     first = len(calls_of(calls))
     result = run_cli("task", "remove", env=task_env)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert calls_of(calls)[first:] == [
+    assert result.stdout == (f"The scheduled task was removed (systemd --user {UNIT}.timer, {units / UNIT}.timer, "
+                             f"{units / UNIT}.service).\n")
+    assert [c for c in calls_of(calls)[first:] if c[2] != "show"] == [
         ["systemctl", "--user", "disable", "--now", f"{UNIT}.timer"],
         ["systemctl", "--user", "daemon-reload"],
     ]
     assert sorted(p.name for p in units.iterdir()) == []
-    again = run_cli("task", "remove", env=task_env)  # nothing left to remove: still fine
-    assert again.returncode == 0, again.stderr
+    check = run_cli("task", "check", env=task_env)  # the note of its last run does not bring it back
+    assert (check.returncode, check.stdout) == (1, "There is no scheduled task on this computer. To register it, "
+                                                   "run: tsbackup task install\n")
+    again = run_cli("task", "remove", env=task_env)  # nothing left to remove: still fine, and said
+    assert (again.returncode, again.stdout) == (0, "There was no scheduled task to remove.\n"), again.stderr
 
 
-def test_install_without_a_user_systemd_fails_in_one_sentence_and_starts_nothing(set_up, run_cli, task_env, os_tools):
-    _, calls = os_tools
+def test_install_without_a_user_systemd_leaves_nothing_and_names_enable_linger(set_up, run_cli, task_env, os_tools):
+    units, (_, calls) = set_up, os_tools
     result = run_cli("task", "install", "--wait", "5", env={**task_env, "STAND_IN_FAIL": "enable --now"})
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]  # one sentence, no traceback
-    assert "systemctl --user enable --now tsbackup-scheduled.timer" in result.stderr
-    assert "Failed to connect to bus: No medium found" in result.stderr
+    assert result.stderr.startswith("The task could not be registered: there is no systemd user session for kanzlei "
+                                    "(Failed to connect to bus: No medium found). Nothing was left behind.")
+    assert 'Run "loginctl enable-linger kanzlei" as administrator' in result.stderr
+    assert not (units / f"{UNIT}.timer").exists() and not (units / f"{UNIT}.service").exists()
     assert [call[:3] for call in calls_of(calls)] == [["systemctl", "--user", "daemon-reload"],
-                                                      ["systemctl", "--user", "enable"]]  # never started
+                                                      ["systemctl", "--user", "enable"],  # never started
+                                                      ["systemctl", "--user", "disable"],  # taken back
+                                                      ["systemctl", "--user", "daemon-reload"]]
+    check = run_cli("task", "check", env=task_env)
+    assert (check.returncode, check.stdout) == (1, "There is no scheduled task on this computer. To register it, "
+                                                   "run: tsbackup task install\n")
+
+
+def test_a_manual_scheduled_run_is_not_the_task(set_up, run_cli, task_env, tsbackup_home):
+    """Issue 21: `task check` vouched for a task that did not exist because a run typed by hand left a note."""
+    assert run_cli("run", "--scheduled", env=task_env).returncode == 0
+    note = json.loads((tsbackup_home / "state" / "scheduled-probe.json").read_text(encoding="utf-8"))
+    assert (note["config"], note["by"]) == ("ok", "hand")
+    check = run_cli("task", "check", env=task_env)
+    assert (check.returncode, check.stdout) == (1, "There is no scheduled task on this computer. To register it, "
+                                                   "run: tsbackup task install\n")
+
+
+def test_the_home_option_is_tsbackup_home(tmp_path, run_cli, cli_env, tsbackup_home):
+    other = tmp_path / "other home"
+    result = run_cli("--home", other, "status", "--json", env={"TSBACKUP_HOME": ""}, own_names=False)
+    assert json.loads(result.stdout.splitlines()[-1])["state"] == "not-configured"
+    assert (other / "logs").is_dir() and not (tsbackup_home / "logs" / "tsbackup.log").exists()

@@ -31,24 +31,22 @@ def _store_password(cli_env, value="pw-123"):
     subprocess.run([sys.executable, "-c", code], env=cli_env, check=True)
 
 
-def test_scheduled_run_writes_the_note_and_check_reports_ok(tmp_path, run_cli, cli_env):
+def test_the_tasks_run_writes_its_note_and_a_manual_run_is_marked_as_such(tmp_path, run_cli, cli_env):
     _setup(tmp_path)
     _store_password(cli_env)
-    run_cli("run", "--scheduled")
-    note = task_probe.read()
-    assert (note["config"], note["keyring"]) == ("ok", "ok")
-    result = run_cli("task", "check")
-    assert result.returncode == 0
-    assert "can read the settings and the password store" in result.stdout
+    run_cli("run", "--scheduled", "--os-task")
+    note = task_probe.read(by_task=True)
+    assert (note["config"], note["keyring"], note["by"]) == ("ok", "ok", "task")
+    assert task_probe.verdict(note)[0]
+    run_cli("run", "--scheduled")  # typed by hand: not the task
+    assert task_probe.read()["by"] == "hand" and task_probe.read(by_task=True) is None
 
 
 def test_a_task_without_the_keyring_is_reported_plainly(tmp_path, run_cli):
     _setup(tmp_path)
-    run_cli("run", "--scheduled", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
-    assert task_probe.read()["keyring"] == "unavailable"
-    result = run_cli("task", "check")
-    assert result.returncode == 1
-    assert "cannot read the off-site password from the password store" in result.stdout
+    run_cli("run", "--scheduled", "--os-task", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    ok, message = task_probe.verdict(task_probe.read(by_task=True))
+    assert not ok and "cannot read the off-site password from the password store" in message.english()
 
 
 def test_a_task_that_cannot_read_the_settings(tsbackup_home, run_cli):
@@ -85,7 +83,7 @@ def test_install_then_run_once_reads_the_tasks_note(tmp_path, cli_env, own_names
             registered.parent.mkdir(exist_ok=True)
             registered.write_text("tsbackup run --scheduled")
         elif argv[0] == "run-task-now" and registered.exists():  # like schtasks /Run: says nothing of the outcome
-            subprocess.run([sys.executable, "-m", "tsbackup_gui.cli", "run", "--scheduled"], env=cli_env,
+            subprocess.run([sys.executable, "-m", "tsbackup_gui.cli", "run", "--scheduled", "--os-task"], env=cli_env,
                            capture_output=True, text=True)
         return subprocess.CompletedProcess(argv, 0, "", "")
 

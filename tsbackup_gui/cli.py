@@ -54,6 +54,8 @@ def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser
     """
     parser = _Parser(prog="tsbackup", description="Backups for timeSensor LEGAL, checked.")
     parser.add_argument("--version", action=_Version, help="show the version and exit")
+    parser.add_argument("--home", metavar="DIR", help="use DIR for settings, state and logs (as TSBACKUP_HOME=DIR); "
+                        "the OS task passes it where the OS gives a task no environment")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in clicmd.TABLE:
         if load is None or command.name in load:
@@ -85,10 +87,41 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+HOME_OPTION = "--home"
+
+
+def take_home(argv: Sequence[str]) -> tuple[list[str], str | None]:
+    """Removes ``--home DIR`` / ``--home=DIR`` (anywhere before ``--``) and returns DIR: it must act
+    before anything reads a folder, so it becomes TSBACKUP_HOME before parsing."""
+    rest: list[str] = []
+    home = None
+    words = list(argv)
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word == "--":
+            rest += words[index:]
+            break
+        if word == HOME_OPTION and index + 1 < len(words):
+            home, index = words[index + 1], index + 2
+            continue
+        if word.startswith(HOME_OPTION + "="):
+            home, index = word.split("=", 1)[1], index + 1
+            continue
+        rest.append(word)
+        index += 1
+    return rest, home
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     out = Output()
     try:
-        args = parse(sys.argv[1:] if argv is None else list(argv))
+        words, home = take_home(sys.argv[1:] if argv is None else list(argv))
+        if home:
+            import os
+
+            os.environ["TSBACKUP_HOME"] = home
+        args = parse(words)
         out.json = bool(getattr(args, "json", False))
         if not getattr(args, "command", None):
             build_parser(load=()).print_help(sys.stderr)

@@ -22,6 +22,7 @@ from tsbackup_gui.core.run.backup import run_backup
 from tsbackup_gui.core.run.result import RunResult
 from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.store.config import Config
+from tsbackup_gui.core.store.secrets import forbid_prompts
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +41,14 @@ def back_up_now(config: Config | None = None, *, clock: Clock, events: Events | 
 
 
 def scheduled_run(*, clock: Clock, events: Events | None = None, cancel: threading.Event | None = None,
-                  where: Places | None = None) -> RunResult:
+                  where: Places | None = None, by_task: bool = False) -> RunResult:
     """What the OS task runs (`tsbackup run --scheduled`): a note that the task could read what it
-    needs, the backup when a slot is due, then the reports that are due (overdue, summary, retries)."""
-    task_note.record()
+    needs, the backup when a slot is due, then the reports that are due (overdue, summary, retries).
+
+    Nobody watches this run: a Keychain question would wait for a click for ever, so on macOS the
+    password store is told to refuse instead of asking (the run then ends with a sentence)."""
+    forbid_prompts()
+    task_note.record(where, by_task=by_task)
     config = config_mod.require(where)
     result = back_up_now(config, clock=clock, events=events, cancel=cancel, where=where, scheduled=True)
     if config.reports:

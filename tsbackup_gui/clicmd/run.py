@@ -8,6 +8,7 @@ the backup drive once per slot.
 from __future__ import annotations
 
 
+import argparse
 import contextlib
 import signal
 import threading
@@ -22,6 +23,7 @@ def add_parser(sub):
     p = sub.add_parser("run", help="make a backup now")
     p.add_argument("--json", action="store_true", help="JSON events on stdout, one per line")
     p.add_argument("--scheduled", action="store_true", help="run only when a backup is due (the OS task uses this)")
+    p.add_argument("--os-task", action="store_true", help=argparse.SUPPRESS)  # started by the OS scheduler
     p.set_defaults(handler=run)
 
 
@@ -31,7 +33,7 @@ def run(args, out) -> int:
     cancel = threading.Event()
     with ctrl_c_cancels(cancel):
         if args.scheduled:
-            result = scheduled_run(clock=Clock(), events=events, cancel=cancel)
+            result = scheduled_run(clock=Clock(), events=events, cancel=cancel, by_task=args.os_task)
         else:
             result = back_up_now(clock=Clock(), events=events, cancel=cancel)
     messages = result.messages()

@@ -7,8 +7,8 @@ plist and unit files). Applying them is a list of `Step`s that only
 Task Scheduler command must never run on a Mac because someone passed the
 wrong name.
 
-macOS, for the README and the installer: the app and the `tsbackup` binary
-that launchd starts need Full Disk Access (System Settings → Privacy &
+macOS, for the README and the installer: the app (which is also what the
+launchd job starts, with `run --scheduled`) needs Full Disk Access (System Settings → Privacy &
 Security) when the data folder or the backup drive lies where macOS asks
 first (external and network volumes, Documents); a launchd task cannot show
 that question and simply fails to read. App Nap slows a background app's
@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence, Union
 
@@ -74,18 +74,30 @@ class RemoveFile:
 
 @dataclass(frozen=True)
 class Command:
-    """Run `argv`; `may_fail` for clean-up steps whose failure means "was not there"."""
+    """Run `argv`; `may_fail` for clean-up steps whose failure means "was not there"; `stdin`: what
+    the command reads (a password: never in argv, never in a repr)."""
 
     argv: tuple[str, ...]
     may_fail: bool = False
+    stdin: str | None = field(default=None, repr=False)
 
 
 Step = Union[WriteFile, RemoveFile, Command]
 Runner = Callable[[Sequence[str]], "subprocess.CompletedProcess[str]"]
 
 
-def run_command(argv: Sequence[str]) -> "subprocess.CompletedProcess[str]":
-    return subprocess.run(list(argv), capture_output=True, text=True, timeout=120, check=False)
+def run_command(argv: Sequence[str], input: str | None = None) -> "subprocess.CompletedProcess[str]":
+    """Runs a tool with nothing to read but `input` (stdin is never the terminal: a tool that
+    asks a question gets end-of-file at once instead of waiting for an answer nobody sees).
+    `input` goes as UTF-8 (the reading side says so: a password with umlauts must arrive as typed)."""
+    if not input:
+        return subprocess.run(list(argv), capture_output=True, text=True, timeout=120, check=False, input="")
+    import locale
+
+    done = subprocess.run(list(argv), capture_output=True, timeout=120, check=False, input=input.encode("utf-8"))
+    encoding = locale.getpreferredencoding(False)
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(encoding, "replace"),
+                                       done.stderr.decode(encoding, "replace"))
 
 
 def execute(steps: Sequence[Step], os_name: str, *, runner: Runner = run_command) -> list[str]:
@@ -113,7 +125,7 @@ def execute(steps: Sequence[Step], os_name: str, *, runner: Runner = run_command
                 raise UserError(STEP_FAILED(command=f"remove {step.path}", reason=exc.strerror or str(exc)), Exit.USAGE) from None
         else:
             try:
-                done = runner(step.argv)
+                done = runner(step.argv) if step.stdin is None else runner(step.argv, input=step.stdin)
             except (OSError, subprocess.SubprocessError) as exc:
                 if step.may_fail:
                     continue

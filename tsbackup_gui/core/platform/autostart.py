@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import plistlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -21,6 +22,9 @@ from tsbackup_gui.core.platform.commands import desktop_exec, windows_command_li
 NAME = "tsbackup"
 LABEL = "ch.tsbackup.app"
 RUN_KEY = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Run"
+# Task Manager's "Startup apps" switch: a REG_BINARY whose first byte is even (02, 06) when the entry
+# may run and odd (03) when the user switched it off; no value means never switched.
+APPROVED_KEY = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run"
 DESKTOP_FILE = "tsbackup.desktop"
 DESCRIPTION = "Backups of timeSensor LEGAL, checked"
 
@@ -110,3 +114,80 @@ def disable_steps(item: AutostartEntry) -> list[Step]:
 def _xdg_config_home(home: Path) -> Path:
     value = os.environ.get("XDG_CONFIG_HOME")
     return Path(value) if value and os.path.isabs(value) else home / ".config"
+
+
+# -- reading back what the OS will really do -------------------------------------------------
+
+
+def runs_from_disk_image(argv: Sequence[str]) -> bool:
+    """macOS: the app runs from the .dmg (``/Volumes/…``) or from an App Translocation copy (a
+    quarantined app started where it was downloaded): both paths are gone after a restart."""
+    program = argv[0] if argv else ""
+    return program.startswith("/Volumes/") or "/AppTranslocation/" in program or ".dmg/" in program
+
+
+def target_of(os_name: str, content: bytes) -> str | None:
+    """What an entry starts, from its content (the Run value, the plist, the .desktop file)."""
+    try:
+        if os_name == "windows":
+            return content.decode("utf-8").strip() or None
+        if os_name == "macos":
+            return " ".join(plistlib.loads(content).get("ProgramArguments") or []) or None
+        for line in content.decode("utf-8").splitlines():
+            if line.startswith("Exec="):
+                return line[len("Exec="):].strip()
+    except (ValueError, UnicodeDecodeError, plistlib.InvalidFileException, AttributeError):
+        return None
+    return None
+
+
+def installed_target(item: AutostartEntry, runner) -> str | None:
+    """What the entry that is there now starts (None: no entry, or unreadable)."""
+    if item.os_name == "windows":
+        value = _reg_value(runner, RUN_KEY)
+        return value.strip() if value else None
+    try:
+        return target_of(item.os_name, item.path.read_bytes()) if item.path is not None else None
+    except OSError:
+        return None
+
+
+def switched_off(item: AutostartEntry, runner, uid: int | None = None) -> bool:
+    """The entry is there but the user switched it off: Task Manager's Startup apps (Windows),
+    Login Items (macOS: `launchctl print-disabled`), Hidden= / X-GNOME-Autostart-enabled= (Linux)."""
+    if item.os_name == "windows":
+        value = _reg_value(runner, APPROVED_KEY)
+        if not value:
+            return False
+        try:
+            return int(value.strip()[:2], 16) % 2 == 1
+        except ValueError:
+            return False
+    if item.os_name == "macos":
+        domain = f"gui/{uid if uid is not None else (os.getuid() if hasattr(os, 'getuid') else 501)}"
+        try:
+            done = runner(("launchctl", "print-disabled", domain))
+        except OSError:
+            return False
+        return re.search(rf'"{re.escape(LABEL)}"\s*=>\s*(disabled|true)\b', done.stdout or "") is not None
+    try:
+        text = item.path.read_text(encoding="utf-8") if item.path is not None else ""
+    except OSError:
+        return False
+    lines = {line.strip().lower() for line in text.splitlines()}
+    return "hidden=true" in lines or "x-gnome-autostart-enabled=false" in lines
+
+
+def _reg_value(runner, key: str) -> str | None:
+    """The data of value `NAME` under `key` as `reg query` prints it, or None."""
+    try:
+        done = runner(("reg", "query", key, "/v", NAME))
+    except OSError:
+        return None
+    if done.returncode != 0:
+        return None
+    for line in (done.stdout or "").splitlines():
+        match = re.match(rf"\s+{re.escape(NAME)}\s+REG_\w+\s+(.*)$", line)
+        if match:
+            return match.group(1)
+    return None

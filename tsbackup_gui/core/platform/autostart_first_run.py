@@ -7,6 +7,13 @@ a user who later removes the entry (Login Items, Task Manager, deleting the
 .desktop file) or says ``tsbackup autostart off`` has decided, and the app
 must not quietly undo that decision at every start. A development or test
 run (not frozen) never writes an entry unless asked explicitly.
+
+At every start the entry this app wrote is compared with the executable
+running now and rewritten when the app moved (an update into another folder),
+and what the OS will really do is read back: an entry switched off in Task
+Manager or Login Items is remembered as a problem the status shows. A Mac app
+started from its .dmg or an App Translocation path writes no entry at all:
+that path is gone after a restart.
 """
 
 from __future__ import annotations
@@ -37,6 +44,14 @@ IS_ON = define(
     "autostart.is_on",
     QT_TRANSLATE_NOOP("core", "tsbackup starts when you log in ({where})."),
 )
+SWITCHED_OFF = define(
+    "autostart.switched_off",
+    QT_TRANSLATE_NOOP("core", "tsbackup does not start when you log in: its start at login is switched off in the system's settings (Windows: Task Manager, Startup apps; macOS: System Settings, General, Login Items). Switch it on there."),
+)
+MOVE_FIRST = define(
+    "autostart.move_first",
+    QT_TRANSLATE_NOOP("core", "Move tsbackup to Applications first: it runs from {where}, which is gone after a restart, so it cannot start when you log in from there."),
+)
 IS_OFF = define(
     "autostart.is_off",
     QT_TRANSLATE_NOOP("core", "tsbackup does not start when you log in; to change that, run: tsbackup autostart on"),
@@ -45,17 +60,25 @@ IS_OFF = define(
 
 @dataclass(frozen=True)
 class AutostartState:
-    """What `status` reports: is the entry there, what was decided, and where it lives."""
+    """What `status` reports: is the entry there, is it switched on, what was decided, where it lives."""
 
     installed: bool
     remembered: str | None  # "on", "off", or None before the first decision
     where: str
+    switched_off: bool = False
+
+    @property
+    def enabled(self) -> bool:
+        return self.installed and not self.switched_off
 
     def message(self):
+        if self.installed and self.switched_off:
+            return SWITCHED_OFF()
         return IS_ON(where=self.where) if self.installed else IS_OFF()
 
     def to_json(self) -> dict:
-        return {"autostart": self.installed, "remembered": self.remembered, "where": self.where}
+        return {"autostart": self.enabled, "installed": self.installed, "switched_off": self.switched_off,
+                "remembered": self.remembered, "where": self.where}
 
 
 def memory_file() -> Path:
@@ -69,21 +92,39 @@ def login_env() -> dict[str, str]:
 
 def ensure_autostart(*, os_name: str, home: Path, argv: Sequence[str], memory_file: Path, frozen: bool,
                      runner: Runner = run_command, env: Mapping[str, str] | None = None,
-                     xdg_config_home: Path | None = None, clock: Clock | None = None) -> str:
-    """Registers start at login on the first start of an installed app; afterwards leaves it alone.
+                     xdg_config_home: Path | None = None, clock: Clock | None = None, uid: int | None = None) -> str:
+    """Registers start at login on the first start of an installed app; afterwards keeps the entry
+    it wrote pointing at this executable, and reads back whether the OS will really start it.
 
-    Returns "not-installed" (a dev/test run: nothing written), "off" (the
-    user turned it off), "already" (decided before, or an installer's entry
-    is there) or "enabled" (written now).
+    Returns "not-installed" (a dev/test run: nothing written), "move-first" (a Mac app running from
+    its disk image: nothing written), "off" (the user turned it off), "already" (decided before, or
+    an installer's entry is there), "refreshed" (the app moved: the entry now starts it here),
+    "switched-off" (the entry is there but switched off in the system's settings) or "enabled"
+    (written now).
     """
     if not frozen:
         return "not-installed"
-    remembered = _recall(memory_file)
+    memory = _recall_all(memory_file)
+    remembered = memory.get("autostart")
+    if os_name == "macos" and autostart.runs_from_disk_image(argv):
+        _note_problem(memory_file, memory, "move-first", where=str(argv[0]))
+        return "move-first"
     if remembered == "off":
+        _note_problem(memory_file, memory, None)
         return "off"
-    if remembered == "on":
-        return "already"
     item = autostart.entry(os_name, argv, home, env=env, xdg_config_home=xdg_config_home)
+    if remembered == "on":
+        result = "already"
+        there = autostart.installed_target(item, runner)
+        wanted = autostart.target_of(os_name, item.content)
+        if there is not None and there != wanted and memory.get("how") != "found":
+            execute(autostart.enable_steps(item), os_name, runner=runner)
+            _remember(memory_file, "on", "moved", clock)
+            memory = _recall_all(memory_file)
+            result = "refreshed"
+        off = there is not None and autostart.switched_off(item, runner, uid)
+        _note_problem(memory_file, memory, "switched-off" if off else None)
+        return "switched-off" if off else result
     if is_installed(item, runner):  # the installer's entry: the same name, keep it as it is
         _remember(memory_file, "on", "found", clock)
         return "already"
@@ -92,11 +133,26 @@ def ensure_autostart(*, os_name: str, home: Path, argv: Sequence[str], memory_fi
     return "enabled"
 
 
+def problem(memory_file: Path):
+    """The start-at-login problem the last start found, as a status sentence (None: none)."""
+    memory = _recall_all(memory_file)
+    if memory.get("problem") == "switched-off":
+        return SWITCHED_OFF()
+    if memory.get("problem") == "move-first":
+        return MOVE_FIRST(where=str(memory.get("where") or "?"))
+    return None
+
+
 def set_autostart(on: bool, *, os_name: str, home: Path, argv: Sequence[str], memory_file: Path,
                   runner: Runner = run_command, env: Mapping[str, str] | None = None,
                   xdg_config_home: Path | None = None, clock: Clock | None = None) -> str:
     """The user's (or IT partner's) explicit choice; works in a dev run too, because it was asked for.
-    Returns "enabled" or "off"."""
+    Returns "enabled" or "off". A Mac app running from its disk image cannot be started from there
+    at the next login: turning it on says so (`UserError`) and changes nothing."""
+    if on and os_name == "macos" and autostart.runs_from_disk_image(argv):
+        from tsbackup_gui.core.errors import Exit, UserError
+
+        raise UserError(MOVE_FIRST(where=str(argv[0])), Exit.USAGE)
     item = autostart.entry(os_name, argv, home, env=env, xdg_config_home=xdg_config_home)
     if on:
         execute(autostart.enable_steps(item), os_name, runner=runner)
@@ -108,9 +164,11 @@ def set_autostart(on: bool, *, os_name: str, home: Path, argv: Sequence[str], me
 
 
 def autostart_status(*, os_name: str, home: Path, memory_file: Path, runner: Runner = run_command,
-                     xdg_config_home: Path | None = None) -> AutostartState:
+                     xdg_config_home: Path | None = None, uid: int | None = None) -> AutostartState:
     item = autostart.entry(os_name, [], home, xdg_config_home=xdg_config_home)
-    return AutostartState(is_installed(item, runner), _recall(memory_file), where(item))
+    installed = is_installed(item, runner)
+    off = installed and autostart.switched_off(item, runner, uid)
+    return AutostartState(installed, _recall(memory_file), where(item), off)
 
 
 def is_installed(item: autostart.AutostartEntry, runner: Runner = run_command) -> bool:
@@ -153,12 +211,33 @@ def status_here() -> AutostartState:
 
 def _recall(path: Path) -> str | None:
     """The remembered decision; an unreadable file counts as none (the worst case is one more entry)."""
+    value = _recall_all(path).get("autostart")
+    return value if value in ("on", "off") else None
+
+
+def _recall_all(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    value = data.get("autostart") if isinstance(data, dict) else None
-    return value if value in ("on", "off") else None
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _note_problem(path: Path, memory: dict, found: str | None, where: str | None = None) -> None:
+    """Keeps what the last start found (for the status) next to the decision, without changing it."""
+    if memory.get("problem") == found and memory.get("where") == where:
+        return
+    from tsbackup_gui.core.store.config import write_atomic
+
+    record = {k: v for k, v in memory.items() if k not in ("problem", "where")}
+    if found:
+        record["problem"] = found
+    if where:
+        record["where"] = where
+    try:
+        write_atomic(path, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
+    except OSError:
+        pass
 
 
 def _remember(path: Path, value: str, how: str, clock: Clock | None) -> None:

@@ -14,8 +14,11 @@ import os
 import shlex
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Mapping, Sequence
+
+
+GUI_NAME = "tsbackup-gui"
 
 
 def _entry_point(name: str) -> str | None:
@@ -35,15 +38,23 @@ def _appimage(env: Mapping[str, str] | None, frozen: bool | None) -> str | None:
     return (os.environ if env is None else env).get("APPIMAGE") or None
 
 
-def gui_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None) -> list[str]:
-    """The app (tray) as started at login."""
+def gui_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None, executable: str | None = None,
+             windows: bool | None = None) -> list[str]:
+    """The app (tray) as started at login: in an installed app the `tsbackup-gui` executable, also
+    when the `tsbackup` command asks (`tsbackup autostart on`), never the console command."""
     appimage = _appimage(env, frozen)
     if appimage:
         return [appimage]
     if frozen if frozen is not None else getattr(sys, "frozen", False):
-        return [sys.executable]
+        return [_gui_sibling(executable, windows)]
     found = _entry_point("tsbackup-gui")
     return [found] if found else [sys.executable, "-m", "tsbackup_gui"]
+
+
+def _gui_sibling(executable: str | None, windows: bool | None) -> str:
+    windows = os.name == "nt" if windows is None else windows
+    here = (PureWindowsPath if windows else PurePosixPath)(executable or sys.executable)
+    return str(here.with_name(f"{GUI_NAME}.exe" if windows else GUI_NAME))
 
 
 def cli_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None) -> list[str]:
@@ -56,6 +67,24 @@ def cli_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None) -
         return [str(sibling)]
     found = _entry_point("tsbackup")
     return [found] if found else [sys.executable, "-m", "tsbackup_gui.cli"]
+
+
+def task_argv(env: Mapping[str, str] | None = None, frozen: bool | None = None, executable: str | None = None,
+              windows: bool | None = None) -> list[str]:
+    """The command the OS task starts (it appends `run --scheduled …`).
+
+    In an installed app that is the app's own executable, whichever of the two binaries asks:
+    macOS lets a Keychain item be read without a question only by the binary that created it
+    (the app, in the wizard), and a launchd job waiting on that question never backs up; on
+    Windows the app has no console, so the nightly run opens no window. The app hands such
+    arguments to the command without starting Qt (`tsbackup_gui.__main__`). In an AppImage or a
+    development run it is the `tsbackup` command as before."""
+    appimage = _appimage(env, frozen)
+    if appimage:
+        return [appimage, "tsbackup"]
+    if frozen if frozen is not None else getattr(sys, "frozen", False):
+        return [_gui_sibling(executable, windows)]
+    return cli_argv(env, frozen)
 
 
 def windows_command_line(argv: Sequence[str]) -> str:

@@ -55,12 +55,15 @@ def probe_path(where: Places | None = None):
     return (where or places()).state_dir / PROBE_FILE
 
 
-def record(where: Places | None = None, now: datetime | None = None) -> dict[str, Any]:
-    """Writes what this process can read; never raises (the run that follows says what is wrong)."""
+def record(where: Places | None = None, now: datetime | None = None, by_task: bool = False) -> dict[str, Any]:
+    """Writes what this process can read; never raises (the run that follows says what is wrong).
+    ``by_task``: started by the OS scheduler (`run --scheduled --os-task`); only such a note counts
+    for `task check`, a `run --scheduled` typed by hand is not the task."""
     note: dict[str, Any] = {
         "time": (now or datetime.now().astimezone()).isoformat(timespec="seconds"),
         "pid": os.getpid(),
         "user": user_name(),
+        "by": "task" if by_task else "hand",
     }
     config = None
     try:
@@ -84,15 +87,19 @@ def _keyring_state(config) -> str:
 
     try:
         return "ok" if SecretStore(config.setup_id).get("repo-password") else "missing"
-    except UserError:
+    except Exception:  # noqa: BLE001 - a refused, locked or broken keyring: a plain "unavailable", never a crash
         return "unavailable"
 
 
-def read(where: Places | None = None) -> dict[str, Any] | None:
+def read(where: Places | None = None, by_task: bool = False) -> dict[str, Any] | None:
+    """The last note; with ``by_task`` only one the OS task wrote."""
     try:
-        return json.loads(probe_path(where).read_text(encoding="utf-8"))
+        note = json.loads(probe_path(where).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    if not isinstance(note, dict) or (by_task and note.get("by") != "task"):
+        return None
+    return note
 
 
 def verdict(note: dict[str, Any] | None, since: datetime | None = None) -> tuple[bool, Message]:
@@ -124,7 +131,7 @@ def install_and_check(install: Sequence[Step], run_now: Sequence[Step], os_name:
     execute(run_now, os_name, **extra)
     waited = 0.0
     while True:
-        ok, message = verdict(read(where), since=started)
+        ok, message = verdict(read(where, by_task=True), since=started)
         if ok or message.id != TASK_NOT_RUN.id or waited >= wait_seconds:
             return ok, message
         sleep(1.0)

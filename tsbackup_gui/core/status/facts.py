@@ -30,7 +30,15 @@ def gather(config: Config, where: Places | None = None, report_problem: Message 
     here = where or places()
     return StatusFacts(running=not locks.is_free(here.lock_file), same_disk=same_disk(config),
                        report_problem=report_problem, drive_connected=drive_connected(config),
-                       damaged=damaged(config, here))
+                       damaged=damaged(config, here), autostart_problem=autostart_problem(here))
+
+
+def autostart_problem(where: Places) -> Message | None:
+    """What the app's last start found about start at login (read back from the OS then, kept in a
+    small file: asking `reg` or `launchctl` at every status would cost a process each time)."""
+    from tsbackup_gui.core.platform import autostart_first_run
+
+    return autostart_first_run.problem(where.state_dir / autostart_first_run.MEMORY_NAME)
 
 
 def damaged(config: Config, where: Places) -> tuple[tuple[str, tuple[str, ...]], ...]:

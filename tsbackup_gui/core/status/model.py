@@ -241,6 +241,8 @@ def _setup_warnings(config: Config, last_success: Attempt | None, facts: StatusF
         reasons.append(SHEET_NOT_CONFIRMED())
     if facts.report_problem is not None:  # the IT partner may be hearing nothing: a warning, never worse
         reasons.append(facts.report_problem)
+    if facts.autostart_problem is not None:  # the tray will not be there after the next restart
+        reasons.append(facts.autostart_problem)
     return [_Finding("warning", None, _reasons(reasons))] if reasons else []
 
 

@@ -30,6 +30,7 @@ class StatusFacts:
     report_problem: Message | None = None  # the last report mail or ping that could not be sent (core/reports.py)
     drive_connected: bool = False  # a drive of this setup carries its marker now (a wait for the drive is over)
     damaged: tuple[tuple[str, tuple[str, ...]], ...] = ()  # generations holding a file the check found damaged
+    autostart_problem: Message | None = None  # start at login switched off, or impossible from where the app runs
 
 
 @dataclass(frozen=True)

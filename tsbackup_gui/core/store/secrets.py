@@ -31,6 +31,30 @@ KEYRING_FAILED = define(
 )
 
 
+SECURITY_FRAMEWORK = "/System/Library/Frameworks/Security.framework/Security"
+
+
+def forbid_prompts(macos: bool | None = None, load=None) -> bool:
+    """For runs nobody watches (the OS task): a Keychain item this program may not read without
+    asking makes keyring fail at once (errSecInteractionNotAllowed, a `KeyringError`, then our
+    sentence) instead of showing "wants to use your confidential information" and waiting for a
+    click that never comes. macOS only (``SecKeychainSetUserInteractionAllowed``, per process);
+    elsewhere, and when the call is not there, nothing changes. Returns whether it was switched off."""
+    import sys
+
+    if not (sys.platform == "darwin" if macos is None else macos):
+        return False
+    try:
+        if load is None:
+            import ctypes
+
+            load = ctypes.CDLL
+        security = load(SECURITY_FRAMEWORK)
+        return security.SecKeychainSetUserInteractionAllowed(0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
 def _keyring():
     """keyring, loaded on first use: it costs more to import than a whole status, and a run
     without an off-site copy or mail login never asks it."""
@@ -73,6 +97,8 @@ class SecretStore:
         try:
             return backend.get_password(SERVICE, self._entry(name))
         except _keyring().errors.KeyringError as exc:
+            raise UserError(KEYRING_FAILED(reason=type(exc).__name__), Exit.USAGE) from None
+        except (OSError, RuntimeError, ValueError) as exc:  # a backend's own failure (ctypes, D-Bus): the same sentence
             raise UserError(KEYRING_FAILED(reason=type(exc).__name__), Exit.USAGE) from None
 
     def delete(self, name: str) -> bool:
