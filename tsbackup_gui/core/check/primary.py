@@ -134,7 +134,7 @@ def check_generation(generation: Generation, source: Path, extra_roots: dict[str
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         result.error = MANIFEST_UNREADABLE(generation=generation.id, reason=reason)
         return result
-    counts, result.mismatches = verify_tree(generation.path, manifest)
+    counts, result.mismatches = verify_tree(generation.path, manifest, stored=True)
     result.files, result.bytes = counts.files, counts.bytes
     roots = {DATA_DIR: Path(source), **(extra_roots or {})}
     already = {m.path for m in result.mismatches}

@@ -45,6 +45,7 @@ from tsbackup_gui.core.primary.generations import (
     PARTIAL_PREFIX, Generation, list_generations, new_generation_id, remove_partials, utc_text,
 )
 from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Entry, Manifest
+from tsbackup_gui.core.primary.safenames import compare_key
 from tsbackup_gui.core.primary.scan import Item, scan_tree
 from tsbackup_gui.core.primary.space import (
     block_size, bytes_needed, check_file_size_limit, check_space, filesystem_type, links_work,
@@ -85,6 +86,13 @@ TARGET_WRITE_FAILED = define(
     "primary.target_write_failed",
     QT_TRANSLATE_NOOP("core", "The backup drive {path} cannot be written to ({reason}). The unfinished backup was removed; check the drive and try again."),
 )
+SAFE_NAMES = define(
+    "primary.safe_names",
+    QT_TRANSLATE_NOOP("core", "{count} names cannot be stored as they are on every backup drive, so they were stored under a safe name: {names}. Nothing is lost: the backup's manifest keeps the original names and every restore gives them back."),
+)
+#: The safe-name warning names this many files; the manifest lists them all (entries with "stored").
+SAFE_NAMES_NAMED = 5
+
 TARGET_WRITE_FAILED_LEFT = define(
     "primary.target_write_failed_left",
     QT_TRANSLATE_NOOP("core", "The backup drive {path} cannot be written to ({reason}). The unfinished backup could not be removed yet; it is never shown as a backup and the next backup removes it. Check the drive and try again."),
@@ -162,6 +170,7 @@ def make_generation(
         os.mkdir(partial)
         checkpoint("partial.created")
         entries = run.copy_all()
+        _warn_safe_names(entries, previous, warnings)
         if guard is not None:
             guard.after(entries)
         checkpoint("guard.after")
@@ -238,8 +247,9 @@ def _plan_links(items: list[Item], previous: Generation | None, damaged, target:
     try:
         if previous is not None and links_work(target.computer_dir):
             known = {e.path: e for e in previous.manifest.entries if e.type == "file"}
+            by_key = _unique_by_key(known.values())
             for item in files:
-                entry = known.get(item.rel)
+                entry = known.get(item.rel) or by_key.get(compare_key(item.rel))
                 # live files are always copied: while the database holds them open,
                 # their mtime can lag behind their writes (NTFS directory entries)
                 if (entry is not None and entry.sha256 and entry.skipped_reason is None
@@ -253,6 +263,28 @@ def _plan_links(items: list[Item], previous: Generation | None, damaged, target:
     except OSError as exc:
         raise _target_error(exc, target) from None
     return link_from
+
+
+def _unique_by_key(entries: Iterable[Entry]) -> dict[str, Entry]:
+    """Entries by `compare_key` of their path, where that key is unique (older manifests held NFC names)."""
+    found: dict[str, Entry | None] = {}
+    for entry in entries:
+        key = compare_key(entry.path)
+        found[key] = None if key in found else entry
+    return {k: e for k, e in found.items() if e is not None}
+
+
+def _warn_safe_names(entries: list[Entry], previous: Generation | None, warnings: Warnings) -> None:
+    """One warning naming the files stored under a safe name — only those new since the previous generation."""
+    before: set[tuple[str, str]] = set()
+    if previous is not None:
+        before = {(e.path, e.stored) for e in previous.manifest.entries if e.stored}
+    fresh = sorted(e.path for e in entries if e.stored and (e.path, e.stored) not in before)
+    if not fresh:
+        return
+    names = ", ".join(fresh[:SAFE_NAMES_NAMED]) + (", …" if len(fresh) > SAFE_NAMES_NAMED else "")
+    log.info("%d names stored under a safe name: %s", len(fresh), fresh)
+    warnings.add(SAFE_NAMES(count=len(fresh), names=names))
 
 
 def _manifest(gen_id, setup_id, computer, source, verdict, start, ended, entries, run: TreeCopy, warnings) -> Manifest:

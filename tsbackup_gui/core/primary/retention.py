@@ -28,6 +28,7 @@ from tsbackup_gui.core.faults import checkpoint
 from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
 from tsbackup_gui.core.primary.generations import PARTIAL_PREFIX, Generation
 from tsbackup_gui.core.primary.manifest import Manifest
+from tsbackup_gui.core.primary.safenames import compare_key
 from tsbackup_gui.core.primary.space import human_size
 
 log = logging.getLogger(__name__)
@@ -124,14 +125,15 @@ def looks_like_mass_change(new_manifest: Manifest, previous_manifest: Manifest |
     """
     if previous_manifest is None:
         return None
-    before = {e.path: e for e in previous_manifest.entries if e.type == "file" and e.skipped_reason is None}
-    after = {e.path: e for e in new_manifest.entries if e.type == "file"}
+    # by `compare_key`: an older manifest holds NFC names where the newer keeps the source's NFD
+    before = {compare_key(e.path): e for e in previous_manifest.entries if e.type == "file" and e.skipped_reason is None}
+    after = {compare_key(e.path): e for e in new_manifest.entries if e.type == "file"}
 
     data_files = [e for e in before.values() if e.path.lower().endswith(DATA_SUFFIX)]
     if data_files:
         largest = max(data_files, key=lambda e: e.size)
         name = largest.path.rsplit("/", 1)[-1]
-        now_entry = after.get(largest.path)
+        now_entry = after.get(compare_key(largest.path))
         if now_entry is None:
             return DATA_FILE_GONE(name=name)
         if now_entry.skipped_reason is None and now_entry.size * 2 < largest.size:

@@ -95,11 +95,12 @@ class TreeCopy:
                 if not self.guard.still_ok():
                     raise self.guard.busy_error()
                 next_guard = time.monotonic() + GUARD_INTERVAL
-            dst = self._dst(base, item.rel)
+            dst = self._dst(base, item.stored or item.rel)
             if item.kind == "dir":
                 os.mkdir(dst, 0o755)
                 self.folders.append((dst, item))
-                entries.append(Entry(item.rel, "dir", 0, item.mtime_ns, None, skipped_reason=item.skipped_reason))
+                entries.append(Entry(item.rel, "dir", 0, item.mtime_ns, None, skipped_reason=item.skipped_reason,
+                                     stored=_stored(item)))
             elif item.kind == "symlink":
                 entries.append(self._symlink(item, dst))
             else:
@@ -119,14 +120,16 @@ class TreeCopy:
                 raise
             self.warnings.add(LINK_NOT_STORED(path=item.src, reason=exc.strerror or str(exc)))
             return Entry(item.rel, "symlink", item.size, item.mtime_ns, None, target=item.link_target,
-                         skipped_reason="link not supported by the backup drive")
-        return Entry(item.rel, "symlink", item.size, item.mtime_ns, None, target=item.link_target)
+                         skipped_reason="link not supported by the backup drive", stored=_stored(item))
+        return Entry(item.rel, "symlink", item.size, item.mtime_ns, None, target=item.link_target,
+                     stored=_stored(item))
 
     def _file(self, item: Item, dst: str, copier: FileCopier) -> Entry:
         known = self.link_from.get(item.rel)
-        if known is not None and try_link(self._dst(self.previous_root, item.rel), dst):
+        if known is not None and try_link(self._dst(self.previous_root, known.on_disk), dst):
             self.linked += 1
-            return Entry(item.rel, "file", item.size, item.mtime_ns, known.sha256, live=item.live)
+            return Entry(item.rel, "file", item.size, item.mtime_ns, known.sha256, live=item.live,
+                         stored=_stored(item))
         try:
             digest, size = copier.copy(item.src, dst, item.atime_ns, item.mtime_ns, item.size)
         except SourceError as err:
@@ -138,9 +141,10 @@ class TreeCopy:
             else:
                 reason = "unreadable"
                 self.warnings.add(FILE_UNREADABLE(path=item.src, reason=err.reason))
-            return Entry(item.rel, "file", item.size, item.mtime_ns, None, live=item.live, skipped_reason=reason)
+            return Entry(item.rel, "file", item.size, item.mtime_ns, None, live=item.live, skipped_reason=reason,
+                         stored=_stored(item))
         self.copied += 1
-        return Entry(item.rel, "file", size, item.mtime_ns, digest, live=item.live)
+        return Entry(item.rel, "file", size, item.mtime_ns, digest, live=item.live, stored=_stored(item))
 
     def finish(self, manifest: Manifest) -> None:
         """Folder times after their contents, read-only folders, manifest, flush to disk."""
@@ -152,6 +156,10 @@ class TreeCopy:
         os.chmod(manifest_path, FILE_MODE)
         flush_tree(str(self.partial), [dst for dst, _ in self.folders] + [str(self.partial)])
         os.chmod(self.partial, DIR_MODE)
+
+
+def _stored(item: Item) -> str | None:
+    return item.stored if item.stored and item.stored != item.rel else None
 
 
 class Warnings:

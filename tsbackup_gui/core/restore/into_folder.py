@@ -39,6 +39,7 @@ from tsbackup_gui.core.primary.manifest import Manifest
 from tsbackup_gui.core.primary.treeops import remove_tree_quietly
 from tsbackup_gui.core.restic.driver import Restic
 from tsbackup_gui.core.restic.errors import ResticError, display_repo
+from tsbackup_gui.core.restore.names import give_back_names
 from tsbackup_gui.core.restore.verify import (
     ARCHIVE_DIR, DATA_DIR, MANIFEST_NAME, Mismatch, normalise_permissions, verify_tree,
 )
@@ -212,6 +213,7 @@ def _abandon(staging: Path, to: Path, created: Path | None) -> None:
 def _finish(staging: Path, to: Path, report: RestoreReport, manifest: Manifest) -> RestoreReport:
     """Permissions back to normal, staged items into place, then the check against the manifest."""
     normalise_permissions(staging)
+    give_back_names(staging, manifest)
     for name in sorted(os.listdir(staging)):
         os.rename(staging / name, to / name)
     staging.rmdir()
