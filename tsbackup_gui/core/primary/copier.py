@@ -41,8 +41,9 @@ from tsbackup_gui.core.faults import checkpoint
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
 from tsbackup_gui.core.primary.filecopy import FULL_ERRNOS
+from tsbackup_gui.core.primary.fileops import NATIVE
 from tsbackup_gui.core.primary.generations import (
-    PARTIAL_PREFIX, Generation, list_generations, new_generation_id, remove_partials, utc_text,
+    PARTIAL_PREFIX, Generation, generation_folders, list_generations, new_generation_id, remove_partials, utc_text,
 )
 from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Entry, Manifest
 from tsbackup_gui.core.primary.safenames import compare_key
@@ -178,17 +179,18 @@ def make_generation(
         manifest = _manifest(gen_id, setup_id, computer, source, verdict, start, ended, entries, run, warnings)
         run.finish(manifest)
         checkpoint("manifest.written")
-        os.rename(partial, final)
+        NATIVE.rename(partial, final)  # retried while a virus scanner holds a new file
         fsync_dir(target.computer_dir)
         checkpoint("renamed")
     except UserError:
-        remove_tree_quietly(partial)
+        remove_tree_quietly(partial, survivors_in=generation_folders(target))
         raise
     except OSError as exc:
-        removed = remove_tree_quietly(partial)  # a read-only drive keeps it: the sentence must not say otherwise
+        # a read-only drive keeps it: the sentence must not say otherwise
+        removed = remove_tree_quietly(partial, survivors_in=generation_folders(target))
         raise _target_error(exc, target, removed) from None
     except BaseException:
-        remove_tree_quietly(partial)
+        remove_tree_quietly(partial, survivors_in=generation_folders(target))
         raise
     log.info("generation %s: %d files, %d bytes, %d linked, %d copied, %d warnings, %.1f s",
              gen_id, manifest.files, manifest.bytes, manifest.linked, manifest.copied, len(warnings.all),

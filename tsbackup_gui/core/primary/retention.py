@@ -20,7 +20,6 @@ when `looks_like_mass_change` finds the new generation suspicious.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -31,8 +30,10 @@ from tsbackup_gui.core.primary.manifest import Manifest
 from tsbackup_gui.core.primary.safenames import compare_key
 from tsbackup_gui.core.primary.space import human_size
 
-log = logging.getLogger(__name__)
+from tsbackup_gui.core.primary.fileops import NATIVE, FileOps
 from tsbackup_gui.core.primary.treeops import remove_tree
+
+log = logging.getLogger(__name__)
 
 MASS_CHANGE = define(
     "primary.mass_change",
@@ -153,13 +154,18 @@ def looks_like_mass_change(new_manifest: Manifest, previous_manifest: Manifest |
     return None
 
 
-def apply_retention(plan: RetentionPlan) -> RetentionOutcome:
-    """Deletes `plan.delete`; each generation is first renamed to a partial, so a half-removed one is never listed."""
+def apply_retention(plan: RetentionPlan, ops: FileOps = NATIVE) -> RetentionOutcome:
+    """Deletes `plan.delete`; each generation is first renamed to a partial, so a half-removed one is never listed.
+
+    The kept generations are where the deleted files' other hard links live:
+    on Windows they are made read-only again through them (`treeops.remove_generation_file`).
+    """
     deleted, warnings = [], []
+    kept = [g.path for g in plan.keep]
     for generation in plan.delete:
         doomed = generation.path.with_name(f"{PARTIAL_PREFIX}{generation.id}.removing")
         try:
-            os.rename(generation.path, doomed)
+            ops.rename(generation.path, doomed)
         except OSError as exc:
             warnings.append(REMOVE_FAILED(generation=generation.id, reason=exc.strerror or str(exc)))
             continue
@@ -168,7 +174,7 @@ def apply_retention(plan: RetentionPlan) -> RetentionOutcome:
         log.info("retention: removing the generation %s (%s), kept by no rule any more", generation.id,
                  generation.path.parent)
         try:
-            remove_tree(doomed)
+            remove_tree(doomed, ops, survivors_in=kept)
         except OSError as exc:
             warnings.append(REMOVE_FAILED(generation=generation.id, reason=exc.strerror or str(exc)))
     return RetentionOutcome(deleted, warnings)

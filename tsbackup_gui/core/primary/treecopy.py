@@ -21,6 +21,7 @@ from typing import Protocol
 from tsbackup_gui.core.errors import UserError
 from tsbackup_gui.core.faults import checkpoint
 from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.primary.fileops import NATIVE
 from tsbackup_gui.core.primary.filecopy import (
     FULL_ERRNOS, FileCopier, SourceError, flush_tree, make_symlink, per_file_fsync, try_link,
 )
@@ -68,7 +69,8 @@ class TreeCopy:
         self.partial = partial
         self.items = items
         self.link_from = link_from
-        self.previous_root = str(previous.path) if previous is not None else None
+        # prefixed on Windows (\\?\), so that paths of 260 characters and more below them work
+        self.previous_root = NATIVE.under(previous.path) if previous is not None else None
         self.warnings = warnings
         self.guard = guard
         self.folders: list[tuple[str, Item]] = []
@@ -85,7 +87,7 @@ class TreeCopy:
             return self._copy_all(copier)
 
     def _copy_all(self, copier: FileCopier) -> list[Entry]:
-        base = str(self.partial)
+        base = NATIVE.under(self.partial)
         entries: list[Entry] = []
         files_done = bytes_done = 0
         next_guard = 0.0
