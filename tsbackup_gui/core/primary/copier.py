@@ -51,7 +51,7 @@ from tsbackup_gui.core.primary.scan import Item, scan_tree
 from tsbackup_gui.core.primary.space import (
     block_size, bytes_needed, check_file_size_limit, check_space, filesystem_type, links_work,
 )
-from tsbackup_gui.core.primary.target import Target
+from tsbackup_gui.core.primary.target import Target, privacy_message
 from tsbackup_gui.core.primary.treecopy import Guard, TreeCopy, Warnings
 from tsbackup_gui.core.primary.treeops import remove_tree_quietly
 
@@ -305,6 +305,9 @@ def _target_error(exc: OSError, target: Target, removed: bool = True) -> UserErr
         return UserError(TARGET_FULL(path=str(target.primary)), Exit.TARGET_UNAVAILABLE)
     if not os.path.exists(target.marker_path):
         return UserError(TARGET_GONE(path=str(target.primary)), Exit.TARGET_UNAVAILABLE)
+    privacy = privacy_message(target.primary, exc)
+    if privacy is not None:
+        return UserError(privacy, Exit.TARGET_UNAVAILABLE)
     kind = TARGET_WRITE_FAILED if removed else TARGET_WRITE_FAILED_LEFT
     return UserError(kind(path=str(target.primary), reason=exc.strerror or str(exc)), Exit.TARGET_UNAVAILABLE)
 
