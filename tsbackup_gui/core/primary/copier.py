@@ -91,7 +91,7 @@ SAFE_NAMES = define(
     "primary.safe_names",
     QT_TRANSLATE_NOOP("core", "{count} names cannot be stored as they are on every backup drive, so they were stored under a safe name: {names}. Nothing is lost: the backup's manifest keeps the original names and every restore gives them back."),
 )
-#: The safe-name warning names this many files; the manifest lists them all (entries with "stored").
+# The safe-name warning names this many files; the manifest lists them all (entries with "stored").
 SAFE_NAMES_NAMED = 10
 
 TARGET_WRITE_FAILED_LEFT = define(
