@@ -31,6 +31,7 @@ composed and some NAS shares compose what was written decomposed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Iterable
 
@@ -55,19 +56,26 @@ def compare_key(path: str) -> str:
 
 def fold_key(name: str) -> str:
     """The form in which two names of one folder are the same file on a Windows or Mac drive."""
-    return nfc(name).lower()
+    return name.lower() if name.isascii() else unicodedata.normalize("NFC", name).lower()
+
+
+_NEEDS_CHANGE = re.compile(r'[\x01-\x1f:?*"<>|\\]|[. ]\Z')
+
+
+def _reserved(name: str) -> bool:
+    head = name.partition(".")[0].rstrip(" ")
+    return 3 <= len(head) <= 4 and head.upper() in RESERVED
 
 
 def safe_name(name: str) -> str:
     """`name` as every drive can hold it (see the module's text); unchanged when it already can."""
-    if name.isascii() and name.isprintable() and not any(ch in FORBIDDEN for ch in name):
-        safe = name
-    else:
-        safe = "".join(_CHAR_MAP.get(ch, ch) for ch in name)
+    if _NEEDS_CHANGE.search(name) is None and not _reserved(name):
+        return name
+    safe = "".join(_CHAR_MAP.get(ch, ch) for ch in name)
     if safe and safe[-1] in _TRAILING:
         safe = safe[:-1] + _TRAILING[safe[-1]]
-    head, dot, rest = safe.partition(".")
-    if head.rstrip(" ").upper() in RESERVED:
+    if _reserved(safe):
+        head, dot, rest = safe.partition(".")
         safe = f"{head}_{dot}{rest}"
     return safe
 
@@ -83,16 +91,19 @@ def safe_names(names: Iterable[str]) -> dict[str, str]:
     name is never renamed because another one had to be; the rest follow in
     sorted order and get ``~2``, ``~3`` … when their safe name is taken.
     """
-    ordered = sorted(set(names))
+    ordered = sorted(names)  # a folder's names are unique; the scan hands them over sorted already
+    if _all_fine(ordered):
+        return {name: name for name in ordered}  # the usual folder, found with two searches over all names
     out: dict[str, str] = {}
     taken: set[str] = set()
     later = []
     for name in ordered:
-        if needs_safe_name(name) or fold_key(name) in taken:
+        key = fold_key(name)
+        if key in taken or _NEEDS_CHANGE.search(name) is not None or _reserved(name):
             later.append(name)
             continue
         out[name] = name
-        taken.add(fold_key(name))
+        taken.add(key)
     for name in later:
         safe = safe_name(name)
         candidate, n = safe, 2
@@ -102,6 +113,19 @@ def safe_names(names: Iterable[str]) -> dict[str, str]:
         out[name] = candidate
         taken.add(fold_key(candidate))
     return out
+
+
+_ANY_CHANGE = re.compile(r'[\x01-\x1f:?*"<>|\\]|[. ](?=\x00|\Z)')
+_ANY_RESERVED = re.compile(r"(?i)(?:^|\x00)(?:CON|PRN|AUX|NUL|COM[1-9\u00b9\u00b2\u00b3]|LPT[1-9\u00b9\u00b2\u00b3]) *(?=\.|\x00|\Z)")
+
+
+def _all_fine(names: list[str]) -> bool:
+    """No name of the folder needs a safe name and no two are one name on a Windows or Mac drive."""
+    joined = "\x00".join(names)
+    if _ANY_CHANGE.search(joined) is not None or _ANY_RESERVED.search(joined) is not None:
+        return False
+    folded = joined.lower().split("\x00") if joined.isascii() else [fold_key(name) for name in names]
+    return len(set(folded)) == len(names)
 
 
 def _numbered(name: str, n: int) -> str:

@@ -25,7 +25,7 @@ WORK_DIR_MODE = 0o755
 
 def make_dirs_writable(root: Path) -> None:
     """Gives the owner write access to every folder under `root` (files keep their mode)."""
-    root = Path(root)
+    root = Path(NATIVE.under(root))
     try:
         if root.is_symlink() or not root.is_dir():
             return

@@ -35,6 +35,7 @@ from typing import Any, Iterable
 
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
+from tsbackup_gui.core.primary.fileops import long_path
 from tsbackup_gui.core.primary.manifest import Manifest
 from tsbackup_gui.core.primary.treeops import remove_tree_quietly
 from tsbackup_gui.core.restic.driver import Restic
@@ -279,6 +280,7 @@ class _Cancelled(Exception):
 def _copy_tree(src_root: Path, dst_root: Path, cancel: threading.Event | None = None) -> None:
     """Files, folders and symlinks as they are, mtimes kept, modes ordinary (normalised afterwards)."""
     stamps: list[tuple[str, str]] = []
+    src_root, dst_root = long_path(src_root, always=True), long_path(dst_root, always=True)  # Windows: long paths
     for folder, dirnames, filenames in os.walk(src_root):
         rel = os.path.relpath(folder, src_root)
         dst_folder = str(dst_root) if rel == "." else os.path.join(dst_root, rel)

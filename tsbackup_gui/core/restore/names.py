@@ -15,6 +15,7 @@ import logging
 import os
 from pathlib import Path
 
+from tsbackup_gui.core.primary.fileops import long_path
 from tsbackup_gui.core.primary.manifest import Manifest
 from tsbackup_gui.core.restore.verify import DiskNames, stored_entries
 
@@ -29,7 +30,8 @@ def give_back_names(root: Path, manifest: Manifest) -> list[str]:
     then reports it, so nothing passes unnoticed.
     """
     entries = stored_entries(manifest)
-    disk = DiskNames(Path(root), {e.on_disk for e in entries})
+    root = long_path(root, always=True)  # Windows: paths of 260 characters and more below it
+    disk = DiskNames(root, {e.on_disk for e in entries})
     found = [(entry, disk.claim(entry.on_disk)) for entry in entries]
     left: list[str] = []
     for entry, rel in sorted(found, key=lambda pair: pair[0].path.count("/"), reverse=True):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
+from tsbackup_gui.core.primary.fileops import long_path
 from tsbackup_gui.core.primary.manifest import Entry, Manifest
 from tsbackup_gui.core.primary.safenames import compare_key
 
@@ -81,6 +82,7 @@ def verify_tree(root: Path, manifest: Manifest, stored: bool = False) -> tuple[V
     mismatches: list[Mismatch] = []
     to_hash: list[tuple[Entry, str]] = []
     wanted = {entry.path: (entry.on_disk if stored else entry.path) for entry in stored_entries(manifest)}
+    root = long_path(root, always=True)  # Windows: paths of 260 characters and more below it
     disk = DiskNames(root, set(wanted.values()))
     for entry in stored_entries(manifest):
         rel = disk.claim(wanted[entry.path])
@@ -147,7 +149,7 @@ class DiskNames:
     reported once, as one unexpected item.
     """
 
-    def __init__(self, root: Path, expected: set[str]):
+    def __init__(self, root: Path | str, expected: set[str]):
         self.exact = expected  # a path present exactly belongs to its own entry, never to a look-alike
         expected_keys = {compare_key(rel) for rel in expected}
         self.present: set[str] = set()
