@@ -212,3 +212,13 @@ def test_the_how_to_restore_text_explains_the_safe_names_in_both_languages():
     assert "\uff1a" in HOW_TO_RESTORE and "CON_" in HOW_TO_RESTORE and "~2" in HOW_TO_RESTORE
     assert '"stored"' in HOW_TO_RESTORE
     assert "Sichere Namen" in HOW_TO_RESTORE or "sicheren Namen" in HOW_TO_RESTORE
+
+
+def test_an_older_how_to_restore_text_is_brought_up_to_date_by_the_next_backup(tmp_path):
+    config, _source = set_up(tmp_path)
+    how_to = target_of(config).backups_root / "HOW-TO-RESTORE.txt"
+    os.chmod(how_to, 0o644)
+    how_to.write_bytes("\ufeffan older text without safe names".encode("utf-8"))
+    new_generation(config)
+    text = how_to.read_bytes().decode("utf-8")
+    assert text == "\ufeff" + HOW_TO_RESTORE and "Sichere Namen" in text

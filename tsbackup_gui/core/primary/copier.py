@@ -51,7 +51,7 @@ from tsbackup_gui.core.primary.scan import Item, scan_tree
 from tsbackup_gui.core.primary.space import (
     block_size, bytes_needed, check_file_size_limit, check_space, filesystem_type, links_work,
 )
-from tsbackup_gui.core.primary.target import Target, privacy_message
+from tsbackup_gui.core.primary.target import Target, privacy_message, refresh_how_to_restore
 from tsbackup_gui.core.primary.treecopy import Guard, TreeCopy, Warnings
 from tsbackup_gui.core.primary.treeops import remove_tree_quietly
 
@@ -148,6 +148,7 @@ def make_generation(
     try:
         removed = remove_partials(target)
         checkpoint("partials.removed")
+        refresh_how_to_restore(target)  # a drive set up by an older version gets today's text
         if previous == "auto":
             listed = list_generations(target)
             previous = listed[-1] if listed else None

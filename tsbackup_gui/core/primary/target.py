@@ -163,9 +163,8 @@ class Target:
     def write_how_to_restore(self) -> Path:
         """Writes the bilingual restore instructions next to the computers' folders."""
         path = self.backups_root / HOW_TO_RESTORE_NAME
-        text = HOW_TO_RESTORE.replace("\n", os.linesep) if os.name == "nt" else HOW_TO_RESTORE
         try:
-            write_atomic(path, ("\ufeff" + text).encode("utf-8"))  # the BOM makes TextEdit and old Notepad read UTF-8
+            write_atomic(path, _how_to_restore_bytes())
             _readable(path)
         except OSError as exc:
             raise UserError(MARKER_WRITE_FAILED(path=str(self.backups_root), reason=exc.strerror or str(exc)), Exit.USAGE) from None
@@ -177,6 +176,27 @@ def privacy_message(path: Path, exc: OSError):
     if PLATFORM == "darwin" and exc.errno in _DENIED:
         return DRIVE_PRIVACY(path=str(path))
     return None
+
+
+def refresh_how_to_restore(target: Target) -> bool:
+    """Rewrites HOW-TO-RESTORE.txt when this version's text differs (a drive set up by an older
+    version learns about safe names); best effort, True when it was rewritten."""
+    path = target.backups_root / HOW_TO_RESTORE_NAME
+    try:
+        if path.read_bytes() == _how_to_restore_bytes():
+            return False
+    except OSError:
+        pass
+    try:
+        target.write_how_to_restore()
+    except UserError:
+        return False
+    return True
+
+
+def _how_to_restore_bytes() -> bytes:
+    text = HOW_TO_RESTORE.replace("\n", os.linesep) if os.name == "nt" else HOW_TO_RESTORE
+    return ("\ufeff" + text).encode("utf-8")  # the BOM makes TextEdit and old Notepad read UTF-8
 
 
 def _readable(path: Path) -> None:
