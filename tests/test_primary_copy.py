@@ -141,10 +141,12 @@ def test_umlauts_long_paths_empty_files_and_folders_are_kept(tmp_path):
     result = gen(src, target, at("2026-11-27"))
     generation = result.generation
 
-    nfc_path = "timeSensor DataFiles/Mandanten/" + unicodedata.normalize("NFC", nfd)
+    nfd_path = "timeSensor DataFiles/Mandanten/" + nfd
     paths = {e.path: e for e in generation.manifest.entries}
-    assert nfc_path in paths and not any(unicodedata.normalize("NFD", "ü") in p for p in paths)
-    assert (generation.path / nfc_path).read_bytes() == "Grüsse".encode()  # the name on disk is the manifest's
+    # the source's own spelling, byte for byte: an NFD name stays NFD (a restore gives it back as it was)
+    assert nfd_path in paths and not any(unicodedata.normalize("NFC", "ü") in p for p in paths)
+    assert paths[nfd_path].stored is None
+    assert (generation.path / nfd_path).read_bytes() == "Grüsse".encode()  # the name on disk is the manifest's
     long_path = "timeSensor DataFiles/" + long_rel.as_posix()
     assert len(long_path) > 200 and paths[long_path].sha256 == sha(b"deep")
     assert (generation.path / long_path).read_bytes() == b"deep"
@@ -152,9 +154,9 @@ def test_umlauts_long_paths_empty_files_and_folders_are_kept(tmp_path):
     assert paths["timeSensor DataFiles/leer/auch leer"].type == "dir"
     assert os.listdir(generation.path / "timeSensor DataFiles" / "leer" / "auch leer") == []
     assert_same_tree(src, generation.path / "timeSensor DataFiles")
-    # the raw manifest file is UTF-8 NFC too
+    # the raw manifest file holds the NFD bytes too
     raw = json.loads((generation.path / MANIFEST_NAME).read_text(encoding="utf-8"))
-    assert nfc_path in {e["path"] for e in raw["entries"]}
+    assert nfd_path in {e["path"] for e in raw["entries"]}
 
 
 def test_two_names_that_differ_only_in_accent_encoding_are_both_kept(tmp_path):
@@ -162,9 +164,14 @@ def test_two_names_that_differ_only_in_accent_encoding_are_both_kept(tmp_path):
     write(src / unicodedata.normalize("NFC", "Zürich.txt"), b"nfc")
     write(src / unicodedata.normalize("NFD", "Zürich.txt"), b"nfd")
     result = gen(src, target_for(tmp_path / "drive"), at("2026-11-27"))
-    stored = {e.path: (result.generation.path / e.path).read_bytes() for e in result.generation.manifest.entries if e.type == "file"}
-    assert sorted(stored.values()) == [b"nfc", b"nfd"]
-    assert [w.id for w in result.warnings] == ["primary.name_clash"]
+    files = [e for e in result.generation.manifest.entries if e.type == "file"]
+    stored = {e.path: (result.generation.path / e.on_disk).read_bytes() for e in files}
+    # both originals are in the manifest; a drive that normalises names (HFS+, APFS) would see one name,
+    # so the second (in code-point order: the NFC one) is stored under a numbered safe name
+    assert stored == {"timeSensor DataFiles/" + unicodedata.normalize("NFC", "Zürich.txt"): b"nfc",
+                      "timeSensor DataFiles/" + unicodedata.normalize("NFD", "Zürich.txt"): b"nfd"}
+    assert sorted(e.stored for e in files if e.stored) == ["timeSensor DataFiles/" + unicodedata.normalize("NFC", "Zürich~2.txt")]
+    assert [w.id for w in result.warnings] == ["primary.safe_names"]
 
 
 def test_symlinks_are_stored_as_links_and_never_followed(tmp_path):

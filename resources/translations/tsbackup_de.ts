@@ -3410,6 +3410,10 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
             <translation>Auf das Sicherungslaufwerk {path} kann nicht geschrieben werden ({reason}). Die unfertige Sicherung wurde entfernt; prüfen Sie das Laufwerk und versuchen Sie es erneut.</translation>
         </message>
         <message>
+            <source>{count} names cannot be stored as they are on every backup drive, so they were stored under a safe name: {names}. Nothing is lost: the backup's manifest keeps the original names and every restore gives them back.</source>
+            <translation>{count} Namen lassen sich nicht auf jedem Sicherungslaufwerk so speichern, wie sie sind, darum wurden sie unter einem sicheren Namen gespeichert: {names}. Es geht nichts verloren: Das Manifest der Sicherung enthält die ursprünglichen Namen, und jede Wiederherstellung gibt sie zurück.</translation>
+        </message>
+        <message>
             <source>The backup drive {path} cannot be written to ({reason}). The unfinished backup could not be removed yet; it is never shown as a backup and the next backup removes it. Check the drive and try again.</source>
             <translation>Auf das Sicherungslaufwerk {path} kann nicht geschrieben werden ({reason}). Die unfertige Sicherung konnte noch nicht entfernt werden; sie wird nie als Sicherung angezeigt und bei der nächsten Sicherung entfernt. Prüfen Sie das Laufwerk und versuchen Sie es erneut.</translation>
         </message>
@@ -3442,10 +3446,6 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
             <translation>{path} ist eine Verknüpfung auf {target} ausserhalb des gesicherten Ordners: Die Verknüpfung wird gesichert, ihr Ziel jedoch nicht.</translation>
         </message>
         <message>
-            <source>{path} differs from another name in its folder only in how its accents are encoded; it was kept under its original name.</source>
-            <translation>{path} unterscheidet sich von einem anderen Namen im selben Ordner nur in der Kodierung der Umlaute oder Akzente; die Datei wurde unter ihrem ursprünglichen Namen gesichert.</translation>
-        </message>
-        <message>
             <source>The backup drive is full: this backup needs {needed}, but only {free} are free on {path}. Free space on the drive or connect a bigger one; the existing backups were left as they are.</source>
             <translation>Das Sicherungslaufwerk ist voll: Diese Sicherung braucht {needed}, auf {path} sind aber nur {free} frei. Schaffen Sie Platz auf dem Laufwerk oder schliessen Sie ein grösseres an; die bestehenden Sicherungen bleiben unverändert.</translation>
         </message>
@@ -3472,6 +3472,14 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <message>
             <source>The computer name {name} cannot be used as a folder name. Choose a name without slashes that does not start with a dot.</source>
             <translation>Der Computername {name} kann nicht als Ordnername verwendet werden. Wählen Sie einen Namen ohne Schrägstriche, der nicht mit einem Punkt beginnt.</translation>
+        </message>
+        <message>
+            <source>Allow tsbackup access to this drive in System Settings → Privacy &amp; Security: macOS refused access to {path}. Then start the backup again.</source>
+            <translation>Erlauben Sie tsbackup den Zugriff auf dieses Laufwerk unter Systemeinstellungen → Datenschutz &amp; Sicherheit: macOS hat den Zugriff auf {path} verweigert. Starten Sie die Sicherung danach erneut.</translation>
+        </message>
+        <message>
+            <source>The backup drive {path} cannot be read ({reason}). Check that this user may read and write the drive.</source>
+            <translation>Das Sicherungslaufwerk {path} kann nicht gelesen werden ({reason}). Prüfen Sie, ob dieser Benutzer auf dem Laufwerk lesen und schreiben darf.</translation>
         </message>
         <message>
             <source>{path} could not be read ({reason}) and is missing from this backup.</source>
@@ -5132,6 +5140,10 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <message>
             <source>time not reported</source>
             <translation>Zeit nicht gemeldet</translation>
+        </message>
+        <message>
+            <source>The backup folder {path} is on the network share {unc} (drive {letter}); it is stored under the share's name, because a drive letter exists only for the user who connected it. For the IT partner: the account the scheduled backup task runs under must be able to open {unc} itself (store the share's credentials for that account, for example with cmdkey), or the nightly backups cannot reach it.</source>
+            <translation>Der Sicherungsordner {path} liegt auf der Netzwerkfreigabe {unc} (Laufwerk {letter}); er wird unter dem Namen der Freigabe gespeichert, weil ein Laufwerksbuchstabe nur für den Benutzer besteht, der ihn verbunden hat. Für den IT-Partner: Das Konto, unter dem die geplante Sicherungsaufgabe läuft, muss {unc} selbst öffnen können (hinterlegen Sie die Zugangsdaten der Freigabe für dieses Konto, zum Beispiel mit cmdkey), sonst erreichen die nächtlichen Sicherungen sie nicht.</translation>
         </message>
     </context>
 </TS>

@@ -30,7 +30,8 @@ from pathlib import Path
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.primary.generations import Generation
 from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Entry, Manifest
-from tsbackup_gui.core.primary.treeops import DIR_MODE, FILE_MODE, WORK_DIR_MODE
+from tsbackup_gui.core.primary.fileops import NATIVE, FileOps
+from tsbackup_gui.core.primary.treeops import DIR_MODE, WORK_DIR_MODE, rewrite_read_only
 from tsbackup_gui.core.restore.verify import DATA_DIR, PROBLEMS, Mismatch, sha256_of, stored_entries, verify_tree
 
 log = logging.getLogger(__name__)
@@ -134,7 +135,7 @@ def check_generation(generation: Generation, source: Path, extra_roots: dict[str
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         result.error = MANIFEST_UNREADABLE(generation=generation.id, reason=reason)
         return result
-    counts, result.mismatches = verify_tree(generation.path, manifest)
+    counts, result.mismatches = verify_tree(generation.path, manifest, stored=True)
     result.files, result.bytes = counts.files, counts.bytes
     roots = {DATA_DIR: Path(source), **(extra_roots or {})}
     already = {m.path for m in result.mismatches}
@@ -221,7 +222,7 @@ def findings_of(result: PrimaryCheck) -> list[tuple[str, Message]]:
 # -- the verified mark ----------------------------------------------------------------------
 
 
-def mark_verified(generation: Generation, when: datetime) -> bool:
+def mark_verified(generation: Generation, when: datetime, ops: FileOps = NATIVE) -> bool:
     """Writes the time of this clean check into the generation's manifest (retention keeps the
     newest verified generation). Best effort: False when the drive refuses."""
     path = generation.path / MANIFEST_NAME
@@ -230,8 +231,7 @@ def mark_verified(generation: Generation, when: datetime) -> bool:
         manifest.verified = when.astimezone(timezone.utc).isoformat(timespec="seconds")
         os.chmod(generation.path, WORK_DIR_MODE)
         try:
-            manifest.write(path)
-            os.chmod(path, FILE_MODE)
+            rewrite_read_only(path, manifest.to_bytes(), ops)  # Windows cannot replace a read-only file
         finally:
             os.chmod(generation.path, DIR_MODE)
     except (OSError, ValueError) as exc:

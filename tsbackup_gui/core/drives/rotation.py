@@ -23,7 +23,7 @@ import os
 import uuid
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import Exit, UserError
@@ -133,13 +133,52 @@ def identify(config: Config, marker: dict[str, Any]) -> dict[str, Any]:
     return {**drives_[0], "drive_id": drive_id} if drive_id else drives_[0]
 
 
-def connected_drive(config: Config) -> dict[str, Any] | None:
+def connected_drive(config: Config, partitions: Partitions | None = None) -> dict[str, Any] | None:
     """The drive a backup goes to now: the drive whose marker is at the first configured path that
-    carries this setup's marker, with ``path`` where it is connected now. Looks, writes nothing."""
+    carries this setup's marker, with ``path`` where it is connected now; when no configured path
+    has it, the drive found elsewhere (`found_elsewhere`). Looks, writes nothing."""
     for place in configured(config):
         marker = our_marker(config, str(place["path"]))
         if marker is not None:
             return {**identify(config, marker), "path": str(place["path"])}
+    return found_elsewhere(config, partitions)
+
+
+#: File systems not searched for a moved drive: a share that is gone can hang a look for seconds.
+NETWORK_FS = frozenset({"nfs", "nfs4", "cifs", "smbfs", "smb3", "afpfs", "webdav", "fuse.sshfs", "9p"})
+#: Nor the kernel's own file systems, which hold no drives.
+PSEUDO_FS = frozenset({"proc", "sysfs", "devpts", "devtmpfs", "cgroup", "cgroup2", "mqueue", "debugfs", "tracefs",
+                       "securityfs", "pstore", "bpf", "autofs", "hugetlbfs", "configfs", "fusectl", "binfmt_misc",
+                       "nsfs", "rpc_pipefs", "efivarfs", "devfs"})
+Partitions = Callable[[], list]
+
+
+def found_elsewhere(config: Config, partitions: Partitions | None = None) -> dict[str, Any] | None:
+    """A drive of this setup that is mounted somewhere else now: another drive letter (E: is now F:),
+    another volume name (/Volumes/Backup 1). Every mounted volume is looked at for this setup's
+    marker, at the drive's folder path below the volume (or its volume root); the marker's drive id
+    says which drive it is. The drive comes back with ``path`` where it is now and ``moved_from``."""
+    if partitions is None:
+        from tsbackup_gui.core.drives.listing import system_partitions
+
+        partitions = system_partitions
+    try:
+        mounts = [p for p in partitions() if str(getattr(p, "fstype", "")).lower() not in NETWORK_FS | PSEUDO_FS]
+    except (OSError, RuntimeError):
+        return None
+    for drive in configured(config):
+        old = str(drive["path"])
+        parts = Path(old).parts
+        tails = [Path(*parts[k:]) for k in range(1, len(parts))] + [Path()]  # the longest tail first
+        for mount in mounts:
+            for tail in tails:
+                candidate = str(Path(mount.mountpoint) / tail)
+                if same_path(candidate, old):
+                    continue
+                marker = our_marker(config, candidate)
+                if marker is not None and identify(config, marker).get("number") == drive.get("number"):
+                    log.info("the backup drive %s was found at %s", old, candidate)
+                    return {**identify(config, marker), "path": candidate, "moved_from": old}
     return None
 
 
@@ -174,7 +213,10 @@ def choose(config: Config) -> tuple[Config, dict[str, Any]]:
     drive" as it always did. The returned config is for this run only: never save it.
     """
     try:
-        drive = connected_drive(config) if _extra(config) else None
+        if _extra(config):
+            drive = connected_drive(config)
+        else:  # one drive: its own path first; only when its marker is not there, every volume
+            drive = None if is_connected(config, config.primary) else found_elsewhere(config)
     except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a damaged drive entry: drive 1
         log.warning("the rotation drives could not be read (%s); using drive 1", exc)
         drive = None
@@ -195,6 +237,8 @@ def drive_details(drive: dict[str, Any]) -> dict[str, Any]:
     details = {"drive": str(drive.get("label") or ""), "drive_path": str(drive.get("path") or "")}
     if drive.get("drive_id"):
         details["drive_id"] = str(drive["drive_id"])
+    if drive.get("moved_from"):
+        details["drive_moved_from"] = str(drive["moved_from"])  # found by its marker at another letter or name
     return details
 
 

@@ -41,15 +41,17 @@ from tsbackup_gui.core.faults import checkpoint
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
 from tsbackup_gui.core.primary.filecopy import FULL_ERRNOS
+from tsbackup_gui.core.primary.fileops import NATIVE
 from tsbackup_gui.core.primary.generations import (
-    PARTIAL_PREFIX, Generation, list_generations, new_generation_id, remove_partials, utc_text,
+    PARTIAL_PREFIX, Generation, generation_folders, list_generations, new_generation_id, remove_partials, utc_text,
 )
 from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Entry, Manifest
+from tsbackup_gui.core.primary.safenames import compare_key
 from tsbackup_gui.core.primary.scan import Item, scan_tree
 from tsbackup_gui.core.primary.space import (
     block_size, bytes_needed, check_file_size_limit, check_space, filesystem_type, links_work,
 )
-from tsbackup_gui.core.primary.target import Target
+from tsbackup_gui.core.primary.target import Target, privacy_message, refresh_how_to_restore
 from tsbackup_gui.core.primary.treecopy import Guard, TreeCopy, Warnings
 from tsbackup_gui.core.primary.treeops import remove_tree_quietly
 
@@ -85,6 +87,13 @@ TARGET_WRITE_FAILED = define(
     "primary.target_write_failed",
     QT_TRANSLATE_NOOP("core", "The backup drive {path} cannot be written to ({reason}). The unfinished backup was removed; check the drive and try again."),
 )
+SAFE_NAMES = define(
+    "primary.safe_names",
+    QT_TRANSLATE_NOOP("core", "{count} names cannot be stored as they are on every backup drive, so they were stored under a safe name: {names}. Nothing is lost: the backup's manifest keeps the original names and every restore gives them back."),
+)
+# The safe-name warning names this many files; the manifest lists them all (entries with "stored").
+SAFE_NAMES_NAMED = 10
+
 TARGET_WRITE_FAILED_LEFT = define(
     "primary.target_write_failed_left",
     QT_TRANSLATE_NOOP("core", "The backup drive {path} cannot be written to ({reason}). The unfinished backup could not be removed yet; it is never shown as a backup and the next backup removes it. Check the drive and try again."),
@@ -139,6 +148,7 @@ def make_generation(
     try:
         removed = remove_partials(target)
         checkpoint("partials.removed")
+        refresh_how_to_restore(target)  # a drive set up by an older version gets today's text
         if previous == "auto":
             listed = list_generations(target)
             previous = listed[-1] if listed else None
@@ -162,6 +172,7 @@ def make_generation(
         os.mkdir(partial)
         checkpoint("partial.created")
         entries = run.copy_all()
+        _warn_safe_names(entries, previous, warnings)
         if guard is not None:
             guard.after(entries)
         checkpoint("guard.after")
@@ -169,17 +180,18 @@ def make_generation(
         manifest = _manifest(gen_id, setup_id, computer, source, verdict, start, ended, entries, run, warnings)
         run.finish(manifest)
         checkpoint("manifest.written")
-        os.rename(partial, final)
+        NATIVE.rename(partial, final)  # retried while a virus scanner holds a new file
         fsync_dir(target.computer_dir)
         checkpoint("renamed")
     except UserError:
-        remove_tree_quietly(partial)
+        remove_tree_quietly(partial, survivors_in=generation_folders(target))
         raise
     except OSError as exc:
-        removed = remove_tree_quietly(partial)  # a read-only drive keeps it: the sentence must not say otherwise
+        # a read-only drive keeps it: the sentence must not say otherwise
+        removed = remove_tree_quietly(partial, survivors_in=generation_folders(target))
         raise _target_error(exc, target, removed) from None
     except BaseException:
-        remove_tree_quietly(partial)
+        remove_tree_quietly(partial, survivors_in=generation_folders(target))
         raise
     log.info("generation %s: %d files, %d bytes, %d linked, %d copied, %d warnings, %.1f s",
              gen_id, manifest.files, manifest.bytes, manifest.linked, manifest.copied, len(warnings.all),
@@ -238,8 +250,9 @@ def _plan_links(items: list[Item], previous: Generation | None, damaged, target:
     try:
         if previous is not None and links_work(target.computer_dir):
             known = {e.path: e for e in previous.manifest.entries if e.type == "file"}
+            by_key = _unique_by_key(known.values())
             for item in files:
-                entry = known.get(item.rel)
+                entry = known.get(item.rel) or by_key.get(compare_key(item.rel))
                 # live files are always copied: while the database holds them open,
                 # their mtime can lag behind their writes (NTFS directory entries)
                 if (entry is not None and entry.sha256 and entry.skipped_reason is None
@@ -253,6 +266,28 @@ def _plan_links(items: list[Item], previous: Generation | None, damaged, target:
     except OSError as exc:
         raise _target_error(exc, target) from None
     return link_from
+
+
+def _unique_by_key(entries: Iterable[Entry]) -> dict[str, Entry]:
+    """Entries by `compare_key` of their path, where that key is unique (older manifests held NFC names)."""
+    found: dict[str, Entry | None] = {}
+    for entry in entries:
+        key = compare_key(entry.path)
+        found[key] = None if key in found else entry
+    return {k: e for k, e in found.items() if e is not None}
+
+
+def _warn_safe_names(entries: list[Entry], previous: Generation | None, warnings: Warnings) -> None:
+    """One warning naming the files stored under a safe name — only those new since the previous generation."""
+    before: set[tuple[str, str]] = set()
+    if previous is not None:
+        before = {(e.path, e.stored) for e in previous.manifest.entries if e.stored}
+    fresh = sorted(e.path for e in entries if e.stored and (e.path, e.stored) not in before)
+    if not fresh:
+        return
+    names = ", ".join(fresh[:SAFE_NAMES_NAMED]) + (", …" if len(fresh) > SAFE_NAMES_NAMED else "")
+    log.info("%d names stored under a safe name: %s", len(fresh), fresh)
+    warnings.add(SAFE_NAMES(count=len(fresh), names=names))
 
 
 def _manifest(gen_id, setup_id, computer, source, verdict, start, ended, entries, run: TreeCopy, warnings) -> Manifest:
@@ -271,6 +306,9 @@ def _target_error(exc: OSError, target: Target, removed: bool = True) -> UserErr
         return UserError(TARGET_FULL(path=str(target.primary)), Exit.TARGET_UNAVAILABLE)
     if not os.path.exists(target.marker_path):
         return UserError(TARGET_GONE(path=str(target.primary)), Exit.TARGET_UNAVAILABLE)
+    privacy = privacy_message(target.primary, exc)
+    if privacy is not None:
+        return UserError(privacy, Exit.TARGET_UNAVAILABLE)
     kind = TARGET_WRITE_FAILED if removed else TARGET_WRITE_FAILED_LEFT
     return UserError(kind(path=str(target.primary), reason=exc.strerror or str(exc)), Exit.TARGET_UNAVAILABLE)
 

@@ -46,8 +46,10 @@ def read_records(config: Config, where: Places | None = None) -> list[dict]:
 
 
 def file_of(generation: Generation, path: str) -> Path:
-    """A manifest path (``timeSensor DataFiles/…``, `/`-separated) inside the generation's folder."""
-    return generation.path.joinpath(*path.split("/"))
+    """A manifest path (``timeSensor DataFiles/…``, `/`-separated) inside the generation's folder
+    (under its safe name where it has one)."""
+    stored = next((e.on_disk for e in generation.manifest.entries if e.path == path), path)
+    return generation.path.joinpath(*stored.split("/"))
 
 
 def identity(generation: Generation, path: str) -> tuple[int, int] | None:

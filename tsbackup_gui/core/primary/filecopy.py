@@ -23,6 +23,8 @@ import os
 import sys
 from concurrent.futures import ThreadPoolExecutor, wait
 
+from tsbackup_gui.core.primary.fileops import long_path
+
 BUFFER = 1 << 20
 PIPELINE_MIN = 4 * BUFFER  # below this, a thread hand-off costs more than it saves
 WRITEBACK_STEP = 32 * BUFFER
@@ -79,7 +81,7 @@ class FileCopier:
         on either, no `dst` is left behind.
         """
         try:
-            sfd = os.open(src, os.O_RDONLY | _O_BINARY | _O_NOFOLLOW)
+            sfd = os.open(long_path(src), os.O_RDONLY | _O_BINARY | _O_NOFOLLOW)
         except OSError as exc:
             raise SourceError(exc) from None
         try:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Manifest
 from tsbackup_gui.core.primary.target import Target
+from tsbackup_gui.core.primary.fileops import NATIVE, FileOps
 from tsbackup_gui.core.primary.treeops import remove_tree
 
 log = logging.getLogger(__name__)
@@ -119,19 +120,30 @@ def partial_folders(target: Target) -> list[Path]:
         return []
 
 
-def remove_partials(target: Target) -> list[Path]:
+def generation_folders(target: Target) -> list[Path]:
+    """The finished-looking generation folders by name only (no manifest read): where hard links live."""
+    try:
+        with os.scandir(target.computer_dir) as listing:
+            return sorted(Path(e.path) for e in listing if not e.name.startswith(".") and e.is_dir(follow_symlinks=False))
+    except OSError:
+        return []
+
+
+def remove_partials(target: Target, ops: FileOps = NATIVE) -> list[Path]:
     """Deletes every leftover ``.partial-*`` folder; returns those removed.
 
     Best effort: one that cannot be removed now (a file held open on a
     share) is logged and tried again next time; it is never listed anyway.
     """
     removed = []
-    for path in partial_folders(target):
+    partials = partial_folders(target)
+    others = generation_folders(target) if partials else []
+    for path in partials:
         try:
             if path.is_symlink() or not path.is_dir():
                 path.unlink(missing_ok=True)
             else:
-                remove_tree(path)
+                remove_tree(path, ops, survivors_in=others)  # its files are links into the generations
         except OSError as exc:
             log.warning("could not remove the unfinished generation %s: %s", path, exc)
             continue

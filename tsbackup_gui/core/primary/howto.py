@@ -44,6 +44,20 @@ You do not need that program to restore.
    certutil -hashfile FILE SHA256).
 9. Start timeSensor LEGAL and check the latest entries.
 
+Safe names: a few file names cannot be stored on every drive as they are
+(a name with : ? * " < > | \\ in it, a name ending in a dot or a space,
+device names such as CON or NUL, two names that differ only in upper and
+lower case or in how their accents are encoded). Such a file is stored
+under a safe name that looks almost the same:
+  : ? * " < > | \\  become  ： ？ ＊ ＂ ＜ ＞ ｜ ＼  (wide look-alikes),
+  a dot or a space at the end becomes ． or ␠,
+  CON.txt becomes CON_.txt, and a second akte.txt next to Akte.txt
+  becomes akte~2.txt.
+tsbackup's restore gives every file its original name back. When you copy
+by hand, look the original name up in tsbackup-manifest.json: the line
+with "stored": "...the safe name..." holds the original name in "path".
+Rename the copied file to that name if your computer can hold it.
+
 If unsure, ask your IT partner or timeSensor support before overwriting
 anything: a backup that is only copied can always be copied again.
 
@@ -88,6 +102,22 @@ Zum Wiederherstellen brauchen Sie dieses Programm nicht.
    vergleichen Sie diese mit einem Prüfsummenwerkzeug (macOS:
    shasum -a 256 DATEI; Windows: certutil -hashfile DATEI SHA256).
 9. Starten Sie timeSensor LEGAL und prüfen Sie die letzten Einträge.
+
+Sichere Namen: Einige Dateinamen lassen sich nicht auf jedem Laufwerk so
+speichern, wie sie sind (ein Name mit : ? * " < > | \\, ein Name, der auf
+einen Punkt oder ein Leerzeichen endet, Gerätenamen wie CON oder NUL,
+zwei Namen, die sich nur in Gross- und Kleinschreibung oder in der
+Kodierung ihrer Umlaute unterscheiden). Eine solche Datei wird unter
+einem sicheren Namen gespeichert, der fast gleich aussieht:
+  : ? * " < > | \\  werden zu  ： ？ ＊ ＂ ＜ ＞ ｜ ＼  (breite Doppelgänger),
+  ein Punkt oder Leerzeichen am Ende wird zu ． oder ␠,
+  CON.txt wird zu CON_.txt, und ein zweites akte.txt neben Akte.txt
+  wird zu akte~2.txt.
+Die Wiederherstellung von tsbackup gibt jeder Datei ihren ursprünglichen
+Namen zurück. Wenn Sie von Hand kopieren, finden Sie den ursprünglichen
+Namen in tsbackup-manifest.json: Die Zeile mit "stored": "...der sichere
+Name..." enthält den ursprünglichen Namen bei "path". Benennen Sie die
+kopierte Datei so um, wenn Ihr Computer diesen Namen speichern kann.
 
 Im Zweifel fragen Sie Ihren IT-Partner oder den timeSensor-Support, bevor
 Sie etwas überschreiben: Eine Sicherung, die nur kopiert wird, lässt sich

@@ -1,11 +1,13 @@
 """`tsbackup-manifest.json`: what a generation holds, with hashes taken while copying.
 
 Paths are `/`-separated, relative to the generation folder (so they start
-with ``timeSensor DataFiles/`` or ``4D Backup/``) and NFC-normalised; the
-names on disk inside a generation are exactly these paths, so a checker can
-open ``generation / entry.path`` directly. (Only when two source names in one
-folder differ just in how their accents are encoded is the second one kept
-under its original, non-NFC name, in the manifest and on disk alike.)
+with ``timeSensor DataFiles/`` or ``4D Backup/``). ``path`` holds the
+source's names exactly as the source spelled them (a decomposed NFD name
+stays NFD): that is the name a restore gives back. Where a name had to be
+stored under a safe name (see safenames), ``stored`` holds the path inside
+the generation; otherwise the names on disk are ``path`` itself. Names read
+from a drive are matched by `safenames.compare_key` (NFC), because HFS+
+hands out decomposed names for what was written composed.
 
 The file is written atomically and flushed before the generation is renamed
 into place, so a generation without a readable manifest is never one.
@@ -35,6 +37,12 @@ class Entry:
     live: bool = False
     target: str | None = None  # symlinks: where the link points, as stored
     skipped_reason: str | None = None  # set when the source could not be stored
+    stored: str | None = None  # the path inside the generation, where it is not `path` (safe names)
+
+    @property
+    def on_disk(self) -> str:
+        """The '/'-path of this entry inside the generation."""
+        return self.stored or self.path
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -45,6 +53,8 @@ class Entry:
             data["target"] = self.target
         if self.skipped_reason is not None:
             data["skipped_reason"] = self.skipped_reason
+        if self.stored is not None and self.stored != self.path:
+            data["stored"] = self.stored
         return data
 
     @classmethod
@@ -58,6 +68,7 @@ class Entry:
             mtime_ns=int(data.get("mtime_ns", 0)), sha256=None if sha is None else str(sha),
             live=bool(data.get("live", False)), target=data.get("target"),
             skipped_reason=data.get("skipped_reason"),
+            stored=None if data.get("stored") is None else str(data["stored"]),
         )
 
 

@@ -20,7 +20,6 @@ when `looks_like_mass_change` finds the new generation suspicious.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -28,10 +27,13 @@ from tsbackup_gui.core.faults import checkpoint
 from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
 from tsbackup_gui.core.primary.generations import PARTIAL_PREFIX, Generation
 from tsbackup_gui.core.primary.manifest import Manifest
+from tsbackup_gui.core.primary.safenames import compare_key
 from tsbackup_gui.core.primary.space import human_size
 
-log = logging.getLogger(__name__)
+from tsbackup_gui.core.primary.fileops import NATIVE, FileOps
 from tsbackup_gui.core.primary.treeops import remove_tree
+
+log = logging.getLogger(__name__)
 
 MASS_CHANGE = define(
     "primary.mass_change",
@@ -124,14 +126,15 @@ def looks_like_mass_change(new_manifest: Manifest, previous_manifest: Manifest |
     """
     if previous_manifest is None:
         return None
-    before = {e.path: e for e in previous_manifest.entries if e.type == "file" and e.skipped_reason is None}
-    after = {e.path: e for e in new_manifest.entries if e.type == "file"}
+    # by `compare_key`: an older manifest holds NFC names where the newer keeps the source's NFD
+    before = {compare_key(e.path): e for e in previous_manifest.entries if e.type == "file" and e.skipped_reason is None}
+    after = {compare_key(e.path): e for e in new_manifest.entries if e.type == "file"}
 
     data_files = [e for e in before.values() if e.path.lower().endswith(DATA_SUFFIX)]
     if data_files:
         largest = max(data_files, key=lambda e: e.size)
         name = largest.path.rsplit("/", 1)[-1]
-        now_entry = after.get(largest.path)
+        now_entry = after.get(compare_key(largest.path))
         if now_entry is None:
             return DATA_FILE_GONE(name=name)
         if now_entry.skipped_reason is None and now_entry.size * 2 < largest.size:
@@ -151,13 +154,18 @@ def looks_like_mass_change(new_manifest: Manifest, previous_manifest: Manifest |
     return None
 
 
-def apply_retention(plan: RetentionPlan) -> RetentionOutcome:
-    """Deletes `plan.delete`; each generation is first renamed to a partial, so a half-removed one is never listed."""
+def apply_retention(plan: RetentionPlan, ops: FileOps = NATIVE) -> RetentionOutcome:
+    """Deletes `plan.delete`; each generation is first renamed to a partial, so a half-removed one is never listed.
+
+    The kept generations are where the deleted files' other hard links live:
+    on Windows they are made read-only again through them (`treeops.remove_generation_file`).
+    """
     deleted, warnings = [], []
+    kept = [g.path for g in plan.keep]
     for generation in plan.delete:
         doomed = generation.path.with_name(f"{PARTIAL_PREFIX}{generation.id}.removing")
         try:
-            os.rename(generation.path, doomed)
+            ops.rename(generation.path, doomed)
         except OSError as exc:
             warnings.append(REMOVE_FAILED(generation=generation.id, reason=exc.strerror or str(exc)))
             continue
@@ -166,7 +174,7 @@ def apply_retention(plan: RetentionPlan) -> RetentionOutcome:
         log.info("retention: removing the generation %s (%s), kept by no rule any more", generation.id,
                  generation.path.parent)
         try:
-            remove_tree(doomed)
+            remove_tree(doomed, ops, survivors_in=kept)
         except OSError as exc:
             warnings.append(REMOVE_FAILED(generation=generation.id, reason=exc.strerror or str(exc)))
     return RetentionOutcome(deleted, warnings)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 import stat
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.primary.safenames import safe_names
 
 FOLDER_UNREADABLE = define(
     "primary.folder_unreadable",
@@ -30,15 +30,11 @@ LINK_OUTSIDE = define(
     "primary.link_outside",
     QT_TRANSLATE_NOOP("core", "{path} is a link to {target}, outside the backed-up folder: the link is kept, but what it points to is not backed up."),
 )
-NAME_CLASH = define(
-    "primary.name_clash",
-    QT_TRANSLATE_NOOP("core", "{path} differs from another name in its folder only in how its accents are encoded; it was kept under its original name."),
-)
 
 
 @dataclass(slots=True)
 class Item:
-    rel: str  # path in the generation and in the manifest
+    rel: str  # path in the manifest: the source's names, byte for byte
     src: str  # absolute source path as the OS spells it
     kind: str  # "file" | "dir" | "symlink"
     size: int
@@ -47,10 +43,7 @@ class Item:
     link_target: str | None = None
     live: bool = False
     skipped_reason: str | None = None
-
-
-def nfc(name: str) -> str:
-    return name if name.isascii() else unicodedata.normalize("NFC", name)
+    stored: str = ""  # path in the generation: `rel` with safe names (see safenames)
 
 
 def scan_tree(root: Path, label: str, warn: Callable[[Message], None],
@@ -63,7 +56,7 @@ def scan_tree(root: Path, label: str, warn: Callable[[Message], None],
     st = os.stat(root_str)  # the root may itself be reached through a link
     if not stat.S_ISDIR(st.st_mode):
         raise NotADirectoryError(20, "not a folder", root_str)
-    items = [Item(label, root_str, "dir", 0, st.st_mtime_ns, st.st_atime_ns)]
+    items = [Item(label, root_str, "dir", 0, st.st_mtime_ns, st.st_atime_ns, stored=label)]
     _list_dir(root_str, items[0], root_str, items, warn, live_predicate, top=True)
     return items
 
@@ -82,10 +75,10 @@ def _list_dir(src_dir: str, dir_item: Item, root: str, items: list[Item], warn, 
             warn(FOLDER_UNREADABLE(path=folder, reason=exc.strerror or str(exc)))
             continue
         subdirs = []
-        for entry, name in _names(entries):
-            rel = f"{parent.rel}/{name}"
-            if name != nfc(entry.name):
-                warn(NAME_CLASH(path=entry.path))
+        stored_names = safe_names(e.name for e in entries)
+        for entry in entries:
+            rel = f"{parent.rel}/{entry.name}"
+            stored = f"{parent.stored}/{stored_names[entry.name]}"
             try:
                 st = entry.stat(follow_symlinks=False)
             except FileNotFoundError:
@@ -96,9 +89,10 @@ def _list_dir(src_dir: str, dir_item: Item, root: str, items: list[Item], warn, 
             mode = st.st_mode
             if stat.S_ISREG(mode):
                 live = bool(live_predicate and live_predicate(Path(entry.path)))
-                items.append(Item(rel, entry.path, "file", st.st_size, st.st_mtime_ns, st.st_atime_ns, live=live))
+                items.append(Item(rel, entry.path, "file", st.st_size, st.st_mtime_ns, st.st_atime_ns, live=live,
+                                  stored=stored))
             elif stat.S_ISDIR(mode):
-                item = Item(rel, entry.path, "dir", 0, st.st_mtime_ns, st.st_atime_ns)
+                item = Item(rel, entry.path, "dir", 0, st.st_mtime_ns, st.st_atime_ns, stored=stored)
                 items.append(item)
                 subdirs.append((entry.path, item, False))
             elif stat.S_ISLNK(mode):
@@ -109,26 +103,12 @@ def _list_dir(src_dir: str, dir_item: Item, root: str, items: list[Item], warn, 
                     continue
                 if points_outside(entry.path, target, root):
                     warn(LINK_OUTSIDE(path=entry.path, target=target))
-                items.append(Item(rel, entry.path, "symlink", st.st_size, st.st_mtime_ns, st.st_atime_ns, link_target=target))
+                items.append(Item(rel, entry.path, "symlink", st.st_size, st.st_mtime_ns, st.st_atime_ns,
+                                  link_target=target, stored=stored))
             else:
                 warn(NOT_A_FILE(path=entry.path))
         # reversed, so that popping visits folders in name order
         stack.extend(reversed(subdirs))
-
-
-def _names(entries):
-    """(entry, name) with NFC names; a name whose NFC form is taken keeps its own spelling."""
-    taken = {e.name for e in entries if nfc(e.name) == e.name}
-    out = []
-    for entry in entries:
-        name = entry.name
-        normal = nfc(name)
-        if normal != name:
-            if normal in taken:
-                normal = name
-            taken.add(normal)
-        out.append((entry, normal))
-    return out
 
 
 def points_outside(link_path: str, target: str, root: str) -> bool:

@@ -9,8 +9,10 @@ the system disk does not silently fill up instead of the backup drive.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -42,6 +44,19 @@ BAD_COMPUTER_NAME = define(
     "primary.bad_computer_name",
     QT_TRANSLATE_NOOP("core", "The computer name {name} cannot be used as a folder name. Choose a name without slashes that does not start with a dot."),
 )
+
+DRIVE_PRIVACY = define(
+    "primary.drive_privacy",
+    QT_TRANSLATE_NOOP("core", "Allow tsbackup access to this drive in System Settings → Privacy & Security: macOS refused access to {path}. Then start the backup again."),
+)
+DRIVE_NO_ACCESS = define(
+    "primary.drive_no_access",
+    QT_TRANSLATE_NOOP("core", "The backup drive {path} cannot be read ({reason}). Check that this user may read and write the drive."),
+)
+
+#: The OS the drive is used on (tests set "darwin" or "win32").
+PLATFORM = sys.platform
+_DENIED = {errno.EPERM, errno.EACCES}
 
 _FORBIDDEN = set('/\\:*?"<>|') | {chr(c) for c in range(32)}
 
@@ -83,6 +98,9 @@ class Target:
             return "missing", None
         except NotADirectoryError:
             return "missing", None
+        except PermissionError as exc:
+            self._denied = exc
+            return "denied", None
         except OSError:
             return "unreadable", None
         try:
@@ -96,6 +114,8 @@ class Target:
     def write_marker(self, setup_id: str, adopt: bool = False) -> None:
         """Claims the folder for this setup. A folder claimed by another setup needs `adopt`."""
         state, data = self._marker()
+        if state == "denied":
+            raise UserError(self._access_message(), Exit.USAGE)
         previous_id = data.get("setup_id") if data else None
         if state == "unreadable" or (state == "ok" and previous_id != setup_id):
             if not adopt:
@@ -114,13 +134,28 @@ class Target:
             write_atomic(self.marker_path, (json.dumps(marker, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
             _readable(self.marker_path)
         except OSError as exc:
-            raise UserError(MARKER_WRITE_FAILED(path=str(self.computer_dir), reason=exc.strerror or str(exc)), Exit.USAGE) from None
+            message = privacy_message(self.primary, exc)
+            if message is None:
+                message = MARKER_WRITE_FAILED(path=str(self.computer_dir), reason=exc.strerror or str(exc))
+            raise UserError(message, Exit.USAGE) from None
+
+    def access_problem(self):
+        """The sentence for a marker the OS does not let us read (macOS privacy settings), else None."""
+        state, _data = self._marker()
+        return self._access_message() if state == "denied" else None
+
+    def _access_message(self):
+        exc = getattr(self, "_denied", None) or PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        return privacy_message(self.primary, exc) or DRIVE_NO_ACCESS(
+            path=str(self.primary), reason=exc.strerror or str(exc))
 
     def require_marker(self, setup_id: str) -> dict:
         """Stops (exit 4) unless this setup's marker is there; only reads, never creates."""
         state, data = self._marker()
         if state == "missing":
             raise UserError(DRIVE_NOT_CONNECTED(path=str(self.primary)), Exit.TARGET_UNAVAILABLE)
+        if state == "denied":  # not another setup's drive: the OS keeps us out (macOS privacy settings)
+            raise UserError(self._access_message(), Exit.TARGET_UNAVAILABLE)
         if state != "ok" or data.get("setup_id") != setup_id:
             raise UserError(DRIVE_OF_OTHER_SETUP(path=str(self.primary)), Exit.TARGET_UNAVAILABLE)
         return data
@@ -128,13 +163,40 @@ class Target:
     def write_how_to_restore(self) -> Path:
         """Writes the bilingual restore instructions next to the computers' folders."""
         path = self.backups_root / HOW_TO_RESTORE_NAME
-        text = HOW_TO_RESTORE.replace("\n", os.linesep) if os.name == "nt" else HOW_TO_RESTORE
         try:
-            write_atomic(path, ("\ufeff" + text).encode("utf-8"))  # the BOM makes TextEdit and old Notepad read UTF-8
+            write_atomic(path, _how_to_restore_bytes())
             _readable(path)
         except OSError as exc:
             raise UserError(MARKER_WRITE_FAILED(path=str(self.backups_root), reason=exc.strerror or str(exc)), Exit.USAGE) from None
         return path
+
+
+def privacy_message(path: Path, exc: OSError):
+    """On macOS, a refused access to the drive is the privacy setting, and the sentence says where to allow it."""
+    if PLATFORM == "darwin" and exc.errno in _DENIED:
+        return DRIVE_PRIVACY(path=str(path))
+    return None
+
+
+def refresh_how_to_restore(target: Target) -> bool:
+    """Rewrites HOW-TO-RESTORE.txt when this version's text differs (a drive set up by an older
+    version learns about safe names); best effort, True when it was rewritten."""
+    path = target.backups_root / HOW_TO_RESTORE_NAME
+    try:
+        if path.read_bytes() == _how_to_restore_bytes():
+            return False
+    except OSError:
+        pass
+    try:
+        target.write_how_to_restore()
+    except UserError:
+        return False
+    return True
+
+
+def _how_to_restore_bytes() -> bytes:
+    text = HOW_TO_RESTORE.replace("\n", os.linesep) if os.name == "nt" else HOW_TO_RESTORE
+    return ("\ufeff" + text).encode("utf-8")  # the BOM makes TextEdit and old Notepad read UTF-8
 
 
 def _readable(path: Path) -> None:

@@ -21,6 +21,7 @@ from typing import Protocol
 from tsbackup_gui.core.errors import UserError
 from tsbackup_gui.core.faults import checkpoint
 from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.primary.fileops import NATIVE
 from tsbackup_gui.core.primary.filecopy import (
     FULL_ERRNOS, FileCopier, SourceError, flush_tree, make_symlink, per_file_fsync, try_link,
 )
@@ -68,7 +69,8 @@ class TreeCopy:
         self.partial = partial
         self.items = items
         self.link_from = link_from
-        self.previous_root = str(previous.path) if previous is not None else None
+        # prefixed on Windows (\\?\), so that paths of 260 characters and more below them work
+        self.previous_root = NATIVE.under(previous.path) if previous is not None else None
         self.warnings = warnings
         self.guard = guard
         self.folders: list[tuple[str, Item]] = []
@@ -85,7 +87,7 @@ class TreeCopy:
             return self._copy_all(copier)
 
     def _copy_all(self, copier: FileCopier) -> list[Entry]:
-        base = str(self.partial)
+        base = NATIVE.under(self.partial)
         entries: list[Entry] = []
         files_done = bytes_done = 0
         next_guard = 0.0
@@ -95,11 +97,12 @@ class TreeCopy:
                 if not self.guard.still_ok():
                     raise self.guard.busy_error()
                 next_guard = time.monotonic() + GUARD_INTERVAL
-            dst = self._dst(base, item.rel)
+            dst = self._dst(base, item.stored or item.rel)
             if item.kind == "dir":
                 os.mkdir(dst, 0o755)
                 self.folders.append((dst, item))
-                entries.append(Entry(item.rel, "dir", 0, item.mtime_ns, None, skipped_reason=item.skipped_reason))
+                entries.append(Entry(item.rel, "dir", 0, item.mtime_ns, None, skipped_reason=item.skipped_reason,
+                                     stored=_stored(item)))
             elif item.kind == "symlink":
                 entries.append(self._symlink(item, dst))
             else:
@@ -119,14 +122,16 @@ class TreeCopy:
                 raise
             self.warnings.add(LINK_NOT_STORED(path=item.src, reason=exc.strerror or str(exc)))
             return Entry(item.rel, "symlink", item.size, item.mtime_ns, None, target=item.link_target,
-                         skipped_reason="link not supported by the backup drive")
-        return Entry(item.rel, "symlink", item.size, item.mtime_ns, None, target=item.link_target)
+                         skipped_reason="link not supported by the backup drive", stored=_stored(item))
+        return Entry(item.rel, "symlink", item.size, item.mtime_ns, None, target=item.link_target,
+                     stored=_stored(item))
 
     def _file(self, item: Item, dst: str, copier: FileCopier) -> Entry:
         known = self.link_from.get(item.rel)
-        if known is not None and try_link(self._dst(self.previous_root, item.rel), dst):
+        if known is not None and try_link(self._dst(self.previous_root, known.on_disk), dst):
             self.linked += 1
-            return Entry(item.rel, "file", item.size, item.mtime_ns, known.sha256, live=item.live)
+            return Entry(item.rel, "file", item.size, item.mtime_ns, known.sha256, live=item.live,
+                         stored=_stored(item))
         try:
             digest, size = copier.copy(item.src, dst, item.atime_ns, item.mtime_ns, item.size)
         except SourceError as err:
@@ -138,9 +143,10 @@ class TreeCopy:
             else:
                 reason = "unreadable"
                 self.warnings.add(FILE_UNREADABLE(path=item.src, reason=err.reason))
-            return Entry(item.rel, "file", item.size, item.mtime_ns, None, live=item.live, skipped_reason=reason)
+            return Entry(item.rel, "file", item.size, item.mtime_ns, None, live=item.live, skipped_reason=reason,
+                         stored=_stored(item))
         self.copied += 1
-        return Entry(item.rel, "file", size, item.mtime_ns, digest, live=item.live)
+        return Entry(item.rel, "file", size, item.mtime_ns, digest, live=item.live, stored=_stored(item))
 
     def finish(self, manifest: Manifest) -> None:
         """Folder times after their contents, read-only folders, manifest, flush to disk."""
@@ -152,6 +158,10 @@ class TreeCopy:
         os.chmod(manifest_path, FILE_MODE)
         flush_tree(str(self.partial), [dst for dst, _ in self.folders] + [str(self.partial)])
         os.chmod(self.partial, DIR_MODE)
+
+
+def _stored(item: Item) -> str | None:
+    return item.stored if item.stored and item.stored != item.rel else None
 
 
 class Warnings:

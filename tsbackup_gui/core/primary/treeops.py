@@ -4,16 +4,19 @@ Finished generations have read-only folders, so a plain `rmtree` fails. Only
 *folders* are made writable before deleting: unlinking a file needs write
 permission on its folder, not on the file, and a file is usually a hard link
 shared with newer generations — chmod-ing it would make their copies
-writable too (the very thing read-only generations protect against).
+writable too (the very thing read-only generations protect against). On
+Windows a read-only file cannot be deleted at all: see
+`remove_generation_file` and `fileops`.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import stat
-import sys
+import tempfile
 from pathlib import Path
+from typing import Iterable
+
+from tsbackup_gui.core.primary.fileops import NATIVE, FileOps
 
 DIR_MODE = 0o555
 FILE_MODE = 0o444
@@ -22,7 +25,7 @@ WORK_DIR_MODE = 0o755
 
 def make_dirs_writable(root: Path) -> None:
     """Gives the owner write access to every folder under `root` (files keep their mode)."""
-    root = Path(root)
+    root = Path(NATIVE.under(root))
     try:
         if root.is_symlink() or not root.is_dir():
             return
@@ -39,31 +42,95 @@ def make_dirs_writable(root: Path) -> None:
                 pass
 
 
-def remove_tree(root: Path) -> None:
-    """Deletes a generation or partial folder; raises OSError when something stays."""
+def remove_tree(root: Path, ops: FileOps | None = None, survivors_in: Iterable[Path] = ()) -> None:
+    """Deletes a generation or partial folder; raises OSError when something stays.
+
+    `survivors_in` are the other generations: where a file's other hard
+    links live (at the same relative path), for Windows' shared read-only
+    flag (see `remove_generation_file`).
+    """
+    ops = ops or NATIVE
     root = Path(root)
-    if not root.exists() and not root.is_symlink():
+    if not os.path.lexists(ops.p(root)):
+        return
+    if os.path.islink(ops.p(root)) or not os.path.isdir(ops.p(root)):
+        ops.unlink(root)
         return
     make_dirs_writable(root)
-    shutil.rmtree(root, onerror=_on_rm_error)
+    others = [str(p) for p in survivors_in]
+    base = ops.under(root)
+    for folder, dirnames, filenames in os.walk(base, topdown=False):
+        for name in filenames:
+            path = os.path.join(folder, name)
+            rel = os.path.relpath(path, base)
+            try:
+                remove_generation_file(path, [os.path.join(o, rel) for o in others], ops)
+            except FileNotFoundError:
+                pass
+        for name in dirnames:
+            path = os.path.join(folder, name)
+            try:
+                if os.path.islink(path):
+                    _remove_link(path, ops)
+                else:
+                    ops.rmdir(path)
+            except FileNotFoundError:
+                pass
+    ops.rmdir(base)
 
 
-def remove_tree_quietly(root: Path) -> bool:
+def remove_generation_file(path: str | os.PathLike, survivors: Iterable[str | os.PathLike] = (),
+                           ops: FileOps | None = None) -> None:
+    """Deletes one file of a generation; every other hard link to it stays read-only.
+
+    POSIX: a plain unlink (the file's own mode is never touched). Windows:
+    the read-only attribute belongs to the file, shared by all its links, and
+    a read-only file cannot be deleted: it is cleared, the link removed, and
+    set again through the first of `survivors` that is the same file
+    (`FileOps.remove_file`). Sharing violations are retried.
+    """
+    (ops or NATIVE).remove_file(path, survivors)
+
+
+def _remove_link(path: str, ops: FileOps) -> None:
+    """A symlink to a folder: unlink (Windows removes directory links with rmdir)."""
+    try:
+        ops.unlink(path)
+    except (IsADirectoryError, PermissionError):
+        ops.rmdir(path)
+
+
+def remove_tree_quietly(root: Path, ops: FileOps | None = None, survivors_in: Iterable[Path] = ()) -> bool:
     """Best effort for clean-up after a failure; True when nothing is left."""
     try:
-        remove_tree(root)
+        remove_tree(root, ops, survivors_in)
     except OSError:
         return False
     return not os.path.lexists(root)
 
 
-def _on_rm_error(func, path, exc_info):
-    """Windows refuses to unlink read-only files: only there a file's flag is cleared."""
-    exc = exc_info[1]
-    if sys.platform == "win32" and isinstance(exc, PermissionError) and func in (os.unlink, os.remove):
-        os.chmod(path, stat.S_IWRITE)
-        func(path)
-        return
-    if isinstance(exc, FileNotFoundError):
-        return
-    raise exc
+def rewrite_read_only(path: Path, data: bytes, ops: FileOps | None = None) -> None:
+    """Replaces the read-only file `path` with `data` (atomically) and leaves it read-only.
+
+    Windows cannot replace a read-only file: read-only is cleared first and
+    set again afterwards. The file is never a hard link (a manifest), so
+    clearing it changes no other file.
+    """
+    ops = ops or NATIVE
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=ops.p(path.parent))
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if os.path.lexists(ops.p(path)) and ops.is_read_only(str(path)):
+            ops.set_read_only(str(path), False)
+        ops.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    os.chmod(ops.p(path), FILE_MODE)

@@ -35,10 +35,12 @@ from typing import Any, Iterable
 
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
+from tsbackup_gui.core.primary.fileops import long_path
 from tsbackup_gui.core.primary.manifest import Manifest
 from tsbackup_gui.core.primary.treeops import remove_tree_quietly
 from tsbackup_gui.core.restic.driver import Restic
 from tsbackup_gui.core.restic.errors import ResticError, display_repo
+from tsbackup_gui.core.restore.names import give_back_names
 from tsbackup_gui.core.restore.verify import (
     ARCHIVE_DIR, DATA_DIR, MANIFEST_NAME, Mismatch, normalise_permissions, verify_tree,
 )
@@ -212,6 +214,7 @@ def _abandon(staging: Path, to: Path, created: Path | None) -> None:
 def _finish(staging: Path, to: Path, report: RestoreReport, manifest: Manifest) -> RestoreReport:
     """Permissions back to normal, staged items into place, then the check against the manifest."""
     normalise_permissions(staging)
+    give_back_names(staging, manifest)
     for name in sorted(os.listdir(staging)):
         os.rename(staging / name, to / name)
     staging.rmdir()
@@ -277,6 +280,7 @@ class _Cancelled(Exception):
 def _copy_tree(src_root: Path, dst_root: Path, cancel: threading.Event | None = None) -> None:
     """Files, folders and symlinks as they are, mtimes kept, modes ordinary (normalised afterwards)."""
     stamps: list[tuple[str, str]] = []
+    src_root, dst_root = long_path(src_root, always=True), long_path(dst_root, always=True)  # Windows: long paths
     for folder, dirnames, filenames in os.walk(src_root):
         rel = os.path.relpath(folder, src_root)
         dst_folder = str(dst_root) if rel == "." else os.path.join(dst_root, rel)

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
+from tsbackup_gui.core.primary.fileops import long_path
 from tsbackup_gui.core.primary.manifest import Entry, Manifest
+from tsbackup_gui.core.primary.safenames import compare_key
 
 DATA_DIR = "timeSensor DataFiles"
 ARCHIVE_DIR = "4D Backup"
@@ -66,16 +68,28 @@ def sha256_of(path: str) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def verify_tree(root: Path, manifest: Manifest) -> tuple[VerifyCounts, list[Mismatch]]:
-    """Every stored entry present with its kind, size, hash and link target; nothing else present."""
+def verify_tree(root: Path, manifest: Manifest, stored: bool = False) -> tuple[VerifyCounts, list[Mismatch]]:
+    """Every stored entry present with its kind, size, hash and link target; nothing else present.
+
+    `stored` says that `root` is a generation itself, whose names are the
+    manifest's ``stored`` names (safe names); otherwise it is a restored tree
+    with the original names. Names are matched by `compare_key` (NFC), so a
+    drive that decomposes names (HFS+) reads clean; an exact name wins where
+    two differ only in their encoding. Mismatches name the original path.
+    """
     root = Path(root)
     counts = VerifyCounts()
     mismatches: list[Mismatch] = []
-    to_hash: list[Entry] = []
-    expected: set[str] = set()
+    to_hash: list[tuple[Entry, str]] = []
+    wanted = {entry.path: (entry.on_disk if stored else entry.path) for entry in stored_entries(manifest)}
+    root = long_path(root, always=True)  # Windows: paths of 260 characters and more below it
+    disk = DiskNames(root, set(wanted.values()))
     for entry in stored_entries(manifest):
-        expected.add(entry.path)
-        path = os.path.join(root, *entry.path.split("/"))
+        rel = disk.claim(wanted[entry.path])
+        if rel is None:
+            mismatches.append(Mismatch(entry.path, "missing"))
+            continue
+        path = os.path.join(root, *rel.split("/"))
         try:
             st = os.lstat(path)
         except OSError:
@@ -99,57 +113,83 @@ def verify_tree(root: Path, manifest: Manifest) -> tuple[VerifyCounts, list[Mism
             elif st.st_size != entry.size:
                 mismatches.append(Mismatch(entry.path, "size"))
             else:
-                to_hash.append(entry)
-    for entry, problem in zip(to_hash, _hash_all(root, to_hash)):
+                to_hash.append((entry, path))
+    for (entry, _path), problem in zip(to_hash, _hash_all(to_hash)):
         if problem:
             mismatches.append(Mismatch(entry.path, problem))
         else:
             counts.files += 1
             counts.bytes += entry.size
-    mismatches += [Mismatch(p, "unexpected") for p in _unexpected(root, expected)]
+    mismatches += [Mismatch(p, "unexpected") for p in disk.unclaimed()]
     mismatches.sort(key=lambda m: m.path)
     return counts, mismatches
 
 
-def _hash_all(root: Path, entries: list[Entry]) -> list[str | None]:
+def _hash_all(items: list[tuple[Entry, str]]) -> list[str | None]:
     """Hashes in a few threads (hashlib releases the GIL); None = matches, else the problem key."""
 
-    def check(entry: Entry) -> str | None:
+    def check(item: tuple[Entry, str]) -> str | None:
+        entry, path = item
         try:
-            digest = sha256_of(os.path.join(root, *entry.path.split("/")))
+            digest = sha256_of(path)
         except OSError:
             return "unreadable"
         return None if entry.sha256 is None or digest == entry.sha256 else "content"
 
-    if len(entries) < 2:
-        return [check(e) for e in entries]
+    if len(items) < 2:
+        return [check(i) for i in items]
     with ThreadPoolExecutor(max_workers=_HASH_WORKERS) as pool:
-        return list(pool.map(check, entries))
+        return list(pool.map(check, items))
 
 
-def _unexpected(root: Path, expected: set[str]) -> list[str]:
-    found: list[str] = []
-    try:
-        top = sorted(os.listdir(root))
-    except OSError:
-        return found
-    for name in top:
-        if name == MANIFEST_NAME:
-            continue
-        if name not in expected:
-            found.append(name)
-            continue
-        base = os.path.join(root, name)
-        if os.path.islink(base) or not os.path.isdir(base):
-            continue
-        for folder, dirnames, filenames in os.walk(base):
-            rel = os.path.relpath(folder, root).replace(os.sep, "/")
-            for child in [*dirnames, *filenames]:
-                path = f"{rel}/{child}"
-                if path not in expected:
-                    found.append(path)
-            dirnames[:] = [d for d in dirnames if f"{rel}/{d}" in expected]
-    return found
+class DiskNames:
+    """The '/'-paths under a root as the drive spells them, matched to expected names by `compare_key`.
+
+    Folders whose key is not expected are not descended into: they are
+    reported once, as one unexpected item.
+    """
+
+    def __init__(self, root: Path | str, expected: set[str]):
+        self.exact = expected  # a path present exactly belongs to its own entry, never to a look-alike
+        expected_keys = {compare_key(rel) for rel in expected}
+        self.present: set[str] = set()
+        self.by_key: dict[str, list[str]] = {}
+        self.claimed: set[str] = set()
+        self.outside: list[str] = []
+        stack = [("", str(root))]
+        while stack:
+            rel_folder, folder = stack.pop()
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                continue
+            for name in names:
+                if not rel_folder and name == MANIFEST_NAME:
+                    continue
+                rel = f"{rel_folder}/{name}" if rel_folder else name
+                key = compare_key(rel)
+                if key not in expected_keys:
+                    self.outside.append(rel)
+                    continue
+                self.present.add(rel)
+                self.by_key.setdefault(key, []).append(rel)
+                path = os.path.join(folder, name)
+                if os.path.isdir(path) and not os.path.islink(path):
+                    stack.append((rel, path))
+
+    def claim(self, want: str) -> str | None:
+        """The path on disk for the expected `want`: itself when present, else one of the same key."""
+        if want in self.present and want not in self.claimed:
+            self.claimed.add(want)
+            return want
+        for rel in self.by_key.get(compare_key(want), ()):
+            if rel not in self.claimed and rel not in self.exact:
+                self.claimed.add(rel)
+                return rel
+        return None
+
+    def unclaimed(self) -> list[str]:
+        return sorted(self.outside + [rel for rel in self.present if rel not in self.claimed])
 
 
 def _read_umask() -> int:

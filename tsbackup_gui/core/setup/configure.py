@@ -25,6 +25,7 @@ from tsbackup_gui.core.store import config as config_mod
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.drives.disks import same_disk
+from tsbackup_gui.core.drives import shares
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.places import Places, places
@@ -224,6 +225,11 @@ def configure(options: SetupOptions, *, where: Places | None = None, clock: Cloc
 
     source = Path(os.path.abspath(os.path.expanduser(options.source)))
     primary = Path(os.path.abspath(os.path.expanduser(options.primary)))
+    mapped_notes = []
+    unc = shares.unc_path(str(primary))  # Windows: a mapped letter (Z:) is the share itself, for the OS task
+    if unc is not None:
+        mapped_notes.append(shares.MAPPED_DRIVE(path=str(primary), unc=unc, letter=str(primary)[:2]))
+        primary = Path(unc)
     warnings = check_source(source)
     check_primary(primary)
     warnings += check_apart(source, primary)
@@ -283,7 +289,8 @@ def configure(options: SetupOptions, *, where: Places | None = None, clock: Cloc
     if adopted:
         warnings.append(SETUP_ADOPTED(folder=str(target.computer_dir)))
     return SetupResult(config=new, folder=target.computer_dir, adopted=adopted, warnings=warnings, offsite=offsite,
-                       notes=(list(offsite.notes) if offsite is not None else []) + (reports.notes() if reports else []))
+                       notes=mapped_notes + (list(offsite.notes) if offsite is not None else [])
+                       + (reports.notes() if reports else []))
 
 
 def _computer(given: str | None, previous: Config | None) -> str:
@@ -310,6 +317,9 @@ def _check_marker(target, setup_id: str, adopt: bool) -> bool:
     takes it over; without --adopt that is a `UserError` before anything is written."""
     from tsbackup_gui.core.primary.target import FOLDER_OF_OTHER_SETUP
 
+    denied = target.access_problem()  # macOS privacy settings: not another setup's folder, --adopt would not help
+    if denied is not None:
+        raise UserError(denied, Exit.USAGE)
     if not target.marker_path.exists() and not target.marker_path.is_symlink():
         return False
     marker = target.read_marker()

@@ -58,10 +58,11 @@ def damaged(config: Config, where: Places) -> tuple[tuple[str, tuple[str, ...]],
 
 def drive_connected(config: Config) -> bool:
     """A drive of the setup (any of the rotation) carries this setup's marker now."""
-    from tsbackup_gui.core.drives.rotation import configured, is_connected
+    from tsbackup_gui.core.drives.rotation import configured, found_elsewhere, is_connected
 
     try:
-        return any(is_connected(config, str(drive["path"])) for drive in configured(config))
+        return (any(is_connected(config, str(drive["path"])) for drive in configured(config))
+                or found_elsewhere(config) is not None)  # another drive letter or volume name
     except (OSError, ValueError, KeyError, TypeError):
         return False
 
