@@ -726,6 +726,10 @@
 <context>
     <name>Housekeeping</name>
     <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
         <source>&amp;Pause backups…</source>
         <translation>Sicherungen &amp;pausieren…</translation>
     </message>
@@ -996,8 +1000,16 @@
         <translation>Fingerabdruck des Serverschlüssels: {0}</translation>
     </message>
     <message>
-        <source>If it cannot work yet (the IT partner still has to allow the key), choose &quot;Not now&quot; and set up the off-site copy later with Settings… in the backup icon&apos;s menu.</source>
-        <translation>Falls es noch nicht gehen kann (der IT-Partner muss den Schlüssel erst zulassen), wählen Sie «Nicht jetzt» und richten Sie die Kopie ausser Haus später über «Einstellungen …» im Menü des Sicherungssymbols ein.</translation>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>If your IT partner has not yet allowed this computer&apos;s key, choose &quot;{0}&quot; and set up the off-site copy later with &quot;Settings…&quot; (in the backup icon&apos;s menu, or under &quot;More&quot; in the status window).</source>
+        <translation>Falls Ihr IT-Partner den Schlüssel dieses Computers noch nicht freigegeben hat, wählen Sie «{0}» und richten Sie die Kopie ausser Haus später mit «Einstellungen…» ein (im Menü des Sicherungssymbols oder unter «Mehr» im Statusfenster).</translation>
+    </message>
+    <message>
+        <source>If it cannot be reached yet, choose &quot;{0}&quot; and set up the off-site copy later with &quot;Settings…&quot; (in the backup icon&apos;s menu, or under &quot;More&quot; in the status window).</source>
+        <translation>Falls das Ziel noch nicht erreichbar ist, wählen Sie «{0}» und richten Sie die Kopie ausser Haus später mit «Einstellungen…» ein (im Menü des Sicherungssymbols oder unter «Mehr» im Statusfenster).</translation>
     </message>
     <message>
         <source>The test stopped because of an unexpected error ({0}).</source>
@@ -1705,6 +1717,10 @@
         <translation>Schliessen</translation>
     </message>
     <message>
+        <source>many files changed — check before restoring</source>
+        <translation>viele Dateien verändert — vor dem Wiederherstellen prüfen</translation>
+    </message>
+    <message>
         <source>Asking the off-site backup for its snapshots …</source>
         <translation>Die Auslagerung wird nach ihren Snapshots gefragt …</translation>
     </message>
@@ -2191,6 +2207,29 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
     <message>
         <source>Duration</source>
         <translation>Dauer</translation>
+    </message>
+</context>
+<context>
+    <name>StatusButtons</name>
+    <message>
+        <source>Set up the backup first.</source>
+        <translation>Richten Sie zuerst die Sicherung ein.</translation>
+    </message>
+    <message>
+        <source>There is no backup yet. Press &quot;Back up now&quot; first.</source>
+        <translation>Es gibt noch keine Sicherung. Drücken Sie zuerst «Jetzt sichern».</translation>
+    </message>
+    <message>
+        <source>There is no off-site copy to practise with yet. It is made by the next backup (&quot;Back up now&quot;).</source>
+        <translation>Es gibt noch keine Kopie ausser Haus, mit der geübt werden kann. Sie entsteht mit der nächsten Sicherung («Jetzt sichern»).</translation>
+    </message>
+    <message>
+        <source>The backup drive is not connected. Connect it, then press &quot;Check again&quot;.</source>
+        <translation>Das Sicherungslaufwerk ist nicht angeschlossen. Schliessen Sie es an und drücken Sie dann «Neu prüfen».</translation>
+    </message>
+    <message>
+        <source>The backup folder is made by the first backup.</source>
+        <translation>Der Sicherungsordner entsteht mit der ersten Sicherung.</translation>
     </message>
 </context>
 <context>

@@ -187,7 +187,8 @@ class AppShell(QObject):
         if self.window is None:
             from tsbackup_gui.ui.status_more import Hooks
 
-            self.window = StatusWindow(demo_root=self.demo_root, language=self.language, hooks=Hooks(ask=self.ask))
+            hooks = Hooks(ask=self.ask, settings=self.actions.get(tp.SETTINGS))  # "More" → "Settings…", tray or not
+            self.window = StatusWindow(demo_root=self.demo_root, language=self.language, hooks=hooks)
             self.window.closing_ends_app = self.tray is None  # with a tray, closing only hides the window
         self.window.show()
         self.window.raise_()

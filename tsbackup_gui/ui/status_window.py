@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from tsbackup_gui.app import overview
-from tsbackup_gui.app.check import drill_blocked
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.render.translate import Translator, resources_dir
 from tsbackup_gui.ui import status_actions as acts
+from tsbackup_gui.ui import status_buttons
 from tsbackup_gui.ui import worker
 from tsbackup_gui.ui.chart import SizeDurationChart
 from tsbackup_gui.ui.status_followups import Followups
@@ -305,12 +305,11 @@ class StatusWindow(QMainWindow):
         self.backup_button.setEnabled(configured and idle and (snap.state != "running"))
         self.cancel_button.setVisible(self.busy == "backup")
         self.cancel_button.setEnabled(self.busy == "backup" and not self._cancel.is_set())
-        self.open_button.setEnabled(bool(snap and snap.primary_folder))
-        self.restore_button.setEnabled(configured and (idle or self.busy == "restore"))  # "restore": to the front
-        self.check_button.setEnabled(configured and idle)
-        blocked = drill_blocked(snap.config) if configured and snap.config is not None else None
-        self.drill_button.setEnabled(configured and idle and blocked is None)
-        self.drill_button.setToolTip(self._translate(blocked) if blocked is not None else "")
+        # "restore" while the restore dialog works: the button brings it to the front
+        for action_id, state in status_buttons.states(snap, idle=idle, busy=self.busy, translate=self._translate).items():
+            button = self.actions_bar[action_id]
+            button.setEnabled(state.enabled)
+            button.setToolTip(state.why_not)
         self.log_button.setEnabled(bool(snap and snap.log_file))
         self.housekeeping.enable(snap, idle=idle)
         self.followups.show(snap, idle=idle)
