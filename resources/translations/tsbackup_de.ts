@@ -2431,24 +2431,12 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <source>Backing up …</source>
-        <translation>Sicherung läuft …</translation>
-    </message>
-    <message>
-        <source>Stopping the backup …</source>
-        <translation>Die Sicherung wird angehalten …</translation>
-    </message>
-    <message>
         <source>Running the monthly check … this can take a while.</source>
         <translation>Die monatliche Prüfung läuft … das kann eine Weile dauern.</translation>
     </message>
     <message>
         <source>Running the restore drill … this can take a while.</source>
         <translation>Der Wiederherstellungstest läuft … das kann eine Weile dauern.</translation>
-    </message>
-    <message>
-        <source>Backing up: {0} of {1} files</source>
-        <translation>Sicherung: {0} von {1} Dateien</translation>
     </message>
     <message>
         <source>Something went wrong: {0}</source>
@@ -2666,6 +2654,18 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <translation>Die Sicherung startet …</translation>
     </message>
     <message>
+        <source>Checking the new backup …</source>
+        <translation>Die neue Sicherung wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Off-site copy: uploaded; cleaning up old snapshots …</source>
+        <translation>Kopie ausser Haus: hochgeladen; alte Stände werden aufgeräumt …</translation>
+    </message>
+    <message>
+        <source>Off-site copy: starting the upload …</source>
+        <translation>Kopie ausser Haus: das Hochladen beginnt …</translation>
+    </message>
+    <message>
         <source>{0} of {1}</source>
         <translation>{0} von {1}</translation>
     </message>
@@ -2676,6 +2676,10 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
     <message>
         <source>{0}/s</source>
         <translation>{0}/s</translation>
+    </message>
+    <message>
+        <source>Copying to the backup drive</source>
+        <translation>Kopieren auf das Sicherungslaufwerk</translation>
     </message>
     <message>
         <source>less than a minute left</source>
@@ -2819,6 +2823,10 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <source>Remind me tomorrow</source>
         <translation>Morgen erinnern</translation>
     </message>
+    <message>
+        <source>timeSensor LEGAL is open. The backup starts by itself as soon as it is closed.</source>
+        <translation>timeSensor LEGAL ist geöffnet. Die Sicherung startet von selbst, sobald es geschlossen ist.</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -2881,6 +2889,46 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
     <message>
         <source>Your current settings are filled in on every page. Change what you need; the backups made so far are kept.</source>
         <translation>Ihre bisherigen Einstellungen sind auf jeder Seite eingetragen. Ändern Sie, was nötig ist; die bisherigen Sicherungen bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowBackup</name>
+    <message>
+        <source>Backing up …</source>
+        <extracomment>How often a waiting &quot;Back up now&quot; looks whether timeSensor LEGAL is closed.</extracomment>
+        <translation>Sicherung läuft …</translation>
+    </message>
+    <message>
+        <source>The backup will not start by itself any more.</source>
+        <translation>Die Sicherung startet nun nicht mehr von selbst.</translation>
+    </message>
+    <message>
+        <source>Stopping the backup …</source>
+        <translation>Die Sicherung wird angehalten …</translation>
+    </message>
+    <message>
+        <source>Checking the new backup …</source>
+        <translation>Die neue Sicherung wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Off-site copy: uploaded; cleaning up old snapshots …</source>
+        <translation>Kopie ausser Haus: hochgeladen; alte Stände werden aufgeräumt …</translation>
+    </message>
+    <message>
+        <source>Off-site copy: starting the upload …</source>
+        <translation>Kopie ausser Haus: das Hochladen beginnt …</translation>
+    </message>
+    <message>
+        <source>Off-site copy: {0} of {1} done ({2} of {3} files)</source>
+        <translation>Kopie ausser Haus: {0} von {1} erledigt ({2} von {3} Dateien)</translation>
+    </message>
+    <message>
+        <source>Copying to the backup drive: {0} of {1} files</source>
+        <translation>Kopieren auf das Sicherungslaufwerk: {0} von {1} Dateien</translation>
+    </message>
+    <message>
+        <source>timeSensor LEGAL is open. The backup starts by itself as soon as it is closed.</source>
+        <translation>timeSensor LEGAL ist geöffnet. Die Sicherung startet von selbst, sobald es geschlossen ist.</translation>
     </message>
 </context>
 <context>

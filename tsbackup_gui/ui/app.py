@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import Callable, Mapping
@@ -130,6 +129,7 @@ class AppShell(QObject):
         return tp.present(
             s.status, self.translate, running=s.running, own_run=s.running, can_cancel=s.can_cancel,
             percent=s.percent, available=self.actions.keys(), reminders=s.reminders() if s.status else None,
+            waiting_user=s.waiting_user,
         )
 
     def refresh_view(self, *_args) -> None:
@@ -142,6 +142,7 @@ class AppShell(QObject):
             self.scheduler.back_up_now()
         elif entry_id == tp.CANCEL and self.scheduler is not None:
             self.scheduler.cancel()
+            self.refresh_view()  # a cancelled wait for timeSensor LEGAL ends at once
         elif entry_id == tp.OPEN_WINDOW:
             self.open_window()
         elif entry_id in (tp.CHECK, tp.DRILL, tp.SETTINGS, tp.SHEET):
@@ -275,9 +276,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     demo_root = None
     if args.demo:
-        home = demo_home(args.demo_dir)
-        os.environ["TSBACKUP_HOME"] = str(home / "home")
-        demo_root = home / "root"
+        from tsbackup_gui.app.demo import enter_demo
+
+        demo_root = enter_demo(demo_home(args.demo_dir))  # its own home, and its passwords stay in it
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("tsbackup")
     app.setApplicationDisplayName("tsbackup")

@@ -8,7 +8,6 @@ the chart in `chart`, the buttons in `status_actions`.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Callable
 
@@ -23,6 +22,7 @@ from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.render.translate import Translator, resources_dir
 from tsbackup_gui.ui import status_actions as acts
 from tsbackup_gui.ui import status_buttons
+from tsbackup_gui.ui.status_backup import WindowBackup
 from tsbackup_gui.ui import worker
 from tsbackup_gui.ui.chart import SizeDurationChart
 from tsbackup_gui.ui.status_followups import Followups
@@ -49,7 +49,7 @@ class StatusWindow(QMainWindow):
         self.loads = 0  # how many overviews were shown; lets tests and the tray wait for a fresh one
         self.refreshes = 0  # how many were asked for: only the newest one's answer is shown
         self.busy: str | None = None  # the action running from this window (backup, check, drill, restore)
-        self._cancel = threading.Event()  # set by "Cancel backup" while this window's backup runs
+        self.backup = WindowBackup(self)  # "Back up now": progress by stage, Cancel, the wait for timeSensor
         self.last_result: list[str] = []  # the sentences of the last check or drill
         self.restore_dialog = None
         self._demo_layout = None  # laid out on the first look only (see overview.gather)
@@ -186,22 +186,12 @@ class StatusWindow(QMainWindow):
         self._start(lambda progress: overview.setup_demo(layout), self._after_change)
 
     def back_up_now(self) -> None:
-        """The same run as the tray's: kept awake, and cancelled by "Cancel backup"."""
-        from tsbackup_gui.app.backup import back_up_now
-
-        clock, cancel = self.clock, self._cancel
-        cancel.clear()
-        self._set_busy("backup", self.tr("Backing up …"))
-        self._start(lambda progress: back_up_now(clock=clock, events=progress, cancel=cancel),
-                    self._action_finished, self.show_progress, long=True)
+        """The same run as the tray's: kept awake, and cancelled by "Cancel backup" (`status_backup`)."""
+        self.backup.start()
 
     def cancel_backup(self) -> None:
-        """Stops this window's backup between files; nothing half-made stays."""
-        if self.busy != "backup":
-            return
-        self._cancel.set()
-        self.cancel_button.setEnabled(False)
-        self.progress_label.setText(self.tr("Stopping the backup …"))
+        """Stops this window's backup between files (nothing half-made stays), or its wait for timeSensor."""
+        self.backup.cancel()
 
     def run_check(self) -> None:
         from tsbackup_gui.app.check import monthly_check
@@ -221,9 +211,7 @@ class StatusWindow(QMainWindow):
                     self._drill_finished, long=True)
 
     def show_progress(self, event: dict) -> None:
-        if event.get("event") == "progress" and event.get("files_total"):
-            self.progress_label.setText(self.tr("Backing up: {0} of {1} files").format(
-                event.get("files_done", 0), event["files_total"]))
+        self.backup.show_progress(event)
 
     def _set_busy(self, what: str | None, text: str = "") -> None:
         self.busy = what
@@ -269,8 +257,9 @@ class StatusWindow(QMainWindow):
         self.loads += 1
         use_zone_of(snapshot.now)
         t = self._translate
-        self.headline.setText(t(snapshot.headline))
-        self._show_icon(snapshot.state)
+        waiting = self.backup.headline()  # "Back up now" waits for timeSensor LEGAL to close: say so first
+        self.headline.setText(waiting or t(snapshot.headline))
+        self._show_icon("waiting" if waiting else snapshot.state)
         det = snapshot.detection
         cfg = snapshot.config
         if cfg is not None:  # the setup says what is backed up; detection only guesses
@@ -303,8 +292,9 @@ class StatusWindow(QMainWindow):
         idle = self.busy is None
         self.refresh_button.setEnabled(True)
         self.backup_button.setEnabled(configured and idle and (snap.state != "running"))
-        self.cancel_button.setVisible(self.busy == "backup")
-        self.cancel_button.setEnabled(self.busy == "backup" and not self._cancel.is_set())
+        waiting = self.backup.waiting and idle
+        self.cancel_button.setVisible(self.busy == "backup" or waiting)
+        self.cancel_button.setEnabled(waiting or (self.busy == "backup" and not self.backup.cancel_event.is_set()))
         # "restore" while the restore dialog works: the button brings it to the front
         for action_id, state in status_buttons.states(snap, idle=idle, busy=self.busy, translate=self._translate).items():
             button = self.actions_bar[action_id]

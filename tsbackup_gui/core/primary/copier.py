@@ -162,6 +162,7 @@ def make_generation(
         os.mkdir(partial)
         checkpoint("partial.created")
         entries = run.copy_all()
+        run.progress.checking()  # the copy is done; what follows (guard, manifest, renaming) checks and seals it
         if guard is not None:
             guard.after(entries)
         checkpoint("guard.after")
