@@ -142,3 +142,46 @@ def test_the_wizards_bar_is_not_full_while_the_upload_goes_on(qtbot, tmp_path):
             "bytes_done": 8_000_000, "bytes_total": 8_000_000})
     assert (bar.maximum(), bar.value()) == (1000, 990)
     assert os.path.isdir(root / "Volumes" / "Offsite NAS" / "kanzlei")
+
+
+def test_the_windows_cancel_stops_a_run_the_tray_started(qtbot, tmp_path, guard_names):
+    """The tray's "Back up now" is running; the open window offers the same Cancel, which reaches that run."""
+    from tsbackup_gui.core.clock import Clock
+    from tsbackup_gui.core.run.result import RunResult
+    from tsbackup_gui.ui.app import AppShell
+    from tsbackup_gui.ui.scheduler import Scheduler
+
+    set_up(tmp_path, guard_names)
+    stopped = []
+
+    def long_run(config, *, cancel=None, **_kwargs):  # a run that goes on until it is cancelled
+        assert cancel is not None and cancel.wait(60)
+        stopped.append(True)
+        return RunResult("skipped", 130)
+
+    scheduler = Scheduler(clock=Clock(), run_fn=long_run, can_cancel=True, keep_awake=_no_keep_awake)
+    with qtbot.waitSignal(scheduler.settled, timeout=WAIT):
+        shell = AppShell(language="en", use_tray=True, scheduler=scheduler, quit_app=lambda: None)
+    try:
+        shell.open_window()
+        window = shell.window
+        qtbot.waitUntil(lambda: window.loads >= 1, timeout=WAIT)
+        assert not window.cancel_button.isVisibleTo(window)
+        shell.on_entry("backup_now")
+        qtbot.waitUntil(lambda: scheduler.running and window.cancel_button.isVisibleTo(window), timeout=WAIT)
+        assert window.cancel_button.isEnabled()
+        window.cancel_button.click()
+        qtbot.waitUntil(lambda: bool(stopped) and not scheduler.running, timeout=WAIT)
+        qtbot.waitUntil(lambda: not window.cancel_button.isVisibleTo(window), timeout=WAIT)
+    finally:
+        shell.shutdown()
+        if shell.window is not None:
+            shell.window.close()
+
+
+class _no_keep_awake:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False

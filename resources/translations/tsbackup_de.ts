@@ -2431,6 +2431,10 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <translation>Fortschritt</translation>
     </message>
     <message>
+        <source>Stopping the backup …</source>
+        <translation>Die Sicherung wird angehalten …</translation>
+    </message>
+    <message>
         <source>Running the monthly check … this can take a while.</source>
         <translation>Die monatliche Prüfung läuft … das kann eine Weile dauern.</translation>
     </message>

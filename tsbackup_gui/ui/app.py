@@ -120,6 +120,7 @@ class AppShell(QObject):
         self.scheduler.notify.connect(self.notifier.notify)
         self.scheduler.withdraw.connect(self.notifier.withdraw)
         self.scheduler.run_finished.connect(self._refresh_window)
+        self.scheduler.run_started.connect(self._refresh_window)  # the window's Cancel for the tray's run
         self.refresh_view()
         self.tray.show()
         self.scheduler.start()
@@ -188,7 +189,10 @@ class AppShell(QObject):
         if self.window is None:
             from tsbackup_gui.ui.status_more import Hooks
 
-            hooks = Hooks(ask=self.ask, settings=self.actions.get(tp.SETTINGS))  # "More" → "Settings…", tray or not
+            scheduler = self.scheduler
+            hooks = Hooks(ask=self.ask, settings=self.actions.get(tp.SETTINGS),  # "More" → "Settings…", tray or not
+                          tray_run=(lambda: scheduler.running and scheduler.can_cancel) if scheduler else None,
+                          cancel_tray_run=scheduler.cancel if scheduler else None)
             self.window = StatusWindow(demo_root=self.demo_root, language=self.language, hooks=hooks)
             self.window.closing_ends_app = self.tray is None  # with a tray, closing only hides the window
         self.window.show()

@@ -37,10 +37,13 @@ from tsbackup_gui.ui.restore_rows import folder_row, restore_row
 from tsbackup_gui.ui.status_format import generation_text, size_text, use_zone_of, verdict_text, when_text
 
 
-def _table(parent: QWidget, headers: list[str], accessible: str) -> QTableWidget:
+def _table(parent: QWidget, headers: list[str], accessible: str, wide: int) -> QTableWidget:
+    """A list of backups; column ``wide`` takes the room (a mass-change warning is shown there)."""
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -105,7 +108,7 @@ class RestoreDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Where to restore from"))
         self.primary_table = _table(self.tabs, [self.tr("Date"), self.tr("Verdict"), self.tr("Files"), self.tr("Size")],
-                                    self.tr("Backups on the backup drive"))
+                                    self.tr("Backups on the backup drive"), 1)
         self.tabs.addTab(self.primary_table, self.tr("Backup &drive"))
         offsite = QWidget(self.tabs)
         offsite_layout = QVBoxLayout(offsite)
@@ -118,7 +121,7 @@ class RestoreDialog(QDialog):
         row.addStretch(1)
         offsite_layout.addLayout(row)
         self.snapshot_table = _table(offsite, [self.tr("Date"), self.tr("Snapshot"), self.tr("Backup it holds")],
-                                     self.tr("Off-site snapshots"))
+                                     self.tr("Off-site snapshots"), 2)
         offsite_layout.addWidget(self.snapshot_table)
         self.offsite_note = _sentence(offsite, self.tr("About the off-site snapshots"))
         if not choices.offsite_readable(config):

@@ -44,6 +44,8 @@ class Hooks:
     home: Path | None = None  # where forget looks for the OS task and login entry
     os_name: str | None = None
     settings: Callable | None = None  # opens the setup assistant (the tray's "Settings…"); None: no entry
+    tray_run: Callable | None = None  # True while the tray's own run goes (its Cancel is the window's too)
+    cancel_tray_run: Callable | None = None
 
 
 class Housekeeping(QObject):

@@ -53,6 +53,7 @@ class StatusWindow(QMainWindow):
         self.last_result: list[str] = []  # the sentences of the last check or drill
         self.restore_dialog = None
         self._demo_layout = None  # laid out on the first look only (see overview.gather)
+        self.hooks = hooks
         self.followups = Followups(self, hooks.ask if hooks is not None else None)
         self.setWindowTitle(self.tr("tsbackup — backups for timeSensor LEGAL"))
         self.resize(1000, 780)
@@ -190,8 +191,19 @@ class StatusWindow(QMainWindow):
         self.backup.start()
 
     def cancel_backup(self) -> None:
-        """Stops this window's backup between files (nothing half-made stays), or its wait for timeSensor."""
+        """Stops this window's backup between files (nothing half-made stays), or its wait for timeSensor;
+        else the tray's run (as the tray's own "Cancel backup")."""
+        if self.busy is None and not self.backup.waiting and self.tray_run_going():
+            self.hooks.cancel_tray_run()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(self.tr("Stopping the backup …"))
+            return
         self.backup.cancel()
+
+    def tray_run_going(self) -> bool:
+        hooks = self.hooks
+        return bool(hooks is not None and hooks.tray_run is not None and hooks.cancel_tray_run is not None
+                    and hooks.tray_run())
 
     def run_check(self) -> None:
         from tsbackup_gui.app.check import monthly_check
@@ -293,8 +305,10 @@ class StatusWindow(QMainWindow):
         self.refresh_button.setEnabled(True)
         self.backup_button.setEnabled(configured and idle and (snap.state != "running"))
         waiting = self.backup.waiting and idle
-        self.cancel_button.setVisible(self.busy == "backup" or waiting)
-        self.cancel_button.setEnabled(waiting or (self.busy == "backup" and not self.backup.cancel_event.is_set()))
+        tray_run = self.tray_run_going()  # a run the tray started: Cancel here as there
+        self.cancel_button.setVisible(self.busy == "backup" or waiting or tray_run)
+        self.cancel_button.setEnabled(waiting or tray_run
+                                      or (self.busy == "backup" and not self.backup.cancel_event.is_set()))
         # "restore" while the restore dialog works: the button brings it to the front
         for action_id, state in status_buttons.states(snap, idle=idle, busy=self.busy, translate=self._translate).items():
             button = self.actions_bar[action_id]
