@@ -101,18 +101,31 @@ def test_return_through_the_demo_wizard_then_a_backup_is_green(qtbot, tmp_path, 
 
 
 def test_the_demos_second_drive_can_be_tried(qtbot, tmp_path, monkeypatch):
-    from tsbackup_gui.app.overview import setup_demo
-    from tsbackup_gui.core.drives.rotation import add_drive
+    """The demo window's quick setup, then More → "Backup drives…" with the demo's second drive."""
+    from tsbackup_gui.ui import status_more as more
+    from tsbackup_gui.ui.status_window import StatusWindow
 
     monkeypatch.setenv("TSBACKUP_HOME", os.environ["TSBACKUP_HOME"])
     root = enter_demo(tmp_path / "tsbackup-demo")
-    layout = create_demo(root, "single-user")
-    setup_demo(layout)
-    config = config_mod.require()
-    assert not disks.same_disk(layout.data_dir, layout.second_target)  # in the demo: an external drive
-    saved = add_drive(config, layout.second_target, "Zweites Laufwerk")
-    assert [d["path"] for d in saved.extra_drives] == [str(layout.second_target)]
-    assert (layout.second_target / "timeSensor Backups").is_dir()
+    second = root / "Volumes" / "Second Drive"
+    window = StatusWindow(demo_root=root, language="en", hooks=more.Hooks(
+        ask=lambda *_a: True, choose_folder=lambda *_a: str(second)))
+    qtbot.addWidget(window)
+    window.refresh()
+    qtbot.waitUntil(lambda: window.loads >= 1, timeout=WAIT)
+    window.setup_demo_button.click()
+    qtbot.waitUntil(lambda: window.loads >= 2 and window.snapshot.configured, timeout=WAIT)
+    assert second.is_dir() and not disks.same_disk(Path(config_mod.require().source), second)
+    dialog = window.housekeeping.open(more.DRIVES)
+    qtbot.waitUntil(lambda: dialog.loaded >= 1, timeout=WAIT)
+    dialog.folder_button.click()
+    dialog.label.setText("Zweites Laufwerk")
+    dialog.add_button.click()
+    qtbot.waitUntil(lambda: dialog.loaded >= 2, timeout=WAIT)
+    assert dialog.result.text() == (f"The backup drive Zweites Laufwerk at {second} was added. "
+                                    "Backups go to whichever backup drive is connected.")
+    assert [d["path"] for d in config_mod.require().extra_drives] == [str(second)]
+    dialog.close()
 
 
 def test_demo_volumes_are_only_the_demos(tmp_path):
