@@ -71,7 +71,8 @@ def due_check(where: Places, now: datetime, memory: notify_rules.Memory | None, 
     blocked = []
     if look_ahead and plan.action == tick.RETRY and config is not None:
         blocked = tick.preflight(config, guard_factory)
-    user_run_free = bool(look_ahead and user_waiting and config is not None and not tick.preflight(config, guard_factory))
+    user_run_free = bool(look_ahead and user_waiting and config is not None
+                         and not tick.preflight(config, guard_factory))
     decision = notify_rules.decide(status, attempts, now, memory, user_run)
     starts_run = look_ahead and (plan.action == tick.RUN or (plan.action == tick.RETRY and not blocked)
                                  or user_request or user_run_free)

@@ -42,12 +42,15 @@ class WindowBackup(QObject):
         from tsbackup_gui.app.backup import back_up_now
 
         window = self.window
+        was_waiting = self.waiting
         self._stop_waiting()
         clock, cancel = window.clock, self.cancel_event
         cancel.clear()
         window._set_busy("backup", self.tr("Backing up …"))
         window._start(lambda progress: back_up_now(clock=clock, events=progress, cancel=cancel),
                       self._finished, self.show_progress, long=True)
+        if was_waiting:  # the headline no longer says it waits
+            window.refresh()
 
     def cancel(self) -> None:
         """Stops this window's backup between files (nothing half-made stays), or the wait for timeSensor."""

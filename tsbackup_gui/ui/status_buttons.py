@@ -54,7 +54,8 @@ def states(snap, *, idle: bool, busy: str | None, translate) -> dict[str, Button
         result[acts.DRILL] = ButtonState(False, translate(blocked))
     elif not has_offsite_copy(snap):
         result[acts.DRILL] = ButtonState(False, QCoreApplication.translate(
-            "StatusButtons", 'There is no off-site copy to practise with yet. It is made by the next backup ("Back up now").'))
+            "StatusButtons",
+            'There is no off-site copy to practise with yet. It is made by the next backup ("Back up now").'))
     else:
         result[acts.DRILL] = ButtonState(idle)
     return result
