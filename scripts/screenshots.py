@@ -154,8 +154,7 @@ def walk(lang: str, out: Path, work: Path, app, translator_file: Path | None) ->
     wait_until(app, lambda: wizard.currentId() == ids.DRIVE and not drive.busy)
     snap("drive-list")
     drive.table.setCurrentItem(drive.table.topLevelItem(0))
-    drive.insist.setChecked(True)
-    snap("drive-demo-insisted")
+    snap("drive-demo-chosen")
     wizard.next()
     wait_until(app, lambda: wizard.currentId() == ids.OFFSITE)
     offsite = wizard.page_of(ids.OFFSITE)
@@ -193,6 +192,16 @@ def walk(lang: str, out: Path, work: Path, app, translator_file: Path | None) ->
     wait_until(app, lambda: wizard.currentId() == ids.SUMMARY)
     snap("summary")
     summary = wizard.page_of(ids.SUMMARY)
+    from tsbackup_gui.core.setup.estimate import ProgressRate  # the upload as restic counts it (#22)
+
+    summary.rate, summary.stage = ProgressRate(), "copying"
+    summary.progress.setVisible(True)
+    summary.run_button.setEnabled(False)  # as while the backup runs
+    summary._progress({"event": "progress", "stage": "offsite", "phase": "status", "files_done": 14,
+                       "files_total": 22, "bytes_done": 5_200_000, "bytes_total": 8_400_000})
+    snap("summary-upload-progress")
+    summary.progress.setVisible(False)
+    summary.run_button.setEnabled(True)
     summary.run_first_backup()
     wait_until(app, lambda: summary.result is not None, timeout=180)
     snap("summary-first-backup-done")

@@ -114,6 +114,9 @@ def status_shots(lang: str, out: Path, work: Path, app) -> None:
     dialog.show()
     shoot(dialog, out, f"{lang}-restore-server-steps", app)
     dialog.close()
+    from screenshots_journey import journey_shots  # issue #22: what the office user sees of each action
+
+    journey_shots(lang, out, work, app)
     for installed in (translator, qt_words):
         if installed is not None:
             app.removeTranslator(installed)

@@ -77,7 +77,13 @@ def test_setup_and_two_runs_fill_both_and_restic_shows_parent_linked_snapshots(
     first, argvs, environs = run_watching_restic(cli_env, "run", "--json")
     assert first.returncode == 0, first.stdout + first.stderr
     events = events_of(first)
-    assert any(e["event"] == "offsite-progress" for e in events) and any(e["event"] == "offsite" for e in events)
+    assert any(e["event"] == "offsite" for e in events)
+    # progress names its stage, in the order the run goes: the copy, its check, the upload (restic's counts)
+    stages = [e["stage"] for e in events if e["event"] == "progress"]
+    assert stages[0] == "copying" and stages[-1] == "cleanup" and {"checking", "offsite"} <= set(stages)
+    assert stages == sorted(stages, key=["copying", "checking", "offsite", "cleanup"].index)
+    uploads = [e for e in events if e["event"] == "progress" and e["stage"] == "offsite" and e["phase"] == "status"]
+    assert uploads and uploads[-1]["files_total"] == 6 and uploads[-1]["bytes_total"] > 0
     one = summary_of(first)
     assert (one["outcome"], one["exit_code"], one["reasons"]) == ("ok", 0, [])
     assert one["offsite"]["outcome"] == "ok" and one["offsite"]["files_new"] == 6 and one["offsite"]["bytes_added"] > 0

@@ -31,15 +31,16 @@ def make_source(root: Path, files: int, size: int) -> Path:
     return source
 
 
-def run_until(cli_env, event: str) -> tuple[subprocess.CompletedProcess, list[dict]]:
-    """`tsbackup run --json`, interrupted (SIGINT, as Ctrl-C sends) at the first event of this kind."""
+def run_until(cli_env, event: str, stage: str | None = None) -> tuple[subprocess.CompletedProcess, list[dict]]:
+    """`tsbackup run --json`, interrupted (SIGINT, as Ctrl-C sends) at the first event of this kind
+    (and of this stage: copying, checking, offsite)."""
     child = subprocess.Popen([sys.executable, "-m", "tsbackup_gui.cli", "run", "--json"], env=cli_env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     events = []
     assert child.stdout is not None
     for line in child.stdout:
         events.append(json.loads(line))
-        if events[-1].get("event") == event:
+        if events[-1].get("event") == event and stage in (None, events[-1].get("stage")):
             child.send_signal(signal.SIGINT)
             break
     out, err = child.communicate(timeout=120)
@@ -77,7 +78,7 @@ def test_ctrl_c_during_the_upload_keeps_the_generation_and_records_the_cancel(ru
                     "--password-stdin", "--limit-upload", "512", input="Geheim-Passwort-1\n")
     assert setup.returncode == 0, setup.stderr
     own_names(tsbackup_home)
-    done, events = run_until(cli_env, "offsite-progress")
+    done, events = run_until(cli_env, "progress", "offsite")
     assert done.returncode == 130, done.stderr
     summary = events[-1]
     assert (summary["outcome"], summary["exit_code"]) == ("warning", 130)  # the generation counts; never "ok"

@@ -293,3 +293,56 @@ def test_cancel_backup_reaches_the_engine_and_keeps_nothing(qtbot, office):
     assert History().attempts()[0].reason_code == "run.cancelled"
     drive = Path(office.primary) / "timeSensor Backups" / office.computer
     assert [p.name for p in drive.iterdir() if not p.name.startswith(".")] == []
+
+
+def test_back_up_now_while_timesensor_is_open_starts_when_it_is_closed(qtbot, office, tmp_path, guard_names):
+    """No slot is due (Monday 10:15, the slot is at 18:30): the user's own "Back up now" waits, says so in
+    the tray, and the minute tick starts it once timeSensor LEGAL is closed (issue #22)."""
+    from tsbackup_gui.render.translate import Translator
+    from tsbackup_gui.ui import tray_presenter as tp
+
+    app = tmp_path / guard_names[0]
+    shutil.copy("/bin/sleep", app)
+    timesensor = subprocess.Popen([str(app), "120"])
+    try:
+        o = Office(qtbot, at(30, 10, 15))
+        o.tick()
+        with qtbot.waitSignal(o.scheduler.settled, timeout=WAIT):
+            assert o.scheduler.back_up_now()
+        (skipped,) = o.attempts()
+        assert (skipped.outcome, skipped.exit_code) == ("skipped", 3)
+        assert o.scheduler.waiting_user
+        view = tp.present(o.scheduler.status, Translator("en"), waiting_user=o.scheduler.waiting_user)
+        assert view.entries[0].text == "timeSensor LEGAL is open. The backup starts by itself as soon as it is closed."
+        assert view.state == "waiting" and view.entry(tp.CANCEL).enabled
+        o.clock.set(at(30, 10, 16))
+        o.tick()  # still open: it looks, records nothing, keeps waiting
+        assert len(o.attempts()) == 1 and o.scheduler.waiting_user
+        timesensor.terminate()
+        timesensor.wait(10)
+        o.clock.set(at(30, 10, 17))
+        o.tick()
+        qtbot.waitUntil(lambda: o.scheduler.job is None, timeout=WAIT)
+    finally:
+        timesensor.kill()
+        timesensor.wait()
+    assert [a.outcome for a in o.attempts()] == ["skipped", "ok"]
+    assert o.started == [True, True] and not o.scheduler.waiting_user
+
+
+def test_cancel_ends_the_wait_of_back_up_now(qtbot, office, tmp_path, guard_names):
+    app = tmp_path / guard_names[0]
+    shutil.copy("/bin/sleep", app)
+    timesensor = subprocess.Popen([str(app), "120"])
+    try:
+        o = Office(qtbot, at(30, 10, 15))
+        o.tick()
+        with qtbot.waitSignal(o.scheduler.settled, timeout=WAIT):
+            o.scheduler.back_up_now()
+        assert o.scheduler.waiting_user and o.scheduler.cancel() and not o.scheduler.waiting_user
+    finally:
+        timesensor.kill()
+        timesensor.wait()
+    o.clock.set(at(30, 10, 16))
+    o.tick()
+    assert [a.outcome for a in o.attempts()] == ["skipped"]

@@ -155,7 +155,7 @@ def test_run_offsite_backs_up_forgets_and_prunes_weekly(source, primary, repo, t
     assert result.outcome == "ok" and result.exit_code == Exit.OK, result.reasons
     assert result.generation == good.id and stale.id != good.id  # the consistent one, although older
     assert result.pruned is True
-    assert events and events[0]["event"] == "offsite-progress"
+    assert events and (events[0]["event"], events[0]["stage"]) == ("progress", "offsite")
     again = run_offsite(config, SecretStore(SETUP_ID), None, clock, last_prune=clock.now() - timedelta(days=1),
                         last_snapshot=result.snapshot_id)  # the parent remembered from history: no listing
     assert again.pruned is False and again.parent == result.snapshot_id

@@ -46,7 +46,9 @@ def test_window_speaks_german(qtbot, tmp_path):
 
 def test_demo_flow_set_up_then_back_up(qtbot, tmp_path):
     """A newcomer's whole flow: demo found → set up → back up now → the run is in the history and the chart."""
-    window = StatusWindow(demo_root=tmp_path / "demo-root", language="en")
+    from tsbackup_gui.ui.status_more import Hooks
+
+    window = StatusWindow(demo_root=tmp_path / "demo-root", language="en", hooks=Hooks(ask=lambda *_a: True))
     qtbot.addWidget(window)
     window.refresh()
     _wait_loaded(qtbot, window)
@@ -61,9 +63,13 @@ def test_demo_flow_set_up_then_back_up(qtbot, tmp_path):
     assert [window.table.item(0, c).text() for c in (1, 2)] == ["Backup", "OK"]
     assert window.chart.point_count == 1
     assert window.primary_panel.count.text() == "1"
-    # the demo's backup drive shares the data's disk: the status model says so instead of "all good"
-    assert window.snapshot.state == "warning"
-    assert window.headline.text().startswith("The backup is on the same disk as the timeSensor LEGAL data")
+    # the demo's drive stands for an external drive, and the demo has its off-site copy (#22): what is
+    # left is what the real product asks too, the recovery sheet; once it is stored, all is good
+    assert window.snapshot.offsite.snapshot
+    assert window.headline.text().startswith("The recovery sheet has not been confirmed yet.")
+    window.followups.stored_button.click()
+    qtbot.waitUntil(lambda: window.snapshot.state == "ok", timeout=20000)
+    assert window.headline.text().endswith("— all good.")
     generations = list((tmp_path / "demo-root" / "Volumes" / "Backup Drive" / "timeSensor Backups" / "Demo-Mac").iterdir())
     assert any((g / "tsbackup-manifest.json").is_file() for g in generations)
 

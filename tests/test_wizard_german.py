@@ -94,7 +94,9 @@ def test_the_wizard_speaks_german_under_a_german_locale(qtbot, tmp_path, german)
     assert install.headline.text() == "Auf diesem Mac läuft timeSensor LEGAL für einen Benutzer."  # core, in German
     assert install.size_value.text().startswith("Der Datenordner enthält 21 Dateien")
     next_to(qtbot, wizard, ids.DRIVE)
-    pick_folder_as_drive(qtbot, wizard, dialogs, tmp_path / "demo" / "Volumes" / "Backup Drive", insist=False)
+    on_data_disk = tmp_path / "Sicherung auf der Datenfestplatte"  # not one of the demo's stand-in drives
+    on_data_disk.mkdir()
+    pick_folder_as_drive(qtbot, wizard, dialogs, on_data_disk, insist=False)
     drive = wizard.page_of(ids.DRIVE)
     assert drive.notes.text().startswith("Ungeeignet: Die timeSensor-Daten liegen auf dieser Festplatte")
     assert drive.insist.text() == "Diese Festplatte &trotzdem verwenden: Mir ist das Risiko bewusst"

@@ -726,6 +726,10 @@
     <context>
         <name>Housekeeping</name>
         <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Einstellungen…</translation>
+        </message>
+        <message>
             <source>&amp;Pause backups…</source>
             <translation>Sicherungen &amp;pausieren…</translation>
         </message>
@@ -996,8 +1000,16 @@
             <translation>Fingerabdruck des Serverschlüssels: {0}</translation>
         </message>
         <message>
-            <source>If it cannot work yet (the IT partner still has to allow the key), choose "Not now" and set up the off-site copy later with Settings… in the backup icon's menu.</source>
-            <translation>Falls es noch nicht gehen kann (der IT-Partner muss den Schlüssel erst zulassen), wählen Sie «Nicht jetzt» und richten Sie die Kopie ausser Haus später über «Einstellungen …» im Menü des Sicherungssymbols ein.</translation>
+            <source>Not now</source>
+            <translation>Nicht jetzt</translation>
+        </message>
+        <message>
+            <source>If your IT partner has not yet allowed this computer's key, choose "{0}" and set up the off-site copy later with "Settings…" (in the backup icon's menu, or under "More" in the status window).</source>
+            <translation>Falls Ihr IT-Partner den Schlüssel dieses Computers noch nicht freigegeben hat, wählen Sie «{0}» und richten Sie die Kopie ausser Haus später mit «Einstellungen…» ein (im Menü des Sicherungssymbols oder unter «Mehr» im Statusfenster).</translation>
+        </message>
+        <message>
+            <source>If it cannot be reached yet, choose "{0}" and set up the off-site copy later with "Settings…" (in the backup icon's menu, or under "More" in the status window).</source>
+            <translation>Falls das Ziel noch nicht erreichbar ist, wählen Sie «{0}» und richten Sie die Kopie ausser Haus später mit «Einstellungen…» ein (im Menü des Sicherungssymbols oder unter «Mehr» im Statusfenster).</translation>
         </message>
         <message>
             <source>The test stopped because of an unexpected error ({0}).</source>
@@ -1705,6 +1717,10 @@
             <translation>Schliessen</translation>
         </message>
         <message>
+            <source>many files changed — check before restoring</source>
+            <translation>viele Dateien verändert — vor dem Wiederherstellen prüfen</translation>
+        </message>
+        <message>
             <source>Asking the off-site backup for its snapshots …</source>
             <translation>Die Auslagerung wird nach ihren Snapshots gefragt …</translation>
         </message>
@@ -2194,6 +2210,29 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
     </context>
     <context>
+        <name>StatusButtons</name>
+        <message>
+            <source>Set up the backup first.</source>
+            <translation>Richten Sie zuerst die Sicherung ein.</translation>
+        </message>
+        <message>
+            <source>There is no backup yet. Press "Back up now" first.</source>
+            <translation>Es gibt noch keine Sicherung. Drücken Sie zuerst «Jetzt sichern».</translation>
+        </message>
+        <message>
+            <source>There is no off-site copy to practise with yet. It is made by the next backup ("Back up now").</source>
+            <translation>Es gibt noch keine Kopie ausser Haus, mit der geübt werden kann. Sie entsteht mit der nächsten Sicherung («Jetzt sichern»).</translation>
+        </message>
+        <message>
+            <source>The backup drive is not connected. Connect it, then press "Check again".</source>
+            <translation>Das Sicherungslaufwerk ist nicht angeschlossen. Schliessen Sie es an und drücken Sie dann «Neu prüfen».</translation>
+        </message>
+        <message>
+            <source>The backup folder is made by the first backup.</source>
+            <translation>Der Sicherungsordner entsteht mit der ersten Sicherung.</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusFormat</name>
         <message>
             <source>{0} s</source>
@@ -2392,10 +2431,6 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
             <translation>Fortschritt</translation>
         </message>
         <message>
-            <source>Backing up …</source>
-            <translation>Sicherung läuft …</translation>
-        </message>
-        <message>
             <source>Stopping the backup …</source>
             <translation>Die Sicherung wird angehalten …</translation>
         </message>
@@ -2406,10 +2441,6 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <message>
             <source>Running the restore drill … this can take a while.</source>
             <translation>Der Wiederherstellungstest läuft … das kann eine Weile dauern.</translation>
-        </message>
-        <message>
-            <source>Backing up: {0} of {1} files</source>
-            <translation>Sicherung: {0} von {1} Dateien</translation>
         </message>
         <message>
             <source>Something went wrong: {0}</source>
@@ -2627,6 +2658,18 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
             <translation>Die Sicherung startet …</translation>
         </message>
         <message>
+            <source>Checking the new backup …</source>
+            <translation>Die neue Sicherung wird geprüft …</translation>
+        </message>
+        <message>
+            <source>Off-site copy: uploaded; cleaning up old snapshots …</source>
+            <translation>Kopie ausser Haus: hochgeladen; alte Stände werden aufgeräumt …</translation>
+        </message>
+        <message>
+            <source>Off-site copy: starting the upload …</source>
+            <translation>Kopie ausser Haus: das Hochladen beginnt …</translation>
+        </message>
+        <message>
             <source>{0} of {1}</source>
             <translation>{0} von {1}</translation>
         </message>
@@ -2637,6 +2680,10 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <message>
             <source>{0}/s</source>
             <translation>{0}/s</translation>
+        </message>
+        <message>
+            <source>Copying to the backup drive</source>
+            <translation>Kopieren auf das Sicherungslaufwerk</translation>
         </message>
         <message>
             <source>less than a minute left</source>
@@ -2780,6 +2827,10 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
             <source>Remind me tomorrow</source>
             <translation>Morgen erinnern</translation>
         </message>
+        <message>
+            <source>timeSensor LEGAL is open. The backup starts by itself as soon as it is closed.</source>
+            <translation>timeSensor LEGAL ist geöffnet. Die Sicherung startet von selbst, sobald es geschlossen ist.</translation>
+        </message>
     </context>
     <context>
         <name>WelcomePage</name>
@@ -2842,6 +2893,46 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <message>
             <source>Your current settings are filled in on every page. Change what you need; the backups made so far are kept.</source>
             <translation>Ihre bisherigen Einstellungen sind auf jeder Seite eingetragen. Ändern Sie, was nötig ist; die bisherigen Sicherungen bleiben erhalten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowBackup</name>
+        <message>
+            <source>Backing up …</source>
+            <extracomment>How often a waiting "Back up now" looks whether timeSensor LEGAL is closed.</extracomment>
+            <translation>Sicherung läuft …</translation>
+        </message>
+        <message>
+            <source>The backup will not start by itself any more.</source>
+            <translation>Die Sicherung startet nun nicht mehr von selbst.</translation>
+        </message>
+        <message>
+            <source>Stopping the backup …</source>
+            <translation>Die Sicherung wird angehalten …</translation>
+        </message>
+        <message>
+            <source>Checking the new backup …</source>
+            <translation>Die neue Sicherung wird geprüft …</translation>
+        </message>
+        <message>
+            <source>Off-site copy: uploaded; cleaning up old snapshots …</source>
+            <translation>Kopie ausser Haus: hochgeladen; alte Stände werden aufgeräumt …</translation>
+        </message>
+        <message>
+            <source>Off-site copy: starting the upload …</source>
+            <translation>Kopie ausser Haus: das Hochladen beginnt …</translation>
+        </message>
+        <message>
+            <source>Off-site copy: {0} of {1} done ({2} of {3} files)</source>
+            <translation>Kopie ausser Haus: {0} von {1} erledigt ({2} von {3} Dateien)</translation>
+        </message>
+        <message>
+            <source>Copying to the backup drive: {0} of {1} files</source>
+            <translation>Kopieren auf das Sicherungslaufwerk: {0} von {1} Dateien</translation>
+        </message>
+        <message>
+            <source>timeSensor LEGAL is open. The backup starts by itself as soon as it is closed.</source>
+            <translation>timeSensor LEGAL ist geöffnet. Die Sicherung startet von selbst, sobald es geschlossen ist.</translation>
         </message>
     </context>
     <context>

@@ -40,6 +40,24 @@ def back_up_now(config: Config | None = None, *, clock: Clock, events: Events | 
         return run(config, clock=clock, events=events, where=where, cancel=cancel, scheduled=scheduled)
 
 
+def source_busy(where: Places | None = None) -> bool:
+    """True while timeSensor LEGAL is open (the guard a run would ask first says so); looks, writes
+    nothing. A missing setup or another obstacle is False: the run itself will say what it is."""
+    from tsbackup_gui.core.errors import UserError
+    from tsbackup_gui.core.guard.blockers import SourceBusyError
+    from tsbackup_gui.core.guard.preparation import default_guard
+
+    try:
+        guard = default_guard(config_mod.require(where))
+        if guard is not None:
+            guard.before()
+    except SourceBusyError:
+        return True
+    except UserError:
+        return False
+    return False
+
+
 def scheduled_run(*, clock: Clock, events: Events | None = None, cancel: threading.Event | None = None,
                   where: Places | None = None, by_task: bool = False) -> RunResult:
     """What the OS task runs (`tsbackup run --scheduled`): a note that the task could read what it

@@ -43,6 +43,7 @@ class CheckResult:
     withdrawn: list = field(default_factory=list)
     memory: notify_rules.Memory = field(default_factory=notify_rules.Memory)
     snoozes: tuple = ()
+    user_run_free: bool = False  # a "Back up now" that found timeSensor LEGAL open may start now
 
     @property
     def should_run(self) -> bool:
@@ -51,9 +52,11 @@ class CheckResult:
 
 def due_check(where: Places, now: datetime, memory: notify_rules.Memory | None, snoozes: tuple = (),
               user_run: notify_rules.UserRun | None = None, *, look_ahead: bool = True, user_request: bool = False,
-              guard_factory: Callable[[Config], Any] | None = DEFAULT_GUARD_FACTORY) -> CheckResult:
+              guard_factory: Callable[[Config], Any] | None = DEFAULT_GUARD_FACTORY,
+              user_waiting: bool = False) -> CheckResult:
     """One due-check at ``now``. ``look_ahead``: may this check start a run (False right after one);
-    ``user_request``: the user asked for a run, which goes before any report."""
+    ``user_request``: the user asked for a run, which goes before any report; ``user_waiting``: the
+    user's "Back up now" found timeSensor LEGAL open and waits (the result says when the way is clear)."""
     if memory is None:
         memory = load_memory(where)
     for code in snoozes:
@@ -68,9 +71,11 @@ def due_check(where: Places, now: datetime, memory: notify_rules.Memory | None, 
     blocked = []
     if look_ahead and plan.action == tick.RETRY and config is not None:
         blocked = tick.preflight(config, guard_factory)
+    user_run_free = bool(look_ahead and user_waiting and config is not None
+                         and not tick.preflight(config, guard_factory))
     decision = notify_rules.decide(status, attempts, now, memory, user_run)
     starts_run = look_ahead and (plan.action == tick.RUN or (plan.action == tick.RETRY and not blocked)
-                                 or user_request)
+                                 or user_request or user_run_free)
     if config is not None and config.reports and not starts_run:  # pings and mails; never raises
         # A backup about to start goes first: a dead mail server must not hold it up. The check
         # after that run (look_ahead=False) reports what is due then.
@@ -78,7 +83,7 @@ def due_check(where: Places, now: datetime, memory: notify_rules.Memory | None, 
     if decision.memory != memory or snoozes:
         save_memory(where, decision.memory)
     return CheckResult(now, config, status, plan, blocked, decision.notices, decision.withdrawn,
-                       decision.memory, snoozes)
+                       decision.memory, snoozes, user_run_free)
 
 
 def load_memory(where: Places) -> notify_rules.Memory:

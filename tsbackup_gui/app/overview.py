@@ -99,10 +99,12 @@ def gather(demo_root: Path | None = None, clock: Clock | None = None, refresh_de
 
 
 def setup_demo(layout) -> None:
-    """Sets the demo up as an IT partner would with `tsbackup setup` (demo home only)."""
+    """Sets the demo up as an IT partner would with `tsbackup setup` (demo home only): the demo's backup
+    drive and its off-site folder, with a new password (in the demo's own password file, `app.demo`)."""
     from tsbackup_gui.core.setup.configure import SetupOptions, configure
 
-    configure(SetupOptions(source=str(layout.data_dir), primary=str(layout.primary_target), computer="Demo-Mac"))
+    configure(SetupOptions(source=str(layout.data_dir), primary=str(layout.primary_target), computer="Demo-Mac",
+                           secondary=str(Path(layout.secondary_target) / "timeSensor offsite")))
 
 
 def _list_generations(cfg: config_mod.Config) -> list[Any]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import Callable, Mapping
@@ -121,6 +120,7 @@ class AppShell(QObject):
         self.scheduler.notify.connect(self.notifier.notify)
         self.scheduler.withdraw.connect(self.notifier.withdraw)
         self.scheduler.run_finished.connect(self._refresh_window)
+        self.scheduler.run_started.connect(self._refresh_window)  # the window's Cancel for the tray's run
         self.refresh_view()
         self.tray.show()
         self.scheduler.start()
@@ -130,6 +130,7 @@ class AppShell(QObject):
         return tp.present(
             s.status, self.translate, running=s.running, own_run=s.running, can_cancel=s.can_cancel,
             percent=s.percent, available=self.actions.keys(), reminders=s.reminders() if s.status else None,
+            waiting_user=s.waiting_user,
         )
 
     def refresh_view(self, *_args) -> None:
@@ -142,6 +143,7 @@ class AppShell(QObject):
             self.scheduler.back_up_now()
         elif entry_id == tp.CANCEL and self.scheduler is not None:
             self.scheduler.cancel()
+            self.refresh_view()  # a cancelled wait for timeSensor LEGAL ends at once
         elif entry_id == tp.OPEN_WINDOW:
             self.open_window()
         elif entry_id in (tp.CHECK, tp.DRILL, tp.SETTINGS, tp.SHEET):
@@ -187,7 +189,11 @@ class AppShell(QObject):
         if self.window is None:
             from tsbackup_gui.ui.status_more import Hooks
 
-            self.window = StatusWindow(demo_root=self.demo_root, language=self.language, hooks=Hooks(ask=self.ask))
+            scheduler = self.scheduler
+            hooks = Hooks(ask=self.ask, settings=self.actions.get(tp.SETTINGS),  # "More" → "Settings…", tray or not
+                          tray_run=(lambda: scheduler.running and scheduler.can_cancel) if scheduler else None,
+                          cancel_tray_run=scheduler.cancel if scheduler else None)
+            self.window = StatusWindow(demo_root=self.demo_root, language=self.language, hooks=hooks)
             self.window.closing_ends_app = self.tray is None  # with a tray, closing only hides the window
         self.window.show()
         self.window.raise_()
@@ -274,9 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     demo_root = None
     if args.demo:
-        home = demo_home(args.demo_dir)
-        os.environ["TSBACKUP_HOME"] = str(home / "home")
-        demo_root = home / "root"
+        from tsbackup_gui.app.demo import enter_demo
+
+        demo_root = enter_demo(demo_home(args.demo_dir))  # its own home, and its passwords stay in it
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("tsbackup")
     app.setApplicationDisplayName("tsbackup")

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
@@ -36,16 +37,29 @@ from tsbackup_gui.ui.restore_rows import folder_row, restore_row
 from tsbackup_gui.ui.status_format import generation_text, size_text, use_zone_of, verdict_text, when_text
 
 
-def _table(parent: QWidget, headers: list[str], accessible: str) -> QTableWidget:
+def _table(parent: QWidget, headers: list[str], accessible: str, wide: int) -> QTableWidget:
+    """A list of backups; column ``wide`` takes the room (a mass-change warning is shown there)."""
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setAccessibleName(accessible)
     return table
+
+
+def _item(value: str, warning: str | None) -> QTableWidgetItem:
+    """A cell; a backup whose run warned of mass change stands out (amber) and says why on hover."""
+    item = QTableWidgetItem(value)
+    if warning is not None:
+        item.setBackground(QColor("#fff3c4"))
+        item.setForeground(QColor("#5a4300"))
+        item.setToolTip(warning)
+    return item
 
 
 def _sentence(parent: QWidget, accessible: str) -> QLabel:
@@ -94,7 +108,7 @@ class RestoreDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Where to restore from"))
         self.primary_table = _table(self.tabs, [self.tr("Date"), self.tr("Verdict"), self.tr("Files"), self.tr("Size")],
-                                    self.tr("Backups on the backup drive"))
+                                    self.tr("Backups on the backup drive"), 1)
         self.tabs.addTab(self.primary_table, self.tr("Backup &drive"))
         offsite = QWidget(self.tabs)
         offsite_layout = QVBoxLayout(offsite)
@@ -107,7 +121,7 @@ class RestoreDialog(QDialog):
         row.addStretch(1)
         offsite_layout.addLayout(row)
         self.snapshot_table = _table(offsite, [self.tr("Date"), self.tr("Snapshot"), self.tr("Backup it holds")],
-                                     self.tr("Off-site snapshots"))
+                                     self.tr("Off-site snapshots"), 2)
         offsite_layout.addWidget(self.snapshot_table)
         self.offsite_note = _sentence(offsite, self.tr("About the off-site snapshots"))
         if not choices.offsite_readable(config):
@@ -159,13 +173,17 @@ class RestoreDialog(QDialog):
     def _show_generations(self, found: list) -> None:
         self.generations = found
         self.primary_table.setRowCount(len(found))
+        warning = self.tr("many files changed — check before restoring")
         for row, gen in enumerate(found):
-            for column, value in enumerate((when_text(gen.ended), verdict_text(gen.verdict), str(gen.files),
-                                            size_text(gen.bytes))):
-                self.primary_table.setItem(row, column, QTableWidgetItem(value))
+            verdict = verdict_text(gen.verdict)
+            if gen.mass_change:  # ransomware or a wiped database would look like this: never the quiet default
+                verdict = "⚠ " + warning + "\n" + verdict
+            for column, value in enumerate((when_text(gen.ended), verdict, str(gen.files), size_text(gen.bytes))):
+                self.primary_table.setItem(row, column, _item(value, warning if gen.mass_change else None))
         self.primary_table.resizeRowsToContents()  # a verdict may wrap onto a second line
-        if found:
-            self.primary_table.selectRow(0)
+        first = choices.preselected(found)
+        if first is not None:
+            self.primary_table.selectRow(first)
         self._enable()
 
     def list_snapshots(self) -> None:
@@ -179,11 +197,18 @@ class RestoreDialog(QDialog):
         self.offsite_note.setText("")
         self.list_button.setEnabled(True)
         self.snapshot_table.setRowCount(len(found))
+        alarms = {gen.id for gen in self.generations if gen.mass_change}  # the snapshot holds that generation
+        warning = self.tr("many files changed — check before restoring")
         for row, snap in enumerate(found):
-            for column, value in enumerate((when_text(snap.time), snap.short_id, generation_text(snap.generation))):
-                self.snapshot_table.setItem(row, column, QTableWidgetItem(value))
+            held = generation_text(snap.generation)
+            marked = snap.generation in alarms
+            for column, value in enumerate((when_text(snap.time), snap.short_id,
+                                            "⚠ " + warning + "\n" + held if marked else held)):
+                self.snapshot_table.setItem(row, column, _item(value, warning if marked else None))
+        self.snapshot_table.resizeRowsToContents()
+        marks = [snap.generation in alarms for snap in found]
         if found:
-            self.snapshot_table.selectRow(0)
+            self.snapshot_table.selectRow(0 if not marks[0] else next((n for n, m in enumerate(marks) if not m), 0))
         self._enable()
 
     def _list_failed(self, exc: BaseException) -> None:

@@ -92,6 +92,7 @@ class Scheduler(QObject):
         self.last_check: CheckResult | None = None
         self._cancel = threading.Event()
         self._user_request = False
+        self.waiting_user = False  # the user's "Back up now" found timeSensor LEGAL open: it starts once closed
         self._recheck = False
         self._pending_snoozes: list[str] = []
         self._last_clocks: tuple[datetime, float] | None = None
@@ -142,7 +143,11 @@ class Scheduler(QObject):
         return True
 
     def cancel(self) -> bool:
-        """Asks our run to stop (only when the engine takes a cancel event)."""
+        """Asks our run to stop (only when the engine takes a cancel event); a "Back up now" that waits
+        for timeSensor LEGAL to close stops waiting."""
+        if self.waiting_user and self.job != "run":
+            self.waiting_user = False
+            return True
         if self.job != "run" or not self.can_cancel:
             return False
         self._cancel.set()
@@ -188,6 +193,8 @@ class Scheduler(QObject):
         if self._user_request:
             self._user_request = False
             self._start_run(user=True)
+        elif self.waiting_user and result.user_run_free:  # timeSensor LEGAL was closed: the user's run now
+            self._start_run(user=True)
         elif result.should_run:
             self._start_run(user=False)
         elif self._recheck:
@@ -218,6 +225,8 @@ class Scheduler(QObject):
 
     def _run_done(self, outcome: tuple[RunResult, CheckResult]) -> None:
         result, check = outcome
+        if self.own_run_user:  # the user's run waits for timeSensor LEGAL, unless it ran or was stopped
+            self.waiting_user = result.exit_code == Exit.SOURCE_BUSY and not self._cancel.is_set()
         self.job = None
         self.own_run_user = None
         self.percent = None
@@ -286,4 +295,5 @@ class Scheduler(QObject):
     def _check(self, now: datetime, memory: notify_rules.Memory | None, snoozes: tuple,
                user_run: notify_rules.UserRun | None, look_ahead: bool = True) -> CheckResult:
         return due_check(self.where, now, memory, snoozes, user_run, look_ahead=look_ahead,
-                         user_request=self._user_request, guard_factory=self.guard_factory)
+                         user_request=self._user_request, guard_factory=self.guard_factory,
+                         user_waiting=self.waiting_user)

@@ -1,4 +1,4 @@
-"""The status window's "More" menu: pause, backup drives, the recovery sheet, diagnostics, new off-site
+"""The status window's "More" menu: settings (the setup assistant), pause, backup drives, the recovery sheet, diagnostics, new off-site
 password, forget.
 
 Each entry opens its small dialog (ui/housekeeping_*.py) with the setup the
@@ -28,6 +28,7 @@ DIAGNOSTICS = "diagnostics"
 PASSWORD = "password"
 FORGET = "forget"
 SHEET = "recovery_sheet"
+SETTINGS = "settings"
 
 
 @dataclass
@@ -42,6 +43,9 @@ class Hooks:
     where: Places | None = None
     home: Path | None = None  # where forget looks for the OS task and login entry
     os_name: str | None = None
+    settings: Callable | None = None  # opens the setup assistant (the tray's "Settings…"); None: no entry
+    tray_run: Callable | None = None  # True while the tray's own run goes (its Cancel is the window's too)
+    cancel_tray_run: Callable | None = None
 
 
 class Housekeeping(QObject):
@@ -51,6 +55,8 @@ class Housekeeping(QObject):
         self.hooks = hooks or Hooks()
         self.dialog = None  # the one open now (tests reach it here)
         bar = window.actions_bar
+        if self.hooks.settings is not None:  # the same assistant as the tray's "Settings…"
+            bar.add_more(SETTINGS, self.tr("&Settings…"), self.hooks.settings)
         bar.add_more(PAUSE, self.tr("&Pause backups…"), lambda: self.open(PAUSE))
         bar.add_more(DRIVES, self.tr("Backup &drives…"), lambda: self.open(DRIVES))
         bar.add_more(SHEET, self.tr("Print &recovery sheet…"), lambda: self.open(SHEET))

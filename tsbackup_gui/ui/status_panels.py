@@ -58,7 +58,10 @@ class TargetPanel(QGroupBox):
         self.where.setText(facts.where or "—")
         self.last.setText(when_text(facts.last_success) if facts.last_success else self.tr("none yet"))
         self.size.setText(size_text(facts.size))
-        self.count.setText(str(facts.snapshots) if facts.snapshots is not None else self.tr("listed in Restore…"))
+        if facts.snapshots is not None:
+            self.count.setText(str(facts.snapshots))
+        else:  # Restore… lists them once there is one (before that, the button is off)
+            self.count.setText(self.tr("listed in Restore…") if facts.last_success or facts.snapshot else "0")
         self.free.setText(size_text(facts.free) if facts.free is not None else self.tr("not known for this kind of target"))
 
     def clear(self, where: str) -> None:

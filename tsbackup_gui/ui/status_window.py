@@ -8,7 +8,6 @@ the chart in `chart`, the buttons in `status_actions`.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Callable
 
@@ -19,10 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from tsbackup_gui.app import overview
-from tsbackup_gui.app.check import drill_blocked
 from tsbackup_gui.core.clock import Clock
 from tsbackup_gui.render.translate import Translator, resources_dir
 from tsbackup_gui.ui import status_actions as acts
+from tsbackup_gui.ui import status_buttons
+from tsbackup_gui.ui.status_backup import WindowBackup
 from tsbackup_gui.ui import worker
 from tsbackup_gui.ui.chart import SizeDurationChart
 from tsbackup_gui.ui.status_followups import Followups
@@ -49,10 +49,11 @@ class StatusWindow(QMainWindow):
         self.loads = 0  # how many overviews were shown; lets tests and the tray wait for a fresh one
         self.refreshes = 0  # how many were asked for: only the newest one's answer is shown
         self.busy: str | None = None  # the action running from this window (backup, check, drill, restore)
-        self._cancel = threading.Event()  # set by "Cancel backup" while this window's backup runs
+        self.backup = WindowBackup(self)  # "Back up now": progress by stage, Cancel, the wait for timeSensor
         self.last_result: list[str] = []  # the sentences of the last check or drill
         self.restore_dialog = None
         self._demo_layout = None  # laid out on the first look only (see overview.gather)
+        self.hooks = hooks
         self.followups = Followups(self, hooks.ask if hooks is not None else None)
         self.setWindowTitle(self.tr("tsbackup — backups for timeSensor LEGAL"))
         self.resize(1000, 780)
@@ -186,22 +187,23 @@ class StatusWindow(QMainWindow):
         self._start(lambda progress: overview.setup_demo(layout), self._after_change)
 
     def back_up_now(self) -> None:
-        """The same run as the tray's: kept awake, and cancelled by "Cancel backup"."""
-        from tsbackup_gui.app.backup import back_up_now
-
-        clock, cancel = self.clock, self._cancel
-        cancel.clear()
-        self._set_busy("backup", self.tr("Backing up …"))
-        self._start(lambda progress: back_up_now(clock=clock, events=progress, cancel=cancel),
-                    self._action_finished, self.show_progress, long=True)
+        """The same run as the tray's: kept awake, and cancelled by "Cancel backup" (`status_backup`)."""
+        self.backup.start()
 
     def cancel_backup(self) -> None:
-        """Stops this window's backup between files; nothing half-made stays."""
-        if self.busy != "backup":
+        """Stops this window's backup between files (nothing half-made stays), or its wait for timeSensor;
+        else the tray's run (as the tray's own "Cancel backup")."""
+        if self.busy is None and not self.backup.waiting and self.tray_run_going():
+            self.hooks.cancel_tray_run()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(self.tr("Stopping the backup …"))
             return
-        self._cancel.set()
-        self.cancel_button.setEnabled(False)
-        self.progress_label.setText(self.tr("Stopping the backup …"))
+        self.backup.cancel()
+
+    def tray_run_going(self) -> bool:
+        hooks = self.hooks
+        return bool(hooks is not None and hooks.tray_run is not None and hooks.cancel_tray_run is not None
+                    and hooks.tray_run())
 
     def run_check(self) -> None:
         from tsbackup_gui.app.check import monthly_check
@@ -221,9 +223,7 @@ class StatusWindow(QMainWindow):
                     self._drill_finished, long=True)
 
     def show_progress(self, event: dict) -> None:
-        if event.get("event") == "progress" and event.get("files_total"):
-            self.progress_label.setText(self.tr("Backing up: {0} of {1} files").format(
-                event.get("files_done", 0), event["files_total"]))
+        self.backup.show_progress(event)
 
     def _set_busy(self, what: str | None, text: str = "") -> None:
         self.busy = what
@@ -269,8 +269,9 @@ class StatusWindow(QMainWindow):
         self.loads += 1
         use_zone_of(snapshot.now)
         t = self._translate
-        self.headline.setText(t(snapshot.headline))
-        self._show_icon(snapshot.state)
+        waiting = self.backup.headline()  # "Back up now" waits for timeSensor LEGAL to close: say so first
+        self.headline.setText(waiting or t(snapshot.headline))
+        self._show_icon("waiting" if waiting else snapshot.state)
         det = snapshot.detection
         cfg = snapshot.config
         if cfg is not None:  # the setup says what is backed up; detection only guesses
@@ -303,14 +304,16 @@ class StatusWindow(QMainWindow):
         idle = self.busy is None
         self.refresh_button.setEnabled(True)
         self.backup_button.setEnabled(configured and idle and (snap.state != "running"))
-        self.cancel_button.setVisible(self.busy == "backup")
-        self.cancel_button.setEnabled(self.busy == "backup" and not self._cancel.is_set())
-        self.open_button.setEnabled(bool(snap and snap.primary_folder))
-        self.restore_button.setEnabled(configured and (idle or self.busy == "restore"))  # "restore": to the front
-        self.check_button.setEnabled(configured and idle)
-        blocked = drill_blocked(snap.config) if configured and snap.config is not None else None
-        self.drill_button.setEnabled(configured and idle and blocked is None)
-        self.drill_button.setToolTip(self._translate(blocked) if blocked is not None else "")
+        waiting = self.backup.waiting and idle
+        tray_run = self.tray_run_going()  # a run the tray started: Cancel here as there
+        self.cancel_button.setVisible(self.busy == "backup" or waiting or tray_run)
+        self.cancel_button.setEnabled(waiting or tray_run
+                                      or (self.busy == "backup" and not self.backup.cancel_event.is_set()))
+        # "restore" while the restore dialog works: the button brings it to the front
+        for action_id, state in status_buttons.states(snap, idle=idle, busy=self.busy, translate=self._translate).items():
+            button = self.actions_bar[action_id]
+            button.setEnabled(state.enabled)
+            button.setToolTip(state.why_not)
         self.log_button.setEnabled(bool(snap and snap.log_file))
         self.housekeeping.enable(snap, idle=idle)
         self.followups.show(snap, idle=idle)

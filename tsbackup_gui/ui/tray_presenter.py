@@ -45,6 +45,8 @@ T_QUIT = QT_TRANSLATE_NOOP("TrayPresenter", "Quit")
 T_LATER = QT_TRANSLATE_NOOP("TrayPresenter", "Comes in a later version.")
 T_SET_UP_FIRST = QT_TRANSLATE_NOOP("TrayPresenter", "Set up the backup first (Settings…).")
 T_SNOOZE = QT_TRANSLATE_NOOP("TrayPresenter", "Remind me tomorrow")
+T_WAITING_USER = QT_TRANSLATE_NOOP(
+    "TrayPresenter", "timeSensor LEGAL is open. The backup starts by itself as soon as it is closed.")
 
 #: Which action a reminder's entry starts (core/status_reasons.py ids).
 REMINDER_ACTIONS = {"reminder.check": CHECK, "reminder.drill": DRILL, "reminder.recovery_sheet": SHEET}
@@ -93,13 +95,15 @@ def present(
     percent: float | None = None,
     available: Iterable[str] = (),
     reminders: Iterable[Any] | None = None,
+    waiting_user: bool = False,
 ) -> TrayView:
     """The view for a `status.Status` (None: not known yet).
 
     `running`/`own_run`: a run is going / this app started it; `percent` is its
     progress; `available` names the actions that exist (check, drill,
     settings) — the others stay visible, disabled, saying they come later;
-    `reminders` are the due reminders not snoozed (default: all of the status's).
+    `reminders` are the due reminders not snoozed (default: all of the status's);
+    `waiting_user`: "Back up now" found timeSensor LEGAL open and starts once it is closed (Cancel stops that).
     """
     t = lambda source: translate.text(CONTEXT, source)  # noqa: E731 - a local shorthand
     have = set(available)
@@ -115,9 +119,14 @@ def present(
         elif status is None or status.state != "running":
             sentence = translate(RUNNING())
     running = running or state == "running"
+    waiting_user = waiting_user and not running
+    if waiting_user:  # the user's own request comes first: it says why nothing happened yet
+        state, sentence = ("waiting" if state in ("ok", "waiting") else state), t(T_WAITING_USER)
 
     entries = [MenuEntry(STATUS, sentence, enabled=False)]
-    if running:
+    if waiting_user:
+        entries.append(MenuEntry(CANCEL, t(T_CANCEL), separator_before=True))
+    elif running:
         entries.append(MenuEntry(CANCEL, t(T_CANCEL), enabled=own_run and can_cancel,
                                  tooltip="" if own_run and can_cancel else (t(T_LATER) if own_run else t(T_CANCEL_NOT_HERE)),
                                  separator_before=True))

@@ -14,7 +14,13 @@ from pathlib import Path
 
 
 def same_disk(first: Path, second: Path) -> bool:
-    """True when both folders are (as far as we can tell) on one physical disk."""
+    """True when both folders are (as far as we can tell) on one physical disk.
+
+    A demo's stand-in drives (`install.demo.demo_volume`) are apart from everything by definition."""
+    from tsbackup_gui.core.install.demo import demo_volume
+
+    if demo_volume(first) or demo_volume(second):
+        return False
     try:
         if os.stat(first).st_dev == os.stat(second).st_dev:
             return True

@@ -333,11 +333,16 @@ def folder_drive(
     on real folders); by path alone, the folder holds the source's disk when
     both lie under the same mount point.
     """
+    from tsbackup_gui.core.install.demo import demo_volume
+
     parts = [Partition.of(item) for item in partitions]
     home = mount_of(folder, parts)
     source_home = mount_of(source, parts) if source is not None else None
     holds = same_disk or (home is not None and source_home is not None and home.mountpoint == source_home.mountpoint)
-    base = Partition(home.device if home else "", str(folder), home.fstype if home else "", home.opts if home else "")
+    opts = home.opts if home else ""
+    if demo_volume(folder):  # the demo's stand-in for an external drive is shown as one
+        holds, opts = False, ",".join(o for o in (opts, "removable") if o)
+    base = Partition(home.device if home else "", str(folder), home.fstype if home else "", opts)
     drive = describe(base, usage(str(folder)), holds_source=holds, needed=needed, needed_full=needed_full)
     drive.name = name or drive.name
     drive.system = False

@@ -5,8 +5,14 @@ with both modes): the data folder with a seeded pseudo-random data file,
 index and journal, 4D's backup settings, `STUFF/BACKUP` with numbered
 archive sets (one split), their log backups, backupHistory.json and 4D's
 backup journal, office documents with German names, an empty folder and an
-empty file, plus two demo targets under `Volumes/`. The newest archive is
+empty file, plus three demo targets under `Volumes/` (a backup drive, a
+second drive to try rotation with, an off-site folder). The newest archive is
 fresh relative to ``now``, so the demo shows the "all good" path first.
+
+The demo's `Volumes/<name>` folders stand for external drives: `demo_volume`
+tells the disk checks (`drives.disks.same_disk`, the wizard's drive list) to
+treat them as drives apart from the demo's data, though they share the real
+disk, so a newcomer sees the product's green path and not a same-disk warning.
 
 Creating a demo never touches a folder that holds anything else: a
 non-empty folder is used only when it carries the demo marker, and then
@@ -30,6 +36,7 @@ from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 VARIANTS = ("single-user", "server")
 MARKER = ".tsbackup-demo.json"
 DATA_FOLDER = "timeSensor DataFiles"
+VOLUMES = "Volumes"
 ARCHIVE_NUMBERS = (91, 92, 93)
 SPLIT_NUMBER = 93
 _MB = 1024 * 1024
@@ -61,6 +68,7 @@ class DemoLayout:
     primary_target: Path
     secondary_target: Path
     os_name: str = "macos"
+    second_target: Path | None = None  # a second demo drive ("Backup drives…" in the status window)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -70,6 +78,7 @@ class DemoLayout:
             "server_program": str(self.server_program) if self.server_program else None,
             "user_support_dir": str(self.user_support_dir),
             "primary_target": str(self.primary_target), "secondary_target": str(self.secondary_target),
+            "second_target": str(self.second_target) if self.second_target else None,
         }
 
     def messages(self) -> list[Message]:
@@ -219,15 +228,30 @@ def _lay_out(root: Path, variant: str, now: datetime) -> DemoLayout:
     support = root / "Users" / user / "Library" / "Application Support" / "timeSensor"
     w.file(support / "lastDataPath.xml", _last_data_path(f"{program_posix}/", f"{data_posix}/timeSensor.4DD"), live)
 
-    primary = root / "Volumes" / "Backup Drive"
-    secondary = root / "Volumes" / "Offsite NAS"
-    primary.mkdir(parents=True, exist_ok=True)
-    secondary.mkdir(parents=True, exist_ok=True)
+    primary = root / VOLUMES / "Backup Drive"
+    secondary = root / VOLUMES / "Offsite NAS"
+    second = root / VOLUMES / "Second Drive"
+    for folder in (primary, secondary, second):
+        folder.mkdir(parents=True, exist_ok=True)
     return DemoLayout(
         root=root, variant=variant, data_dir=data, backup_dir=backup, newest_archive=newest,
         server_program=program if server else None, user_support_dir=support,
-        primary_target=primary, secondary_target=secondary,
+        primary_target=primary, secondary_target=secondary, second_target=second,
     )
+
+
+def demo_volume(path: Path | str) -> bool:
+    """True when ``path`` lies on one of a demo's stand-in drives (``<demo>/Volumes/<name>/…``, the demo's
+    marker beside ``Volumes``): in the demo they count as external drives, apart from the demo's data."""
+    try:
+        here = Path(path).absolute()
+    except (OSError, ValueError):
+        return False
+    for folder in (here, *here.parents):
+        volumes = folder.parent
+        if volumes.name == VOLUMES and volumes != folder and (volumes.parent / MARKER).is_file():
+            return True
+    return False
 
 
 def _plist(name: str) -> bytes:

@@ -287,7 +287,7 @@ def run_offsite(config, secrets, generations: Sequence[GenerationLike] | None, c
     """The off-site part of a run. Never raises for off-site trouble: it is a warning, the primary still counts.
 
     ``secrets`` is a `SecretStore` of this setup (anything with ``get(name)``);
-    ``events`` receives plain dict events (``event: offsite-progress``).
+    ``events`` receives plain dict events (``event: progress``, ``stage: offsite``; restic's ``--json`` status).
     ``last_prune`` and ``last_snapshot`` (the previous result's ``snapshot_id``)
     come from the history; without them pruning is due and the parent is looked up.
     """
@@ -329,6 +329,7 @@ def run_offsite(config, secrets, generations: Sequence[GenerationLike] | None, c
         return result
     if secondary.get("append_only"):
         return result
+    emit({"event": "progress", "stage": "cleanup"})  # forget (and weekly prune): no counts, but not frozen
     try:
         forgot = apply_retention(restic, tag, RetentionPolicy.from_mapping(secondary.get("keep")), host=host)
         result.forgotten, result.kept = forgot.removed, len(forgot.kept)

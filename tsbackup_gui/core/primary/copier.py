@@ -173,6 +173,7 @@ def make_generation(
         checkpoint("partial.created")
         entries = run.copy_all()
         _warn_safe_names(entries, previous, warnings)
+        run.progress.checking()  # the copy is done; what follows (guard, manifest, renaming) checks and seals it
         if guard is not None:
             guard.after(entries)
         checkpoint("guard.after")

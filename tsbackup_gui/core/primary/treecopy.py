@@ -197,3 +197,10 @@ class Progress:
             "event": "progress", "files_done": files_done, "files_total": self.files_total,
             "bytes_done": bytes_done, "bytes_total": self.bytes_total, "current": current,
         })
+
+    def checking(self) -> None:
+        """One event when every file is copied and the new backup is being checked and sealed."""
+        if self.callback is not None:
+            self.callback({"event": "progress", "stage": "checking", "files_done": self.files_total,
+                           "files_total": self.files_total, "bytes_done": self.bytes_total,
+                           "bytes_total": self.bytes_total, "current": ""})

@@ -33,10 +33,12 @@ class ResticProgress:
     current_files: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
+        """A run's ``progress`` event of the off-site stage, with the primary copy's field names, so
+        every front-end shows the upload with the same code as the copy (``stage`` tells them apart)."""
         return {
-            "event": "offsite-progress", "phase": self.phase, "percent": round(self.percent * 100, 1),
-            "files_done": self.files_done, "total_files": self.total_files, "bytes_done": self.bytes_done,
-            "total_bytes": self.total_bytes, "seconds_elapsed": self.seconds_elapsed,
+            "event": "progress", "stage": "offsite", "phase": self.phase, "percent": round(self.percent * 100, 1),
+            "files_done": self.files_done, "files_total": self.total_files, "bytes_done": self.bytes_done,
+            "bytes_total": self.total_bytes, "seconds_elapsed": self.seconds_elapsed,
             "seconds_remaining": self.seconds_remaining,
         }
 

@@ -10,6 +10,7 @@ shows those steps as plain sentences instead of "Put this back in place".
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from tsbackup_gui.core.offsite.records import readable_repo
 from tsbackup_gui.core.store.config import Config
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
+from tsbackup_gui.core.places import Places
 
 NO_OFFSITE = define(
     "restore_choices.no_offsite",
@@ -84,6 +86,7 @@ class GenerationChoice:
     files: int
     bytes: int
     verified: str | None = None
+    mass_change: bool = False  # its run warned of mass change (ransomware? a wiped database?): check first
 
 
 @dataclass(frozen=True)
@@ -94,8 +97,9 @@ class SnapshotChoice:
     generation: str | None  # the primary generation it holds (from its tag)
 
 
-def primary_choices(config: Config) -> list[GenerationChoice]:
-    """The drive's generations, newest first; empty when the drive is not there."""
+def primary_choices(config: Config, where: Places | None = None) -> list[GenerationChoice]:
+    """The drive's generations, newest first, each marked when its run warned of mass change;
+    empty when the drive is not there."""
     from tsbackup_gui.core.primary.generations import list_generations
     from tsbackup_gui.core.primary.target import Target
     from tsbackup_gui.core.drives.rotation import connected_config
@@ -105,8 +109,35 @@ def primary_choices(config: Config) -> list[GenerationChoice]:
         generations = list_generations(Target(Path(config.primary), config.computer))
     except (UserError, OSError):
         return []
-    return [GenerationChoice(g.id, g.path, g.ended.astimezone(), g.verdict, g.files, g.bytes, g.verified)
+    alarms = mass_change_generations(where)
+    return [GenerationChoice(g.id, g.path, g.ended.astimezone(), g.verdict, g.files, g.bytes, g.verified,
+                             mass_change=g.id in alarms)
             for g in reversed(generations)]
+
+
+def mass_change_generations(where: Places | None = None) -> frozenset[str]:
+    """The generations whose run warned of mass change (the history's reasons; retention paused then)."""
+    from tsbackup_gui.core.places import places
+    from tsbackup_gui.core.status.model import MASS_CHANGE_CODES
+    from tsbackup_gui.core.store.history import History
+
+    here = where or places()
+    try:
+        attempts = History(here.history_db, lock_path=here.lock_file).attempts(kind="backup")
+    except (UserError, OSError, sqlite3.Error):  # no journal: nothing is marked, the list still shows
+        return frozenset()
+    return frozenset(a.generation for a in attempts
+                     if a.generation and any(r.id in MASS_CHANGE_CODES for r in a.reasons))
+
+
+def preselected(found: list[GenerationChoice]) -> int | None:
+    """The row to select first (``found`` newest first): the newest, unless its run warned of mass
+    change; then the newest one before it without that warning (the state before the change)."""
+    if not found:
+        return None
+    if not found[0].mass_change:
+        return 0
+    return next((n for n, choice in enumerate(found) if not choice.mass_change), 0)
 
 
 def offsite_readable(config: Config) -> bool:

@@ -1,8 +1,10 @@
 """One backup run, end to end: locks, history, the drive marker, the copy, retention.
 
 The caller (CLI, tray worker thread, OS task) gets a `RunResult` and, while
-it runs, plain dict events: ``start``, the engine's ``progress`` events, and
-one ``summary`` at the end. Every attempt that got past the state-dir lock is
+it runs, plain dict events: ``start``, ``progress`` events that name their
+``stage`` (``copying`` to the backup drive, ``checking`` the new backup,
+``offsite`` upload with restic's own counts, ``cleanup`` of old off-site
+snapshots), and one ``summary`` at the end. Every attempt that got past the state-dir lock is
 recorded in the history with its outcome and reasons — also when it fails,
 is skipped because timeSensor is open, or is killed (then the next run or
 reader sees it as interrupted).
@@ -332,8 +334,10 @@ def _retention(config: Config, generations, made, clock: Clock) -> list[Message]
 
 
 def _progress(emit: Events) -> Callable[[dict[str, Any]], None]:
+    """The copy's events as the run's ``progress`` events; each names its stage (``copying`` unless the
+    copier says ``checking``; the upload's say ``offsite``)."""
     def forward(event: dict[str, Any]) -> None:
-        emit(event if "event" in event else {"event": "progress", **event})
+        emit({"event": "progress", "stage": "copying", **event})
 
     return forward
 

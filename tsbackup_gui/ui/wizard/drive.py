@@ -199,10 +199,10 @@ class DrivePage(QWizardPage):
             self.table.addTopLevelItem(item)
             if state.primary is not None and Path(drive.mount_point) == Path(state.primary):
                 select = item
-        if select is None and state.primary is None and self.table.topLevelItemCount():
-            first = self.table.topLevelItem(0)
-            if found[0].suitable:
-                select = first
+        if select is None and state.primary is None:  # the first suitable one: Return goes on with it
+            first = next((index for index, drive in enumerate(found) if drive.suitable), None)
+            if first is not None:
+                select = self.table.topLevelItem(first)
         self.table.blockSignals(False)
         if select is not None:
             self.table.setCurrentItem(select)

@@ -286,13 +286,26 @@ class OffsitePage(QWizardPage):
         if getattr(result, "fingerprint", None):
             text += " " + self.tr("Server key fingerprint: {0}").format(result.fingerprint)
         if not result.ok:
-            text += " " + self.tr(
-                "If it cannot work yet (the IT partner still has to allow the key), choose \"Not now\" and set up "
-                "the off-site copy later with Settings… in the backup icon's menu.")
+            text += " " + self._way_out(offsite)
         show(self.result, text, "ok" if result.ok else "error")
         if result.ok:
             self.tested = offsite.signature()
         return bool(result.ok)
+
+    def _way_out(self, offsite: Offsite) -> str:
+        """What to do when the target cannot work yet: the choice on this page that goes on without it,
+        and the menu entry that exists later (the tray's and the status window's "Settings…")."""
+        previous = self.wizard().state.previous
+        keep = bool(previous is not None and previous.secondary)  # the choice is "Keep …" then (initializePage)
+        choice = self.tr("Keep the current off-site backup") if keep else self.tr("Not now")
+        if offsite.kind == "sftp":
+            return self.tr(
+                "If your IT partner has not yet allowed this computer's key, choose \"{0}\" and set up the off-site "
+                "copy later with \"Settings…\" (in the backup icon's menu, or under \"More\" in the status window)."
+            ).format(choice)
+        return self.tr(
+            "If it cannot be reached yet, choose \"{0}\" and set up the off-site copy later with \"Settings…\" "
+            "(in the backup icon's menu, or under \"More\" in the status window).").format(choice)
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -26,6 +26,7 @@ class SummaryPage(QWizardPage):
         self.running = False
         self.result = None
         self.rate: ProgressRate | None = None
+        self.stage = "copying"  # of the first backup's progress: copying, checking, offsite
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -111,7 +112,9 @@ class SummaryPage(QWizardPage):
         config, clock, where = wizard.state.config, wizard.env.clock, wizard.env.where
         self.running = True
         self.rate = ProgressRate()
+        self.stage = "copying"
         self.run_button.setEnabled(False)
+        self.progress.setRange(0, 1000)
         self.progress.setVisible(True)
         self.progress.setValue(0)
         show(self.headline, "")
@@ -122,19 +125,32 @@ class SummaryPage(QWizardPage):
                         on_progress=self._progress)
 
     def _progress(self, event) -> None:
+        """Each stage has its own bar and words: the copy to the backup drive, the check of the new backup
+        (a moving bar), the off-site upload with restic's counts; the bar never sits full while work goes on."""
         if not isinstance(event, dict) or event.get("event") != "progress" or self.rate is None:
             return
+        stage = event.get("stage") or "copying"
+        if stage != self.stage:  # a new stage: its own speed and time left
+            self.stage, self.rate = stage, ProgressRate()
         self.rate.update(self.wizard().env.monotonic(), event)
         rate = self.rate
-        if rate.percent is not None:
-            self.progress.setValue(int(rate.percent * 10))
+        if stage in ("checking", "cleanup") or (stage == "offsite" and not rate.bytes_total):
+            self.progress.setRange(0, 0)  # busy: no count to show (yet)
+            show(self.detail, {"checking": self.tr("Checking the new backup …"),
+                               "cleanup": self.tr("Off-site copy: uploaded; cleaning up old snapshots …")}.get(
+                stage, self.tr("Off-site copy: starting the upload …")))
+            return
+        self.progress.setRange(0, 1000)
+        if rate.percent is not None:  # restic counts all bytes read before the snapshot is saved: never full then
+            self.progress.setValue(min(int(rate.percent * 10), 990 if stage == "offsite" else 1000))
         parts = [self.tr("{0} of {1}").format(human_size(rate.bytes_done), human_size(rate.bytes_total)),
                  self.tr("{0} of {1} files").format(rate.files_done, rate.files_total)]
         if rate.speed is not None:
             parts.append(self.tr("{0}/s").format(human_size(int(rate.speed))))
         if rate.seconds_left is not None:
             parts.append(self._time_left(rate.seconds_left))
-        show(self.detail, " · ".join(parts))
+        name = self.tr("Off-site copy") if stage == "offsite" else self.tr("Copying to the backup drive")
+        show(self.detail, name + ": " + " · ".join(parts))
 
     def _time_left(self, seconds: float) -> str:
         if seconds < 60:
@@ -150,6 +166,7 @@ class SummaryPage(QWizardPage):
         messages = result.messages()
         tone = {"ok": "ok", "warning": "warn"}.get(result.outcome, "error")
         if result.outcome in ("ok", "warning"):
+            self.progress.setRange(0, 1000)
             self.progress.setValue(1000)
         else:
             self.progress.setVisible(False)
