@@ -131,6 +131,16 @@ def progress_from(obj: dict[str, Any]) -> ResticProgress:
     )
 
 
+def finished_from(summary: "BackupSummary") -> ResticProgress:
+    """The last progress of an upload, from its summary: everything counted, everything done."""
+    return ResticProgress(
+        phase="status", percent=1.0,
+        files_done=summary.total_files_processed, total_files=summary.total_files_processed,
+        bytes_done=summary.total_bytes_processed, total_bytes=summary.total_bytes_processed,
+        seconds_elapsed=summary.total_duration,
+    )
+
+
 def summary_from(obj: dict[str, Any]) -> BackupSummary:
     values = {name: int(obj.get(name) or 0) for name in _INT_FIELDS}
     return BackupSummary(
@@ -162,6 +172,8 @@ class BackupStream:
                 self.on_progress(progress_from(obj))
         elif kind == "summary":
             self.summary = summary_from(obj)
+            if self.on_progress is not None:  # a short upload may end before restic's first count
+                self.on_progress(finished_from(self.summary))
         elif kind == "error":
             self.errors.append(obj)
 
