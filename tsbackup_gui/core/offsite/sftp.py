@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 from urllib.parse import unquote
 
+from tsbackup_gui.core import children
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 from tsbackup_gui.core.places import places
@@ -314,8 +315,7 @@ def connect(address: SftpAddress, key: Path, known_hosts: Path, *, strict: str, 
     secret, plain = askpass_env(passphrase)
     argv = ssh_command(address, key, known_hosts, strict=strict, passphrase=bool(passphrase), timeout=timeout)
     try:
-        done = subprocess.run(argv, env=child_env(secret, plain), stdin=subprocess.DEVNULL, capture_output=True,
-                              text=True, errors="replace", timeout=timeout + 10, start_new_session=True)
+        done = children.run(argv, env=child_env(secret, plain), timeout=timeout + 10, start_new_session=True)
     except subprocess.TimeoutExpired:
         return SshAnswer(255, [f"ssh: connect to host {address.host} port {address.port}: Connection timed out"])
     return SshAnswer(done.returncode, [line for line in done.stderr.splitlines() if line.strip()])

@@ -85,7 +85,11 @@ Runner = Callable[[Sequence[str]], "subprocess.CompletedProcess[str]"]
 
 
 def run_command(argv: Sequence[str]) -> "subprocess.CompletedProcess[str]":
-    return subprocess.run(list(argv), capture_output=True, text=True, timeout=120, check=False)
+    """An OS tool (schtasks, reg, launchctl, systemctl), hidden on Windows, its output read in the OS tool's
+    code page (`children.tool_encoding`: the OEM code page on Windows)."""
+    from tsbackup_gui.core import children
+
+    return children.run(argv, timeout=120, encoding=children.tool_encoding())
 
 
 def execute(steps: Sequence[Step], os_name: str, *, runner: Runner = run_command) -> list[str]:
