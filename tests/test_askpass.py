@@ -85,6 +85,11 @@ def test_on_windows_ssh_is_handed_the_program_itself_and_no_script_is_written(tm
     bin_dir = tmp_path / "bin"
     stand_in(bin_dir, "ssh", (
         "import subprocess\n"
+        "try:\n"
+        "    os.close(os.open('/dev/tty', os.O_RDWR))\n"
+        "    sys.exit('ssh would prompt on a terminal nobody sees')\n"
+        "except OSError:\n"
+        "    pass\n"
         "said = subprocess.run([os.environ['SSH_ASKPASS'], \"Enter passphrase for key 'id_locked': \"],\n"
         "                      capture_output=True).stdout\n"
         f"open({str(tmp_path / 'ssh-got')!r}, 'wb').write(said)\n"
