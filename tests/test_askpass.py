@@ -139,3 +139,17 @@ def test_a_passphrase_key_backs_up_over_sftp_with_the_built_app_as_askpass(sshd,
     with pytest.raises(ResticError) as refused:
         wrong.snapshots()
     assert refused.value.code == "offsite.key_refused"
+
+
+@pytest.mark.parametrize("module", ["tsbackup_gui.cli", "tsbackup_gui"])
+def test_both_entry_points_answer_as_askpass_before_anything_else(module, cli_env, tsbackup_home):
+    import subprocess
+
+    env = {**cli_env, "PYTHONPATH": str(WORKTREE), askpass.MARK: "1", askpass.PASSPHRASE_VAR: "Schloss Laupen 1324"}
+    prompt = "Enter passphrase for key '/home/kanzlei/.ssh/id_ed25519': "
+    said = subprocess.run([sys.executable, "-m", module, prompt], env=env, capture_output=True, timeout=120)
+    assert (said.returncode, said.stdout, said.stderr) == (0, b"Schloss Laupen 1324\n", b"")
+    env.pop(askpass.PASSPHRASE_VAR)
+    refused = subprocess.run([sys.executable, "-m", module, prompt], env=env, capture_output=True, timeout=120)
+    assert (refused.returncode, refused.stdout) == (1, b"")
+    assert not tsbackup_home.exists()  # no log, no state: it only answered
