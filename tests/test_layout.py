@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "tsbackup_gui"
 CORE = PACKAGE / "core"
 
 #: `core`'s packages from the bottom up: each may import only the loose basics and those before it.
-CORE_ORDER = ["store", "restic", "fourd", "install", "primary", "guard", "drives", "offsite", "platform",
+CORE_ORDER = ["children", "store", "restic", "fourd", "install", "primary", "guard", "drives", "offsite", "platform",
               "schedule", "status", "reports", "restore", "check", "setup", "run"]
 #: The layers above `core`, bottom up; `render` and the front-ends never sit below `app`.
 LAYERS = ["core", "app", "render", "clicmd", "cli", "ui", "__main__"]

@@ -21,9 +21,14 @@ def wants_command(argv: list[str]) -> bool:
 
 
 def main() -> int:
-    if wants_command(sys.argv[1:]):
-        import os
+    import os
 
+    from tsbackup_gui.app import askpass
+
+    if askpass.called_as_askpass(os.environ):  # started by ssh as SSH_ASKPASS (an AppImage names itself there)
+        out = getattr(sys.stdout, "buffer", None)
+        return askpass.answer(os.environ, out) if out is not None else 1
+    if wants_command(sys.argv[1:]):
         from tsbackup_gui.cli import main as cli_main
 
         # A windowed executable (Windows, console=False) has no standard streams: write nowhere

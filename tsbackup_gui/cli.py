@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from typing import Collection, Sequence
 
 from tsbackup_gui import clicmd
+from tsbackup_gui.app import askpass
 from tsbackup_gui.clicmd.output import BAD_USAGE, Output
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
@@ -114,12 +116,12 @@ def take_home(argv: Sequence[str]) -> tuple[list[str], str | None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None and askpass.called_as_askpass(os.environ):  # ssh started us as SSH_ASKPASS: its prompt is argv
+        return askpass.answer(os.environ, sys.stdout.buffer)
     out = Output()
     try:
         words, home = take_home(sys.argv[1:] if argv is None else list(argv))
         if home:
-            import os
-
             os.environ["TSBACKUP_HOME"] = home
         args = parse(words)
         out.json = bool(getattr(args, "json", False))

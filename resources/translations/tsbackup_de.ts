@@ -5236,5 +5236,9 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
             <source>The backup folder {path} is on the network share {unc} (drive {letter}); it is stored under the share's name, because a drive letter exists only for the user who connected it. For the IT partner: the account the scheduled backup task runs under must be able to open {unc} itself (store the share's credentials for that account, for example with cmdkey), or the nightly backups cannot reach it.</source>
             <translation>Der Sicherungsordner {path} liegt auf der Netzwerkfreigabe {unc} (Laufwerk {letter}); er wird unter dem Namen der Freigabe gespeichert, weil ein Laufwerksbuchstabe nur für den Benutzer besteht, der ihn verbunden hat. Für den IT-Partner: Das Konto, unter dem die geplante Sicherungsaufgabe läuft, muss {unc} selbst öffnen können (hinterlegen Sie die Zugangsdaten der Freigabe für dieses Konto, zum Beispiel mit cmdkey), sonst erreichen die nächtlichen Sicherungen sie nicht.</translation>
         </message>
+        <message>
+            <source>The SSH key's passphrase cannot be handed to ssh: the program {program} was not found. Install tsbackup with its installer (or pip), or use a key without a passphrase.</source>
+            <translation>Die Passphrase des SSH-Schlüssels kann nicht an ssh übergeben werden: Das Programm {program} wurde nicht gefunden. Installieren Sie tsbackup mit seinem Installationsprogramm (oder mit pip), oder verwenden Sie einen Schlüssel ohne Passphrase.</translation>
+        </message>
     </context>
 </TS>

@@ -11,6 +11,7 @@ by the open-files look instead.
 
 from __future__ import annotations
 
+import ntpath
 import os
 import re
 import sys
@@ -35,7 +36,6 @@ _SUFFIXES = (".exe", ".app")
 # Linux keeps 15 characters of a program name in `comm`, macOS 16 in `p_comm`.
 _SHORT_COMM = 15
 _GONE = (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess)
-_CASE_BLIND_PATHS = sys.platform in ("darwin", "win32")
 
 
 def normalize_name(name: str) -> str:
@@ -80,9 +80,12 @@ def match_process(wanted: Iterable[str], info: Mapping[str, object]) -> str | No
 
     ``info`` holds psutil's ``name``, ``cmdline`` and ``exe`` (None where the
     OS refused). psutil restores a name that ``comm`` cut at 15 characters
-    from argv[0]; when argv[0] and the executable are hidden too, a cut name
-    that begins a longer wanted name counts as that name: a false "busy" only
-    postpones a backup, a missed app spoils one.
+    from argv[0]; only when argv[0] and the executable are both hidden (another
+    user's process) does a cut name that begins a longer wanted name count as
+    that name: a false "busy" only postpones a backup, a missed app spoils one.
+    When either is visible the full name is known, and a program that merely
+    shares the first 15 characters (a script "timeSensor LEGAL Helper", whose
+    argv[0] is its interpreter) is not the app.
     """
     wanted_norm = {normalize_name(n) for n in wanted if normalize_name(n)}
     name = str(info.get("name") or "")
@@ -90,8 +93,9 @@ def match_process(wanted: Iterable[str], info: Mapping[str, object]) -> str | No
     if name:
         candidates.update(program_names(name))
     cmdline = info.get("cmdline") or []
-    if isinstance(cmdline, (list, tuple)) and cmdline and cmdline[0]:
-        candidates.update(program_names(str(cmdline[0])))
+    argv0 = str(cmdline[0]) if isinstance(cmdline, (list, tuple)) and cmdline and cmdline[0] else ""
+    if argv0:
+        candidates.update(program_names(argv0))
     exe = info.get("exe")
     if exe:
         candidates.update(program_names(str(exe)))
@@ -99,11 +103,10 @@ def match_process(wanted: Iterable[str], info: Mapping[str, object]) -> str | No
         if norm in wanted_norm:
             return shown
     cut = name.casefold()
-    if os.name == "posix" and len(name) >= _SHORT_COMM and "/" not in name:
-        if not any(len(norm) > len(cut) and norm.startswith(cut) for norm in candidates):
-            for norm in wanted_norm:
-                if len(norm) > len(cut) and norm.startswith(cut):
-                    return name
+    if os.name == "posix" and len(name) >= _SHORT_COMM and "/" not in name and not argv0 and not exe:
+        for norm in wanted_norm:
+            if len(norm) > len(cut) and norm.startswith(cut):
+                return name
     return None
 
 
@@ -123,43 +126,70 @@ def find_running(names: Sequence[str] = DEFAULT_PROCESS_NAMES) -> list[Blocker]:
     return sorted(found, key=lambda b: b.pid)
 
 
-def path_key(path: str) -> str:
-    """A path as compared: NFC, and case-folded where the usual file systems ignore case."""
-    key = unicodedata.normalize("NFC", os.path.normcase(path))
-    return key.casefold() if _CASE_BLIND_PATHS else key
+MAC_DATA_VOLUME = "/System/Volumes/Data"
 
 
-def _roots(source: Path) -> set[str]:
+def this_os() -> str:
+    return "windows" if sys.platform == "win32" else "macos" if sys.platform == "darwin" else "linux"
+
+
+def path_key(path: str, os_name: str | None = None) -> str:
+    """A path as compared, the one normalising rule for the data folder and every open file.
+
+    NFC, case-folded where the usual file systems ignore case (macOS, Windows),
+    Windows' separators and case as ``ntpath.normcase`` makes them; on macOS
+    the data volume's form ``/System/Volumes/Data/Users/…`` (which
+    ``open_files`` may report) is the firmlinked ``/Users/…``.
+    """
+    os_name = os_name or this_os()
+    if os_name == "windows":
+        path = ntpath.normcase(path)
+    elif os_name == "macos" and (path == MAC_DATA_VOLUME or path.startswith(MAC_DATA_VOLUME + "/")):
+        path = path[len(MAC_DATA_VOLUME):] or "/"
+    key = unicodedata.normalize("NFC", path)
+    return key.casefold() if os_name in ("macos", "windows") else key
+
+
+def _sep(os_name: str) -> str:
+    return "\\" if os_name == "windows" else "/"
+
+
+def _roots(source: Path, os_name: str) -> set[str]:
     keys = set()
+    sep = _sep(os_name)
     for variant in (os.path.abspath(source), os.path.realpath(source)):
-        key = path_key(variant)
-        keys.add(key.rstrip(os.sep) or key)
+        key = path_key(variant, os_name)
+        keys.add(key.rstrip(sep) or key)
     return keys
 
 
-def is_under(path: str, roots: set[str]) -> bool:
-    key = path_key(path)
-    return any(key == root or key.startswith(root + os.sep) or root == os.sep for root in roots)
+def is_under(path: str, roots: set[str], os_name: str | None = None) -> bool:
+    os_name = os_name or this_os()
+    key, sep = path_key(path, os_name), _sep(os_name)
+    return any(key == root or key.startswith(root + sep) or root == sep for root in roots)
 
 
-def find_holders(source: Path) -> list[Blocker]:
+def find_holders(source: Path, *, os_name: str | None = None, processes: Iterable | None = None) -> list[Blocker]:
     """Every other process with a file under ``source`` open, one Blocker per process.
 
     Processes whose open files the OS won't show (another user's, without
     rights) are skipped: for them the name list is the only look. Our own
     process is skipped: the copier reads the source while it asks.
+    ``os_name`` and ``processes`` (psutil-like: ``pid``, ``info``,
+    ``open_files()``) replace the machine's (tests).
     """
-    roots = _roots(Path(source))
+    os_name = os_name or this_os()
+    roots = _roots(Path(source), os_name)
     own = os.getpid()
     found: list[Blocker] = []
-    for proc in psutil.process_iter(["name"], ad_value=None):
+    for proc in psutil.process_iter(["name"], ad_value=None) if processes is None else processes:
         if proc.pid == own:
             continue
         try:
             files = proc.open_files()
         except (*_GONE, OSError):
             continue
-        held = sorted({f.path for f in files if is_under(f.path, roots)})
+        held = sorted({f.path for f in files if is_under(f.path, roots, os_name)})
         if held:
             found.append(Blocker(proc.pid, str(proc.info.get("name") or proc.pid), "holds-file", held[0]))
     return sorted(found, key=lambda b: b.pid)

@@ -4,8 +4,8 @@ restic 0.14 has no ``sftp.args``; a custom port or key needs the whole ssh
 command in ``-o sftp.command=…``. That command line (key path, port, our
 known_hosts file) is in restic's argv, which is fine: it holds no secret.
 There is never a password: SFTP logins are by key only, and a key's
-passphrase (if any) reaches ssh through an askpass helper that reads it from
-the child's environment.
+passphrase (if any) reaches ssh through the child's environment and our own
+program as ``SSH_ASKPASS`` (`offsite.askpass`; no script on any OS).
 
 The server's host key is pinned on first use: setup connects once with
 ``StrictHostKeyChecking=accept-new`` into a scratch known_hosts file, keeps the
@@ -25,7 +25,6 @@ write probe for a repository not made yet is `targets_sftp_probe`.
 
 from __future__ import annotations
 
-import atexit
 import base64
 import hashlib
 import logging
@@ -39,8 +38,11 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 from urllib.parse import unquote
 
+from tsbackup_gui.core import children
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.offsite import askpass
+from tsbackup_gui.core.offsite.askpass import PASSPHRASE_VAR
 from tsbackup_gui.core.places import places
 from tsbackup_gui.core.restic.driver import Restic
 from tsbackup_gui.core.restic.errors import ResticError, classify, digest_stderr
@@ -49,11 +51,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PORT = 22
 PASSPHRASE_SECRET = "ssh-key-passphrase"  # keyring name
-PASSPHRASE_VAR = "TSBACKUP_SSH_PASSPHRASE"  # setup reads it; the askpass helper hands it to ssh
 KNOWN_HOSTS_NAME = "known_hosts"
-ASKPASS_NAME = "ssh-askpass"
 _SSH_PREFIX = "subprocess ssh: "
-_ASKPASS_SCRIPT = '#!/bin/sh\n# tsbackup: hands the SSH key passphrase from the environment to ssh\nprintf \'%s\\n\' "$' + PASSPHRASE_VAR + '"\n'
 
 BAD_SFTP = define(
     "target.sftp_bad",
@@ -217,32 +216,20 @@ def restic_command_line(argv: Sequence[str]) -> str:
 
 
 def askpass_env(passphrase: str | None) -> tuple[dict[str, str], dict[str, str]]:
-    """(secret env, plain env) for ssh to unlock a key with ``passphrase``; both empty without one."""
+    """(secret env, plain env) for ssh to unlock a key with ``passphrase``; both empty without one.
+
+    ``SSH_ASKPASS`` names our own program (`askpass.program`), which answers because ``TSBACKUP_ASKPASS=1``.
+    """
     if not passphrase:
         return {}, {}
-    plain = {"SSH_ASKPASS": str(_askpass_helper()), "SSH_ASKPASS_REQUIRE": "force",
+    plain = {"SSH_ASKPASS": askpass.program(), "SSH_ASKPASS_REQUIRE": "force", askpass.MARK: "1",
              "DISPLAY": os.environ.get("DISPLAY") or ":0"}  # OpenSSH before 8.4 asks only with a DISPLAY
     return {PASSPHRASE_VAR: passphrase}, plain
 
 
-_HELPER: Path | None = None
-
-
-def _askpass_helper() -> Path:
-    """The askpass script, in a private folder of this process (removed at exit): the state folder stays untouched."""
-    global _HELPER
-    if _HELPER is None or not _HELPER.is_file():
-        folder = Path(tempfile.mkdtemp(prefix="tsbackup-askpass-"))
-        atexit.register(shutil.rmtree, folder, True)
-        helper = folder / ASKPASS_NAME
-        helper.write_text(_ASKPASS_SCRIPT, encoding="utf-8")
-        helper.chmod(0o700)
-        _HELPER = helper
-    return _HELPER
-
-
 def child_env(extra: Mapping[str, str] = (), plain: Mapping[str, str] = ()) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("RESTIC_", "SSH_ASKPASS", PASSPHRASE_VAR))}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("RESTIC_", "SSH_ASKPASS", PASSPHRASE_VAR, askpass.MARK))}
     env.update(plain)
     env.update(extra)
     env.setdefault("LC_ALL", "C")
@@ -314,8 +301,7 @@ def connect(address: SftpAddress, key: Path, known_hosts: Path, *, strict: str, 
     secret, plain = askpass_env(passphrase)
     argv = ssh_command(address, key, known_hosts, strict=strict, passphrase=bool(passphrase), timeout=timeout)
     try:
-        done = subprocess.run(argv, env=child_env(secret, plain), stdin=subprocess.DEVNULL, capture_output=True,
-                              text=True, errors="replace", timeout=timeout + 10, start_new_session=True)
+        done = children.run(argv, env=child_env(secret, plain), timeout=timeout + 10, start_new_session=True)
     except subprocess.TimeoutExpired:
         return SshAnswer(255, [f"ssh: connect to host {address.host} port {address.port}: Connection timed out"])
     return SshAnswer(done.returncode, [line for line in done.stderr.splitlines() if line.strip()])

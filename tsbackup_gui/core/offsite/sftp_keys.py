@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from tsbackup_gui.core import children
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 from tsbackup_gui.core.places import places
@@ -75,8 +76,7 @@ def check_key(path: Path, passphrase: str | None) -> bool:
 
 
 def _keygen(argv: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(argv, env=env or child_env(), stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                          errors="replace", timeout=30, start_new_session=True)
+    return children.run(argv, env=env or child_env(), timeout=30, start_new_session=True)
 
 
 def default_key_path() -> Path:
@@ -91,8 +91,8 @@ def generate_ssh_key(path: Path, comment: str) -> str:
         raise UserError(KEY_EXISTS(path=str(path)), Exit.USAGE)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        done = subprocess.run([ssh_program("ssh-keygen"), "-q", "-t", "ed25519", "-N", "", "-f", str(path), "-C", comment],
-                              stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+        done = children.run([ssh_program("ssh-keygen"), "-q", "-t", "ed25519", "-N", "", "-f", str(path), "-C", comment],
+                            timeout=60)
     except OSError as exc:
         raise UserError(KEYGEN_FAILED(path=str(path), detail=exc.strerror or type(exc).__name__), Exit.USAGE) from None
     public = path.with_name(path.name + ".pub")

@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from tsbackup_gui.core import children
 from tsbackup_gui.core.offsite.sftp import SftpAddress, child_env, askpass_env, ssh_options, ssh_program
 
 def _sftp_quote(text: str) -> str:
@@ -77,9 +78,8 @@ def _sftp_batch(address: SftpAddress, key: Path, known_hosts: Path, commands: li
     host = f"[{address.host}]" if ":" in address.host else address.host
     argv.append(target + host)
     try:
-        done = subprocess.run(argv, input="\n".join(commands) + "\n", env=child_env(secret, plain),
-                              capture_output=True, text=True, errors="replace", timeout=timeout + 20,
-                              start_new_session=True)
+        done = children.run(argv, input="\n".join(commands) + "\n", env=child_env(secret, plain),
+                            timeout=timeout + 20, start_new_session=True)
     except (OSError, subprocess.TimeoutExpired):
         return None
     return done.returncode, done.stdout

@@ -87,17 +87,15 @@ Runner = Callable[[Sequence[str]], "subprocess.CompletedProcess[str]"]
 
 
 def run_command(argv: Sequence[str], input: str | None = None) -> "subprocess.CompletedProcess[str]":
-    """Runs a tool with nothing to read but `input` (stdin is never the terminal: a tool that
-    asks a question gets end-of-file at once instead of waiting for an answer nobody sees).
-    `input` goes as UTF-8 (the reading side says so: a password with umlauts must arrive as typed)."""
-    if not input:
-        return subprocess.run(list(argv), capture_output=True, text=True, timeout=120, check=False, input="")
-    import locale
+    """An OS tool (schtasks, reg, launchctl, systemctl), hidden on Windows, its output read in the OS tool's
+    code page (`children.tool_encoding`: the OEM code page on Windows). It has nothing to read but
+    `input` (stdin is never the terminal: a tool that asks a question gets end-of-file at once instead of
+    waiting for an answer nobody sees); `input` goes as UTF-8 (the reading side says so: a password
+    with umlauts must arrive as typed)."""
+    from tsbackup_gui.core import children
 
-    done = subprocess.run(list(argv), capture_output=True, timeout=120, check=False, input=input.encode("utf-8"))
-    encoding = locale.getpreferredencoding(False)
-    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(encoding, "replace"),
-                                       done.stderr.decode(encoding, "replace"))
+    return children.run(argv, timeout=120, encoding=children.tool_encoding(), input=input or None,
+                        input_encoding="utf-8")
 
 
 def execute(steps: Sequence[Step], os_name: str, *, runner: Runner = run_command) -> list[str]:

@@ -22,6 +22,7 @@ import shutil
 import subprocess
 from typing import Callable
 
+from tsbackup_gui.core import children
 from tsbackup_gui.core.platform import current_os
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ class KeepAwake:
             else:
                 argv = inhibit_argv(self.os_name, os.getpid(), self.which)
                 if argv is not None:
-                    self.process = subprocess.Popen(
+                    self.process = children.start(
                         argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                     )
         except Exception:  # keeping awake is a courtesy, never a reason to fail

@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from tsbackup_gui.core import children
 from tsbackup_gui.core.errors import Exit
 from tsbackup_gui.core.places import places
 from tsbackup_gui.core.restic.errors import (
@@ -93,8 +94,7 @@ def parse_version(text: str) -> tuple[int, int, int] | None:
 @functools.lru_cache(maxsize=8)
 def _version_of(path: str, _mtime_ns: int) -> tuple[int, int, int]:
     try:
-        result = subprocess.run([path, "version"], capture_output=True, text=True, timeout=30,
-                                env=_base_env(), stdin=subprocess.DEVNULL)
+        result = children.run([path, "version"], timeout=30, env=_base_env())
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ResticError(RESTIC_UNUSABLE(path=path, detail=type(exc).__name__), Exit.USAGE) from None
     version = parse_version(result.stdout)

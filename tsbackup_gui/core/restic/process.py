@@ -1,23 +1,25 @@
 """Running one restic child: stdout streamed line by line, stderr collected, cancel by interrupt.
 
 stderr is read on its own thread so a chatty restic can never block on a
-full pipe while we read stdout. Cancelling interrupts first (restic then
-removes its repository lock and exits 130), then terminates, then kills,
-each wait bounded, so a hung child cannot hang the run.
+full pipe while we read stdout. The child is started by `core.children`
+(hidden and tied to the app on Windows). Cancelling interrupts first where
+a signal reaches restic (it then removes its repository lock and exits 130),
+then terminates, then kills (`children.stop`); `run_process` returns or
+raises only after restic's exit has been seen, so the run's lock is never
+released while restic still runs. restic writes UTF-8 on every OS.
 """
 
 from __future__ import annotations
 
 import collections
-import os
-import signal
 import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-TERMINATE_GRACE = 5.0
+from tsbackup_gui.core import children
+
 STDERR_KEEP = 200  # plain stderr lines kept (the last ones explain a failure)
 ERRORS_KEEP = 1000  # JSON error objects kept (they name the unreadable files)
 
@@ -31,11 +33,12 @@ class Completed:
 
 def run_process(argv: list[str], *, env: dict[str, str], cwd: Path | None = None,
                 on_line: Callable[[str], None] | None = None, cancel: threading.Event | None = None,
-                on_start: Callable[[int], None] | None = None, grace: float = 15.0) -> Completed:
-    flags = subprocess.CREATE_NEW_PROCESS_GROUP if os.name == "nt" else 0
-    proc = subprocess.Popen(
+                on_start: Callable[[int], None] | None = None, grace: float = 15.0,
+                stopper: Callable[[Any, float], None] = children.stop) -> Completed:
+    """``stopper(proc, grace)`` ends the child on cancel or an exception (`children.stop`; tests inject its waits)."""
+    proc = children.start(
         argv, cwd=str(cwd) if cwd else None, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace", creationflags=flags,
+        stderr=subprocess.PIPE, text=True, encoding=children.UTF8, errors="replace",
     )
     stderr_lines: collections.deque[str] = collections.deque(maxlen=STDERR_KEEP)
     stderr_errors: list[str] = []
@@ -53,7 +56,7 @@ def run_process(argv: list[str], *, env: dict[str, str], cwd: Path | None = None
     finished = threading.Event()
     watcher = None
     if cancel is not None:
-        watcher = threading.Thread(target=_watch_cancel, args=(proc, cancel, finished, grace),
+        watcher = threading.Thread(target=_watch_cancel, args=(proc, cancel, finished, grace, stopper),
                                    name="restic-cancel", daemon=True)
         watcher.start()
     stdout_parts: list[str] = []
@@ -68,7 +71,7 @@ def run_process(argv: list[str], *, env: dict[str, str], cwd: Path | None = None
                 stdout_parts.append(line)
         proc.wait()
     except BaseException:
-        stop(proc, grace)
+        stopper(proc, grace)
         raise
     finally:
         finished.set()
@@ -81,33 +84,9 @@ def run_process(argv: list[str], *, env: dict[str, str], cwd: Path | None = None
     return Completed(proc.returncode, "".join(stdout_parts), [*stderr_errors, *stderr_lines])
 
 
-def _watch_cancel(proc: subprocess.Popen, cancel: threading.Event, finished: threading.Event, grace: float) -> None:
+def _watch_cancel(proc: subprocess.Popen, cancel: threading.Event, finished: threading.Event, grace: float,
+                  stopper: Callable[[Any, float], None]) -> None:
     while not finished.is_set():
         if cancel.wait(0.1):
-            stop(proc, grace)
+            stopper(proc, grace)
             return
-
-
-def stop(proc: subprocess.Popen, grace: float) -> None:
-    """Interrupt (restic removes its lock), then terminate, then kill; each wait bounded."""
-    if proc.poll() is not None:
-        return
-    try:
-        if os.name == "nt":
-            proc.send_signal(signal.CTRL_BREAK_EVENT)  # type: ignore[attr-defined]
-        else:
-            proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=grace)
-        return
-    except subprocess.TimeoutExpired:
-        pass
-    except OSError:
-        return
-    proc.terminate()
-    try:
-        proc.wait(timeout=TERMINATE_GRACE)
-        return
-    except subprocess.TimeoutExpired:
-        pass
-    proc.kill()
-    proc.wait(timeout=TERMINATE_GRACE)

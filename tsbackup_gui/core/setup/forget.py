@@ -232,11 +232,13 @@ def _autostart_installed(item, runner) -> bool:
 def _query(argv: Sequence[str], runner) -> bool:
     import subprocess
 
+    from tsbackup_gui.core import children
+
     try:
         if runner is not None:
             done = runner(argv)
         else:
-            done = subprocess.run(list(argv), capture_output=True, text=True, timeout=60, check=False)
+            done = children.run(argv, timeout=60, encoding=children.tool_encoding())
     except (OSError, subprocess.SubprocessError):
         return False
     return done.returncode == 0
