@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import keyring
 import keyring.errors
@@ -89,7 +90,7 @@ def test_a_new_repository_gets_a_generated_password_that_is_never_shown(run_cli,
     ]
     stored = config_of(tsbackup_home)
     password = stored_password(cli_env, stored["setup_id"], monkeypatch)
-    assert password and len(password) >= 40
+    assert re.fullmatch(r"[a-km-np-z2-9]{5}(-[a-km-np-z2-9]{5}){5}", password), "six groups of five readable letters"
     assert password not in result.stdout + result.stderr
     assert files_containing(tsbackup_home, password.encode()) == []
     assert stored["recovery_sheet_confirmed"] is None

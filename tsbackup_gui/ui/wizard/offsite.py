@@ -98,7 +98,7 @@ class OffsitePage(QWizardPage):
         self.outside_choice = QRadioButton(self.tr(
             "Handled &outside this program (NAS-to-NAS copy or a provider's agent)"), self)
         self.outside_choice.setAccessibleName(self.tr("Handled outside this program"))
-        self.later_choice = QRadioButton(self.tr("&Not now (the status will remind you)"), self)
+        self.later_choice = QRadioButton(self.tr("Not now (the status will re&mind you)"), self)
         self.later_choice.setAccessibleName(self.tr("No off-site copy for now"))
         self.choices = QButtonGroup(self)
         for index, button in enumerate((self.cloud_choice, self.partner_choice, self.outside_choice, self.later_choice)):

@@ -52,7 +52,7 @@ class RestorePage(QWizardPage):
         self._looked_for = ""
         layout = QVBoxLayout(self)
 
-        self.drive_choice = QRadioButton(self.tr("From the &backup drive"), self)
+        self.drive_choice = QRadioButton(self.tr("From the backup dri&ve"), self)
         self.drive_choice.setAccessibleName(self.tr("From the backup drive"))
         self.offsite_choice = QRadioButton(self.tr("From the &off-site backup, with the recovery sheet"), self)
         self.offsite_choice.setAccessibleName(self.tr("From the off-site backup"))
@@ -89,7 +89,7 @@ class RestorePage(QWizardPage):
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.s3_labels = []
         for caption, widget, s3 in (
-            (self.tr("&Repository:"), self.repo, False), (self.tr("Pass&word:"), self.password, False),
+            (self.tr("Re&pository:"), self.repo, False), (self.tr("Pass&word:"), self.password, False),
             (self.tr("Co&mputer:"), self.host, False), (self.tr("S3 access &key ID:"), self.key_id, True),
             (self.tr("S3 &secret key:"), self.secret, True),
         ):
@@ -105,7 +105,7 @@ class RestorePage(QWizardPage):
 
         self.target = self._edit(self, self.tr("New, empty folder to restore into"))
         target_row, self.target_button = folder_row(
-            self, self.target, self.tr("Restore &into:"), self.tr("Choose &folder…"),
+            self, self.target, self.tr("Restore &into:"), self.tr("Choose fo&lder…"),
             self.tr("Choose the folder to restore into"), self.choose_target)
         layout.addLayout(target_row)
         self.target_hint = sentence_label(self, self.tr("About the folder to restore into"))
