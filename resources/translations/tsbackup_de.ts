@@ -984,6 +984,10 @@
         <translation>Den Netzwerkordner für die Kopie ausser Haus wählen</translation>
     </message>
     <message>
+        <source>Use a subfolder?</source>
+        <translation>Einen Unterordner verwenden?</translation>
+    </message>
+    <message>
         <source>The connection test is not available in this version.</source>
         <translation>Der Verbindungstest ist in dieser Version nicht verfügbar.</translation>
     </message>
@@ -1593,6 +1597,10 @@
         <translation>An den ursprünglichen Ort zurücklegen</translation>
     </message>
     <message>
+        <source>Create the folders?</source>
+        <translation>Ordner erstellen?</translation>
+    </message>
+    <message>
         <source>Restore a backup</source>
         <translation>Eine Sicherung wiederherstellen</translation>
     </message>
@@ -1711,6 +1719,10 @@
     <message>
         <source>Choose a new, empty folder to restore into</source>
         <translation>Wählen Sie einen neuen, leeren Ordner für die Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Nothing was restored. Choose an existing folder, or type a new folder inside one.</source>
+        <translation>Es wurde nichts wiederhergestellt. Wählen Sie einen bestehenden Ordner, oder geben Sie einen neuen Ordner in einem bestehenden an.</translation>
     </message>
     <message>
         <source>Restoring and checking … this can take a while.</source>
@@ -1884,6 +1896,14 @@
         <translation>Wählen Sie einen neuen, leeren Ordner für die Wiederherstellung</translation>
     </message>
     <message>
+        <source>Create the folders?</source>
+        <translation>Ordner erstellen?</translation>
+    </message>
+    <message>
+        <source>Nothing was restored. Choose an existing folder, or type a new folder inside one.</source>
+        <translation>Es wurde nichts wiederhergestellt. Wählen Sie einen bestehenden Ordner, oder geben Sie einen neuen Ordner in einem bestehenden an.</translation>
+    </message>
+    <message>
         <source>Restoring … this can take a while.</source>
         <translation>Wiederherstellung läuft … das kann eine Weile dauern.</translation>
     </message>
@@ -1905,6 +1925,10 @@
     <message>
         <source>When the daily backup runs and how long backups are kept.</source>
         <translation>Wann die tägliche Sicherung läuft und wie lange Sicherungen aufbewahrt werden.</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
     </message>
     <message>
         <source>Daily backup time</source>
@@ -2025,6 +2049,10 @@
     <message>
         <source>As now: {0} daily, {1} weekly and {2} monthly backups</source>
         <translation>Wie bisher: {0} tägliche, {1} wöchentliche und {2} monatliche Sicherungen</translation>
+    </message>
+    <message>
+        <source>Tick at least one working day: Next stays unavailable until one is ticked.</source>
+        <translation>Kreuzen Sie mindestens einen Arbeitstag an: «Weiter» bleibt gesperrt, bis einer angekreuzt ist.</translation>
     </message>
     <message>
         <source>The first monthly check is due on {0}; the first restore drill on {1}.</source>
@@ -4439,7 +4467,16 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <translation>Ziele der Art &apos;{kind}&apos; werden für die Kopie ausser Haus nicht unterstützt. Geben Sie einen Ordner, sftp://…, s3:…, rest:… oder external:BESCHREIBUNG an.</translation>
     </message>
     <message>
+        <source>{repo} is the top folder of a drive or network share. Use a subfolder on it for the off-site backup, for example {example}: while the share is not connected, its empty top folder looks like an empty backup folder.</source>
+        <translation>{repo} ist der oberste Ordner eines Laufwerks oder einer Netzwerkfreigabe. Verwenden Sie für die Kopie ausser Haus einen Unterordner darin, zum Beispiel {example}: Solange die Freigabe nicht verbunden ist, sieht ihr leerer oberster Ordner wie ein leerer Sicherungsordner aus.</translation>
+    </message>
+    <message>
+        <source>{repo} is the top folder of a drive or network share. Use the subfolder {example} for the off-site backup instead?</source>
+        <translation>{repo} ist der oberste Ordner eines Laufwerks oder einer Netzwerkfreigabe. Stattdessen den Unterordner {example} für die Kopie ausser Haus verwenden?</translation>
+    </message>
+    <message>
         <source>--ssh-key belongs to an SFTP server (sftp://…), not to &apos;{value}&apos;.</source>
+        <extracomment>The subfolder suggested when the top of a drive or share was chosen.</extracomment>
         <translation>--ssh-key gehört zu einem SFTP-Server (sftp://…), nicht zu &apos;{value}&apos;.</translation>
     </message>
     <message>
@@ -4841,6 +4878,10 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
     <message>
         <source>(the newest .4BK file in the restored folder, under &apos;4D Backup&apos; or &apos;STUFF/BACKUP&apos;)</source>
         <translation>(die neueste .4BK-Datei im wiederhergestellten Ordner, unter «4D Backup» oder «STUFF/BACKUP»)</translation>
+    </message>
+    <message>
+        <source>The folder {parent} does not exist. Create it, and any missing folders above it, and restore into {path}?</source>
+        <translation>Den Ordner {parent} gibt es nicht. Soll er samt den fehlenden Ordnern darüber erstellt und in {path} wiederhergestellt werden?</translation>
     </message>
     <message>
         <source>{path} is not a full folder path. Choose the folder with &quot;Choose folder…&quot; or type its whole path.</source>

@@ -74,6 +74,8 @@ class RestoreDialog(QDialog):
         self.choose_folder = choose_folder or (lambda p, title, start: QFileDialog.getExistingDirectory(p, title, start))
         self.confirm = confirm or (lambda p, text: QMessageBox.question(p, self.tr("Put this back in place"), text)
                                    == QMessageBox.StandardButton.Yes)
+        self.ask = confirm or (lambda p, text: QMessageBox.question(p, self.tr("Create the folders?"), text)
+                               == QMessageBox.StandardButton.Yes)  # an injected confirm answers every question
         self.generations: list = []
         self.snapshots: list = []
         self.report = None  # the last successful restore; None again once a later restore is tried
@@ -216,6 +218,11 @@ class RestoreDialog(QDialog):
             to = choices.check_restore_target(config, text)
         except Exception as exc:  # noqa: BLE001 - a UserError's sentence, or the unexpected error's name
             self.result.setText(self._error_text(exc))
+            return
+        question = choices.missing_parents_question(to)  # a typing error must not become a chain of folders
+        if question is not None and not self.ask(self, self.say(question)):
+            self.result.setText(self.tr("Nothing was restored. Choose an existing folder, or type a new folder inside "
+                                        "one."))
             return
         cancel = self._cancel = threading.Event()
         self._set_busy(RESTORING)

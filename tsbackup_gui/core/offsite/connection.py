@@ -38,7 +38,8 @@ from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.restic.driver import Restic
 from tsbackup_gui.core.restic.errors import ResticError, display_repo
 from tsbackup_gui.core.offsite.upload import PASSWORD_SECRET
-from tsbackup_gui.core.offsite.targets import endpoint, kind_of_secondary, open_target, parse_secondary
+from tsbackup_gui.core.offsite.targets import (SUBFOLDER_NAME, TOP_OF_DRIVE, endpoint, is_top_of_drive, kind_of_secondary,
+                                              open_target, parse_secondary)
 from tsbackup_gui.core.offsite import sftp as targets_sftp
 from tsbackup_gui.core.offsite.s3 import NEED_KEYS
 from tsbackup_gui.core.offsite.sftp_keys import check_key, default_key_path, generate_ssh_key
@@ -307,6 +308,8 @@ def _test_folder(secondary: Mapping[str, Any], password: str | None, timeout: fl
         return _result(False, FOLDER_IS_FILE(repo=repo))
     if not path.parent.is_dir():
         return _result(False, FOLDER_MISSING(parent=str(path.parent), repo=repo))
+    if is_top_of_drive(path):
+        return _result(False, TOP_OF_DRIVE(repo=str(path), example=str(path / SUBFOLDER_NAME)))
     probe_in = path if path.is_dir() else path.parent
     try:
         fd, probe = tempfile.mkstemp(prefix=".tsbackup-write-test-", dir=probe_in)

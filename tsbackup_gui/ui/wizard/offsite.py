@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from tsbackup_gui.core.offsite.targets import kind_of_secondary
+from tsbackup_gui.core.offsite.targets import kind_of_secondary, subfolder_question
 from tsbackup_gui.core.offsite.records import is_external
 from tsbackup_gui.ui.wizard.common import Gate, Offsite, error_message, sentence_label, show
 from tsbackup_gui.ui.wizard.offsite_forms import CloudForm, PartnerForm
@@ -262,8 +262,12 @@ class OffsitePage(QWizardPage):
         wizard = self.wizard()
         start = self.partner.folder.text() or str(Path.home())
         chosen = wizard.env.choose_folder(self, self.tr("Choose the network folder for the off-site backup"), start)
-        if chosen:
-            self.partner.folder.setText(chosen)
+        if not chosen:
+            return
+        top = subfolder_question(chosen)  # the share's top folder itself: a subfolder is safe, the top is not
+        if top is not None and wizard.env.ask(self, self.tr("Use a subfolder?"), wizard.say(top[0])):
+            chosen = str(top[1])
+        self.partner.folder.setText(chosen)
 
     # -- the test ---------------------------------------------------------------------------------------
     def test_connection(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from tsbackup_gui.core.offsite.targets import kind_of
+from tsbackup_gui.core.restore.choices import missing_parents_question
 from tsbackup_gui.ui.restore_rows import folder_row, restore_row
 from tsbackup_gui.ui.wizard.common import error_message, sentence_label, show
 
@@ -196,6 +197,11 @@ class RestorePage(QWizardPage):
             return
         wizard = self.wizard()
         to = Path(self.target.text().strip()).expanduser()
+        question = missing_parents_question(to)
+        if question is not None and not wizard.env.ask(self, self.tr("Create the folders?"), wizard.say(question)):
+            show(self.result, self.tr("Nothing was restored. Choose an existing folder, or type a new folder inside "
+                                      "one."), "warn")
+            return
         if self.choices.checkedId() == self.DRIVE:
             folder = Path(self.drive_folder.text().strip()).expanduser()
             job = lambda progress: restore_from_drive(folder, to)  # noqa: E731
