@@ -158,3 +158,34 @@ def test_a_repository_already_at_the_top_of_a_share_stays_usable(tmp_path):
     (share / "config").write_bytes(b"restic")  # a repository made there before this rule
     assert not targets.is_top_of_drive(share, is_mount=mounted)
     assert targets.is_top_of_drive(Path("/"))
+
+
+@pytest.mark.parametrize("answer", [False, True])
+def test_the_wizard_asks_before_it_creates_a_new_offsite_backup(qtbot, tmp_path, answer):
+    """Issue 21: a typing error in an address must not silently become a new, empty off-site backup."""
+    dialogs = Answering(answer)
+    wizard, _ = to_offsite(qtbot, tmp_path, dialogs)
+    page = wizard.page_of(ids.OFFSITE)
+    page.partner_choice.setChecked(True)
+    page.partner.folder_choice.setChecked(True)
+    (tmp_path / "nas").mkdir()
+    typo = tmp_path / "nas" / "kanzlei-ofsite"
+    page.partner.folder.setText(str(typo))
+    page.password.setText("Kanzlei-Offsite-2026!")
+    wizard.next()  # Next tests the connection first, then asks
+    qtbot.waitUntil(lambda: wizard.currentId() == ids.SCHEDULE or bool(dialogs.questions), timeout=60_000)
+    idle(qtbot, wizard)
+    assert dialogs.questions == [("Create a new off-site backup?",
+                                  f"No off-site backup exists at {typo} yet. Create a new one there? If you meant an "
+                                  "existing off-site backup, check the address: a typing error would create a new, "
+                                  "empty one.")]
+    if answer:
+        assert wizard.currentId() == ids.SCHEDULE
+    else:
+        assert wizard.currentId() == ids.OFFSITE
+        assert page.result.text() == ("Nothing was created. Check the address, or choose another place for the "
+                                      "off-site backup.")
+        wizard.next()  # asked again: nothing was agreed
+        qtbot.waitUntil(lambda: len(dialogs.questions) == 2, timeout=60_000)
+        assert wizard.currentId() == ids.OFFSITE
+    assert not typo.exists() and not places().config_file.exists()  # nothing is made before the schedule page

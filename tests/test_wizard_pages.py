@@ -108,7 +108,7 @@ def test_connection_test_success_on_a_local_folder(qtbot, tmp_path):
     assert page.partner.folder.text() == str(tmp_path / "nas")
     page.test_button.click()
     idle(qtbot, wizard)
-    assert page.result.text() == "The connection works; a new repository will be created there."
+    assert page.result.text() == "The connection works. No off-site backup exists there yet: a new one will be created."
     assert list((tmp_path / "nas").iterdir()) == []
 
 

@@ -56,7 +56,7 @@ def test_walk_the_whole_wizard(qtbot, tmp_path, variant):
     offsite.partner.folder.setText(str(repo))
     offsite.password.setText(PASSWORD)
     next_to(qtbot, wizard, ids.SCHEDULE)  # Next runs the connection test first
-    assert offsite.result.text() == "The connection works; a new repository will be created there."
+    assert offsite.result.text() == "The connection works. No off-site backup exists there yet: a new one will be created."
     assert not repo.exists()  # the test writes nothing
 
     schedule = wizard.page_of(ids.SCHEDULE)

@@ -1004,6 +1004,14 @@
         <translation>Falls es noch nicht gehen kann (der IT-Partner muss den Schlüssel erst zulassen), wählen Sie «Nicht jetzt» und richten Sie die Kopie ausser Haus später über «Einstellungen …» im Menü des Sicherungssymbols ein.</translation>
     </message>
     <message>
+        <source>Create a new off-site backup?</source>
+        <translation>Eine neue Kopie ausser Haus anlegen?</translation>
+    </message>
+    <message>
+        <source>Nothing was created. Check the address, or choose another place for the off-site backup.</source>
+        <translation>Es wurde nichts angelegt. Prüfen Sie die Adresse, oder wählen Sie einen anderen Ort für die Kopie ausser Haus.</translation>
+    </message>
+    <message>
         <source>The test stopped because of an unexpected error ({0}).</source>
         <translation>Der Test wurde wegen eines unerwarteten Fehlers abgebrochen ({0}).</translation>
     </message>
@@ -4079,12 +4087,16 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <translation>Die Verbindung funktioniert und die Sicherungsablage lässt sich öffnen.</translation>
     </message>
     <message>
-        <source>The connection works; a new repository will be created there.</source>
-        <translation>Die Verbindung funktioniert; dort wird eine neue Sicherungsablage erstellt.</translation>
+        <source>The connection works. No off-site backup exists there yet: a new one will be created.</source>
+        <translation>Die Verbindung funktioniert. Dort gibt es noch keine Kopie ausser Haus: Eine neue wird angelegt.</translation>
     </message>
     <message>
-        <source>The connection works; the bucket {bucket} does not exist yet and will be created together with the new repository.</source>
-        <translation>Die Verbindung funktioniert; den Bucket {bucket} gibt es noch nicht, er wird zusammen mit der neuen Sicherungsablage erstellt.</translation>
+        <source>No off-site backup exists at {repo} yet. Create a new one there? If you meant an existing off-site backup, check the address: a typing error would create a new, empty one.</source>
+        <translation>Unter {repo} gibt es noch keine Kopie ausser Haus. Dort eine neue anlegen? Wenn Sie eine bestehende Kopie ausser Haus gemeint haben, prüfen Sie die Adresse: Ein Tippfehler würde eine neue, leere anlegen.</translation>
+    </message>
+    <message>
+        <source>The connection works. The bucket {bucket} does not exist yet: it will be created, with a new off-site backup in it.</source>
+        <translation>Die Verbindung funktioniert. Den Bucket {bucket} gibt es noch nicht: Er wird angelegt, mit einer neuen Kopie ausser Haus darin.</translation>
     </message>
     <message>
         <source>The connection works, and there is a repository there already: give its password (it is on the recovery sheet) to use it.</source>
@@ -4168,16 +4180,16 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <translation>{option} gehört zu einer Kopie ausser Haus: Geben Sie auch --secondary an.</translation>
     </message>
     <message>
+        <source>No off-site backup existed at {repo}, so a new, encrypted one was created there. If you meant an existing one, check the address: a typing error creates a new, empty backup.</source>
+        <translation>Unter {repo} gab es noch keine Kopie ausser Haus, deshalb wurde dort eine neue, verschlüsselte angelegt. Wenn Sie eine bestehende gemeint haben, prüfen Sie die Adresse: Ein Tippfehler legt eine neue, leere Sicherung an.</translation>
+    </message>
+    <message>
         <source>{option} cannot be used with external: this program does not make that off-site copy.</source>
         <translation>{option} kann nicht mit external: verwendet werden: Diese Kopie ausser Haus erstellt nicht dieses Programm.</translation>
     </message>
     <message>
         <source>--limit-upload needs the upload limit in KiB/s as a whole number (0 for no limit), not &apos;{value}&apos;.</source>
         <translation>--limit-upload braucht die Upload-Grenze in KiB/s als ganze Zahl (0 für keine Grenze), nicht &apos;{value}&apos;.</translation>
-    </message>
-    <message>
-        <source>A new encrypted off-site backup was created at {repo}.</source>
-        <translation>Unter {repo} wurde eine neue verschlüsselte Kopie ausser Haus angelegt.</translation>
     </message>
     <message>
         <source>The existing off-site backup at {repo} is used; its password was accepted.</source>

@@ -50,14 +50,22 @@ log = logging.getLogger(__name__)
 OK_OPENS = define("connection.ok", QT_TRANSLATE_NOOP("core", "The connection works and the repository opens."))
 OK_NEW = define(
     "connection.ok_new",
-    QT_TRANSLATE_NOOP("core", "The connection works; a new repository will be created there."),
+    QT_TRANSLATE_NOOP("core", "The connection works. No off-site backup exists there yet: a new one will be created."),
+)
+NEW_BACKUP_QUESTION = define(
+    "connection.new_backup_question",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "No off-site backup exists at {repo} yet. Create a new one there? If you meant an existing off-site backup, "
+        "check the address: a typing error would create a new, empty one.",
+    ),
 )
 OK_NEW_BUCKET = define(
     "connection.ok_new_bucket",
     QT_TRANSLATE_NOOP(
         "core",
-        "The connection works; the bucket {bucket} does not exist yet and will be created together with the new "
-        "repository.",
+        "The connection works. The bucket {bucket} does not exist yet: it will be created, with a new off-site "
+        "backup in it.",
     ),
 )
 NEEDS_PASSWORD = define(
@@ -182,6 +190,11 @@ class ConnectionResult:
         if self.ok:
             return Exit.OK
         return Exit.WARNING if self.code in UNREACHABLE_CODES else Exit.USAGE
+
+
+def new_backup_question(target: str) -> Message:
+    """What the wizard asks before setup creates a new off-site backup at `target` (shown without secrets)."""
+    return NEW_BACKUP_QUESTION(repo=display_repo(target))
 
 
 def _result(ok: bool, message: Message, **kwargs: Any) -> ConnectionResult:

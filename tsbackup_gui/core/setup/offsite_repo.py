@@ -74,7 +74,11 @@ NO_SECONDARY_FOR = define(
 
 CREATED = define(
     "setup.offsite_created",
-    QT_TRANSLATE_NOOP("core", "A new encrypted off-site backup was created at {repo}."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "No off-site backup existed at {repo}, so a new, encrypted one was created there. If you meant an existing "
+        "one, check the address: a typing error creates a new, empty backup.",
+    ),
 )
 
 OPENED = define(

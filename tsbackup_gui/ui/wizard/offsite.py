@@ -88,6 +88,8 @@ class OffsitePage(QWizardPage):
             "A second copy away from the office protects the data against fire, theft and ransomware."))
         self.busy = False
         self.tested: tuple | None = None  # the signature that passed the connection test
+        self.tested_new = False  # that test found no off-site backup there: setup would create a new one
+        self.agreed_new: tuple | None = None  # the signature the person agreed to create a new backup for
         self.gate: Gate | None = None
         layout = QVBoxLayout(self)
 
@@ -296,7 +298,23 @@ class OffsitePage(QWizardPage):
         show(self.result, text, "ok" if result.ok else "error")
         if result.ok:
             self.tested = offsite.signature()
+            self.tested_new = result.repository_exists is False
         return bool(result.ok)
+
+    def _new_agreed(self, offsite: Offsite) -> bool:
+        """Before going on to a place without an off-site backup: asks whether to create a new one there
+        (a typing error in an address or bucket must not silently become a new, empty backup)."""
+        from tsbackup_gui.core.offsite.connection import new_backup_question
+
+        if not self.tested_new or self.agreed_new == offsite.signature():
+            return True
+        wizard = self.wizard()
+        if wizard.env.ask(self, self.tr("Create a new off-site backup?"), wizard.say(new_backup_question(offsite.target))):
+            self.agreed_new = offsite.signature()
+            return True
+        show(self.result, self.tr("Nothing was created. Check the address, or choose another place for the off-site "
+                                  "backup."), "warn")
+        return False
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -323,9 +341,9 @@ class OffsitePage(QWizardPage):
         if offsite.kind not in ("s3", "sftp", "folder") or not connection_available():
             return True
         if self.tested == offsite.signature():
-            return True
+            return self._new_agreed(offsite)
         setup_id = wizard.state.setup_id
         if not self.gate.running:
             show(self.result, self.tr("Testing the connection …"))
         return self.gate.check(offsite.signature(), lambda: run_connection_test(offsite, setup_id),
-                               lambda result: self._tested(offsite, result), self._failed)
+                               lambda result: self._tested(offsite, result) and self._new_agreed(offsite), self._failed)
