@@ -102,13 +102,15 @@ def test_no_shortcut_letter_is_taken_twice_on_a_wizard_page(qtbot, tmp_path, lan
         if page_id == ids.OFFSITE:
             variants = [page.cloud_choice, page.partner_choice, page.outside_choice]
         if page_id == ids.RESTORE:
-            variants = [page.drive_choice, page.offsite_choice]
+            variants = [page.drive_choice, page.offsite_choice, "sftp://kanzlei@nas.example/backup", "s3:https://h/b"]
         for variant in variants:
-            if variant is not None:
+            if isinstance(variant, str):  # the off-site form for this kind of repository
+                page.repo.setText(variant)
+            elif variant is not None:
                 variant.setChecked(True)
             found = shortcuts(wizard, page)
             if found:
-                doubled[f"{type(page).__name__}/{variant.text() if variant else ''}"] = found
+                doubled[f"{type(page).__name__}/{getattr(variant, 'text', lambda: variant)() if variant else ''}"] = found
     if language == "de":
         assert wizard.buttonText(QWizard.WizardButton.NextButton) == "&Weiter >"
     assert doubled == {}, "\n".join(f"{k}: {v}" for k, v in doubled.items())

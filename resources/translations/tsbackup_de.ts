@@ -1824,6 +1824,30 @@
         <translation>Geheimer S3-Zugriffsschlüssel vom Wiederherstellungsblatt</translation>
     </message>
     <message>
+        <source>SSH key file that the SFTP server lets in</source>
+        <translation>SSH-Schlüsseldatei, die der SFTP-Server zulässt</translation>
+    </message>
+    <message>
+        <source>the private key file, for example id_ed25519</source>
+        <translation>die private Schlüsseldatei, zum Beispiel id_ed25519</translation>
+    </message>
+    <message>
+        <source>The SFTP server&apos;s host key from the recovery sheet</source>
+        <translation>Host-Schlüssel des SFTP-Servers vom Wiederherstellungsblatt</translation>
+    </message>
+    <message>
+        <source>SHA256:… from the recovery sheet (if empty, you are shown the key)</source>
+        <translation>SHA256:… vom Wiederherstellungsblatt (leer: Der Schlüssel wird Ihnen gezeigt)</translation>
+    </message>
+    <message>
+        <source>Choo&amp;se…</source>
+        <translation>Aus&amp;wählen …</translation>
+    </message>
+    <message>
+        <source>Choose the SSH key file</source>
+        <translation>Die SSH-Schlüsseldatei wählen</translation>
+    </message>
+    <message>
         <source>Pass&amp;word:</source>
         <translation>&amp;Passwort:</translation>
     </message>
@@ -1840,12 +1864,28 @@
         <translation>Geheimer S3-Schl&amp;üssel:</translation>
     </message>
     <message>
+        <source>SSH &amp;key file:</source>
+        <translation>SSH-Schlüssel&amp;datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Host key:</source>
+        <translation>Host-Schlüsse&amp;l:</translation>
+    </message>
+    <message>
         <source>New, empty folder to restore into</source>
         <translation>Neuer, leerer Ordner für die Wiederherstellung</translation>
     </message>
     <message>
         <source>Restore &amp;into:</source>
         <translation>Wiederherstellen &amp;nach:</translation>
+    </message>
+    <message>
+        <source>Is this your server?</source>
+        <translation>Ist das Ihr Server?</translation>
+    </message>
+    <message>
+        <source>The SFTP server shows the host key {0}. Is it the one on the recovery sheet? Answer Yes only if it is exactly the same.</source>
+        <translation>Der SFTP-Server zeigt den Host-Schlüssel {0}. Ist es der auf dem Wiederherstellungsblatt? Antworten Sie nur mit Ja, wenn er genau übereinstimmt.</translation>
     </message>
     <message>
         <source>From the backup dri&amp;ve</source>
@@ -1918,6 +1958,10 @@
     <message>
         <source>Next: install timeSensor LEGAL, close it, and put the restored folder &apos;timeSensor DataFiles&apos; in its place (your IT partner knows where). Then set up the backup again with this assistant.</source>
         <translation>Als Nächstes: Installieren Sie timeSensor LEGAL, schliessen Sie es und legen Sie den wiederhergestellten Ordner «timeSensor DataFiles» an seinen Platz (Ihr IT-Partner weiss, wohin). Richten Sie danach die Sicherung mit diesem Assistenten neu ein.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: the server&apos;s host key {0} was not confirmed. Type the host key from the recovery sheet into the field; if the server shows another one, ask your IT partner before you go on.</source>
+        <translation>Es wurde nichts wiederhergestellt: Der Host-Schlüssel {0} des Servers wurde nicht bestätigt. Geben Sie den Host-Schlüssel vom Wiederherstellungsblatt in das Feld ein; zeigt der Server einen anderen, fragen Sie Ihren IT-Partner, bevor Sie weitermachen.</translation>
     </message>
     <message>
         <source>The restore stopped because of an unexpected error ({0}).</source>
