@@ -17,7 +17,7 @@ from tsbackup_gui.ui.wizard import ids
 
 TS = Path(__file__).resolve().parents[1] / "resources" / "translations" / "tsbackup_de.ts"
 FORBIDDEN = ("externe Sicherung", "externen Sicherung", "Auslagerung", "Wiederherstellungstest",
-             "Wiederherstellungsübung", "Backup-Laufwerk", "freiwillig", "spart Platz")
+             "Wiederherstellungsübung", "Backup-Laufwerk", "freiwillig", "spart Platz", "ausgelagert")
 
 
 def german_texts() -> list[tuple[str, str]]:

@@ -606,7 +606,7 @@
     </message>
     <message>
         <source>Kept: every backup, on the backup drive and off-site, and the record of past backups.</source>
-        <translation>Erhalten bleiben: alle Sicherungen, auf dem Sicherungslaufwerk und ausgelagert, sowie die Aufzeichnung der bisherigen Sicherungen.</translation>
+        <translation>Erhalten bleiben: alle Sicherungen auf dem Sicherungslaufwerk und in der Kopie ausser Haus, sowie die Aufzeichnung der bisherigen Sicherungen.</translation>
     </message>
     <message>
         <source>The backups stay here:</source>
@@ -614,7 +614,7 @@
     </message>
     <message>
         <source>To open the off-site backups later you need the recovery sheet; the password is no longer stored on this computer.</source>
-        <translation>Um die ausgelagerten Sicherungen später zu öffnen, brauchen Sie das Wiederherstellungsblatt; das Passwort ist dann nicht mehr auf diesem Computer gespeichert.</translation>
+        <translation>Um die Kopien ausser Haus später zu öffnen, brauchen Sie das Wiederherstellungsblatt; das Passwort ist dann nicht mehr auf diesem Computer gespeichert.</translation>
     </message>
     <message>
         <source>What forgetting removes and keeps</source>
@@ -1123,7 +1123,7 @@
     </message>
     <message>
         <source>The off-site backups are locked with a password. After the change only the new password opens them, old backups included, so the old recovery sheet no longer works: print the new one afterwards.</source>
-        <translation>Die ausgelagerten Sicherungen sind mit einem Passwort geschützt. Nach der Änderung öffnet sie nur noch das neue Passwort, auch die alten Sicherungen; das alte Wiederherstellungsblatt gilt deshalb nicht mehr: Drucken Sie danach das neue aus.</translation>
+        <translation>Die Kopien ausser Haus sind mit einem Passwort geschützt. Nach der Änderung öffnet sie nur noch das neue Passwort, auch die alten Sicherungen; das alte Wiederherstellungsblatt gilt deshalb nicht mehr: Drucken Sie danach das neue aus.</translation>
     </message>
     <message>
         <source>New password</source>

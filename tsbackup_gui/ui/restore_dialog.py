@@ -21,7 +21,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
@@ -130,11 +130,16 @@ class RestoreDialog(QDialog):
             self, self.tr("&Restore"), self.tr("Restore"), self.restore, self.tr("Restoring"))
         layout.addLayout(action_row)
         self.result = _sentence(self, self.tr("Result of the restore"))
+        self.result.setMinimumHeight(4 * self.result.fontMetrics().lineSpacing())  # room for a result: nothing jumps
+        self.result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.result)
 
         self.put_back_button = QPushButton(self.tr("&Put this back in place"), self)
         self.put_back_button.setAccessibleName(self.tr("Put this back in place"))
         self.put_back_button.clicked.connect(self.put_back)
+        keep_room = self.put_back_button.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)  # appearing after a restore moves no other button
+        self.put_back_button.setSizePolicy(keep_room)
         self.put_back_button.setVisible(False)
         layout.addWidget(self.put_back_button)
         self.server_steps = _sentence(self, self.tr("How to restore 4D Server's archive"))

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizardPage,
+    QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
+    QWizardPage,
 )
 
 from tsbackup_gui.core.errors import UserError
@@ -28,7 +29,17 @@ class SchedulePage(QWizardPage):
         self.gate: Gate | None = None
         self.time_touched = False
         self.filled = False
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)  # the page scrolls when the reports group opens on a small window:
+        outer.setContentsMargins(0, 0, 0, 0)  # its fields keep their height instead of being squashed
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget(scroll)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setVerticalSpacing(14)
