@@ -142,3 +142,54 @@ def test_the_restore_dialogs_buttons_stay_where_they_are_after_a_result(qtbot, o
     dialog.put_back_button.setVisible(True)
     assert places() == before
     assert clipped(dialog) == []
+
+
+def doubled_shortcuts(root: QWidget) -> dict[str, list[str]]:
+    """Shortcut letters (&x) taken twice among the shown buttons, buddied labels, group boxes and tabs of `root`."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QTabWidget
+
+    from test_german_terms import mnemonic
+
+    QCoreApplication.processEvents()
+    texts = []
+    for widget in root.findChildren(QAbstractButton) + root.findChildren(QLabel) + root.findChildren(QGroupBox):
+        if not widget.isVisibleTo(root) or isinstance(widget, QLabel) and widget.buddy() is None:
+            continue
+        texts.append(widget.title() if isinstance(widget, QGroupBox) else widget.text())
+    for tabs in root.findChildren(QTabWidget):
+        if tabs.isVisibleTo(root):
+            texts.extend(tabs.tabText(index) for index in range(tabs.count()))
+    letters: dict[str, list[str]] = {}
+    for text in texts:
+        letter = mnemonic(text)
+        if letter:
+            letters.setdefault(letter, []).append(text)
+    return {letter: found for letter, found in letters.items() if len(found) > 1}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_no_shortcut_letter_is_taken_twice_in_a_window_or_dialog(qtbot, office, tmp_path, language,  # noqa: F811
+                                                                 speak):
+    from tsbackup_gui.core.clock import FixedClock
+    from tsbackup_gui.ui.housekeeping_password import PasswordDialog
+    from tsbackup_gui.ui.restore_dialog import RestoreDialog
+
+    speak(language)
+    window = open_window(qtbot, Desk(), tmp_path, language=language)
+    window.show()
+    doubled = {"StatusWindow": doubled_shortcuts(window)}
+    for which in (more.PAUSE, more.DRIVES, more.DIAGNOSTICS, more.FORGET, more.SHEET):
+        dialog = window.housekeeping.open(which)
+        doubled[type(dialog).__name__] = doubled_shortcuts(dialog)
+        dialog.close()
+    password = PasswordDialog(office, language=language, clock=FixedClock(NOW), parent=window)
+    password.show()
+    doubled["PasswordDialog"] = doubled_shortcuts(password)
+    password.close()
+    restore = RestoreDialog(office, language=language, clock=FixedClock(NOW), choose_folder=lambda *_a: None)
+    qtbot.addWidget(restore)
+    restore.show()
+    restore.put_back_button.setVisible(True)
+    doubled["RestoreDialog"] = doubled_shortcuts(restore)
+    found = {name: letters for name, letters in doubled.items() if letters}
+    assert found == {}, "\n".join(f"{name}: {letters}" for name, letters in found.items())

@@ -2449,7 +2449,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
     </message>
     <message>
         <source>Restore &amp;drill</source>
-        <translation>Wiederherstellungs&amp;probe</translation>
+        <translation>Wieder&amp;herstellungsprobe</translation>
     </message>
     <message>
         <source>Restore drill</source>
