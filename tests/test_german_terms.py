@@ -100,7 +100,8 @@ def test_no_shortcut_letter_is_taken_twice_on_a_wizard_page(qtbot, tmp_path, lan
         page = wizard.page(page_id)
         variants = [None]
         if page_id == ids.OFFSITE:
-            variants = [page.cloud_choice, page.partner_choice, page.outside_choice]
+            variants = [page.cloud_choice, page.partner_choice, page.partner.folder_choice, page.partner.sftp_choice,
+                        page.outside_choice]
         if page_id == ids.RESTORE:
             variants = [page.drive_choice, page.offsite_choice, "sftp://kanzlei@nas.example/backup", "s3:https://h/b"]
         for variant in variants:

@@ -1091,6 +1091,10 @@
         <translation>zum Beispiel \\nas\backup\kanzlei oder /Volumes/backup/kanzlei</translation>
     </message>
     <message>
+        <source>C&amp;hoose a folder…</source>
+        <translation>Ordner wä&amp;hlen …</translation>
+    </message>
+    <message>
         <source>Fol&amp;der:</source>
         <translation>Or&amp;dner:</translation>
     </message>
@@ -1101,10 +1105,6 @@
     <message>
         <source>&amp;Port:</source>
         <translation>Po&amp;rt:</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose…</source>
-        <translation>&amp;Wählen …</translation>
     </message>
     <message>
         <source>Choose the network folder</source>

@@ -78,23 +78,19 @@ def _document(body_html: str, title: str = "") -> QTextDocument:
 
 
 def page_count(body_html: str) -> int:
-    """How many A4 pages `write_pdf` prints this HTML on: laid out as `QTextDocument.print_` lays out an
-    unpaginated document (on the writer itself, with its 2 cm frame for the page numbers)."""
-    from PySide6.QtCore import QBuffer, QSizeF
+    """How many A4 pages `write_pdf` prints this HTML on: printed the same way into memory, and the
+    PDF's page objects counted."""
+    import re
+
+    from PySide6.QtCore import QBuffer
 
     ensure_gui_application()
     buffer = QBuffer()
     buffer.open(QBuffer.OpenModeFlag.WriteOnly)
     writer = _writer(buffer)
-    document = _document(body_html)
-    document.documentLayout().setPaintDevice(writer)
-    frame = document.rootFrame().frameFormat()
-    frame.setMargin(int((2 / 2.54) * writer.logicalDpiY()))
-    document.rootFrame().setFrameFormat(frame)
-    document.setPageSize(QSizeF(writer.width(), writer.height()))
-    count = document.pageCount()
-    del writer
-    return count
+    _document(body_html).print_(writer)
+    del writer  # flushes the PDF into the buffer
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", bytes(buffer.data())))
 
 
 def write_pdf(body_html: str, path: Path, *, title: str = "", author: str = "tsbackup") -> Path:

@@ -218,7 +218,7 @@ class PartnerForm(QWidget):
         self.folder.setPlaceholderText(self.tr("for example \\\\nas\\backup\\kanzlei or /Volumes/backup/kanzlei"))
         folder_label = QLabel(self.tr("Fol&der:"), self.folder_box)
         folder_label.setBuddy(self.folder)
-        self.choose_button = QPushButton(self.tr("C&hoose…"), self.folder_box)
+        self.choose_button = QPushButton(self.tr("C&hoose a folder…"), self.folder_box)
         self.choose_button.setAccessibleName(self.tr("Choose the network folder"))
         self.choose_button.clicked.connect(self.choose.emit)
         folder_row.addWidget(folder_label)
