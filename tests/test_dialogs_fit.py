@@ -22,7 +22,7 @@ def clipped(root: QWidget) -> list[str]:
     QCoreApplication.processEvents()
     found = []
     for label in root.findChildren(QLabel):
-        if not label.isVisibleTo(root) or not label.text().strip() or label.pixmap() is not None and not label.pixmap().isNull():
+        if not label.isVisibleTo(root) or not label.text().strip():
             continue
         name = f"{type(root).__name__}: {label.text()[:60]!r}"
         if label.wordWrap():

@@ -83,8 +83,8 @@ def test_a_new_repository_gets_a_generated_password_that_is_never_shown(run_cli,
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1:] == [
-        (f"No off-site backup existed at {repo}, so a new, encrypted one was created there. If you meant an existing "
-        "one, check the address: a typing error creates a new, empty backup."),
+        (f"No off-site backup existed at {repo}, so a new, encrypted one was created there. "
+        "If you meant an existing one, check the address: a typing error creates a new, empty backup."),
         "Its password was generated and stored in this computer's password store. Print the recovery sheet "
         "(tsbackup recovery-sheet --to FILE.pdf) and keep it away from this computer: without that password the "
         "off-site backup cannot be restored.",

@@ -39,8 +39,9 @@ def test_setup_and_run_put_an_encrypted_snapshot_into_the_bucket(moto, run_cli, 
                       env=keys_only_at_setup)
 
     assert setup.returncode == 0, setup.stdout + setup.stderr
-    assert setup.stdout.splitlines()[1] == (f"No off-site backup existed at {repo}, so a new, encrypted one was created there. If you meant an existing "
-        "one, check the address: a typing error creates a new, empty backup.")
+    assert setup.stdout.splitlines()[1] == (
+        f"No off-site backup existed at {repo}, so a new, encrypted one was created there. "
+        "If you meant an existing one, check the address: a typing error creates a new, empty backup.")
     assert (f"The S3 storage {repo[len('s3:'):]} is reached without encryption (http://)"
             in setup.stdout + setup.stderr)  # the local test server speaks http: said once, plainly
     setup_id = config_of(tsbackup_home)["setup_id"]
