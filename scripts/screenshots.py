@@ -257,6 +257,13 @@ def walk(lang: str, out: Path, work: Path, app, translator_file: Path | None) ->
     restore.restore()
     wait_until(app, lambda: restore.report is not None or not restore.busy, timeout=120)
     snap("restore-done")
+    restore.offsite_choice.setChecked(True)  # the SFTP way: key file and the host key from the sheet
+    restore.repo.setText("sftp://kanzlei@backup.it-partner.ch//srv/backup/kanzlei")
+    restore.host.setText("Demo-Mac")
+    restore.ssh_key.setText("/Users/anna/.ssh/id_ed25519")
+    restore.result.clear()
+    restore.next_steps.clear()
+    snap("restore-offsite-sftp")
     wizard.close()
     for installed in (translator, qt_words):
         if installed is not None:
