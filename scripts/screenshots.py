@@ -50,6 +50,11 @@ class MemoryKeyring(KeyringBackend):
         self.store.pop((service, username), None)
 
 
+def yes_to_a_new_backup(_parent, title: str, _text: str) -> bool:
+    """The person answers Yes to creating the off-site backup the script typed, No to everything else."""
+    return title in ("Create a new off-site backup?", "Eine neue Kopie ausser Haus anlegen?")
+
+
 def wait_until(app, condition, timeout: float = 60.0) -> None:
     end = time.monotonic() + timeout
     while not condition():
@@ -126,7 +131,7 @@ def walk(lang: str, out: Path, work: Path, app, translator_file: Path | None) ->
     clock = FixedClock(datetime(2026, 11, 27, 17, 5, tzinfo=ZoneInfo("Europe/Zurich")))
     demo_root = work / f"demo-{lang}"
     chosen: list[str] = []
-    env = WizardEnv(ask=lambda *_a: False,
+    env = WizardEnv(ask=yes_to_a_new_backup,
         root=demo_root, os_name="macos", demo="single-user", clock=clock, language=lang,
         partitions=lambda: example_partitions(demo_root), usage=example_usage(demo_root),
         extra_places=[("Backup Drive (demo)", demo_root / "Volumes" / "Backup Drive")],
@@ -209,7 +214,7 @@ def walk(lang: str, out: Path, work: Path, app, translator_file: Path | None) ->
 
     # the server, the workstation stop, an invalid folder, the restore entry
     server_root = work / f"server-{lang}"
-    env2 = WizardEnv(ask=lambda *_a: False, root=server_root, os_name="macos", demo="server", clock=clock, language=lang,
+    env2 = WizardEnv(ask=yes_to_a_new_backup, root=server_root, os_name="macos", demo="server", clock=clock, language=lang,
                      partitions=lambda: example_partitions(server_root), usage=example_usage(server_root),
                      choose_folder=lambda parent, title, start: chosen.pop(0) if chosen else None)
     wizard = SetupWizard(env2, language=lang)
@@ -238,7 +243,7 @@ def walk(lang: str, out: Path, work: Path, app, translator_file: Path | None) ->
     support = station / "Users" / "anna" / "Library" / "Application Support" / "timeSensor"
     support.mkdir(parents=True, exist_ok=True)
     (support / "lastServer.xml").write_text('<?xml version="1.0"?><server address="kanzlei-server.local"/>')
-    env3 = WizardEnv(ask=lambda *_a: False, root=station, os_name="macos", clock=clock, language=lang,
+    env3 = WizardEnv(ask=yes_to_a_new_backup, root=station, os_name="macos", clock=clock, language=lang,
                      choose_folder=lambda parent, title, start: chosen.pop(0) if chosen else None)
     wizard = SetupWizard(env3, language=lang)
     wizard.resize(800, 640)
@@ -261,6 +266,13 @@ def walk(lang: str, out: Path, work: Path, app, translator_file: Path | None) ->
     restore.restore()
     wait_until(app, lambda: restore.report is not None or not restore.busy, timeout=120)
     snap("restore-done")
+    restore.offsite_choice.setChecked(True)  # the SFTP way: key file and the host key from the sheet
+    restore.repo.setText("sftp://kanzlei@backup.it-partner.ch//srv/backup/kanzlei")
+    restore.host.setText("Demo-Mac")
+    restore.ssh_key.setText("/Users/anna/.ssh/id_ed25519")
+    restore.result.clear()
+    restore.next_steps.clear()
+    snap("restore-offsite-sftp")
     wizard.close()
     for installed in (translator, qt_words):
         if installed is not None:

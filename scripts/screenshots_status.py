@@ -92,7 +92,7 @@ def status_shots(lang: str, out: Path, work: Path, app) -> None:
     dialog.show()
     dialog.load()
     wait_until(app, lambda: dialog.primary_table.rowCount() > 0)
-    dialog.target.setText(str(work / f"restored-{lang}"))
+    dialog.target.setText(str(work / f"restored-status-{lang}"))  # not the wizard shots' folder
     shoot(dialog, out, f"{lang}-restore-chosen", app)
     dialog.restore()
     wait_until(app, lambda: not dialog.busy, timeout=120)

@@ -51,7 +51,7 @@ def test_sftp_answers(sshd, tmp_path, nothing_written):
     fresh = tmp_path / "server" / "neu" / "Kanzlei Müller"
     new = connection.test_connection(sftp(sshd, fresh), password=PASSWORD)
     assert (new.ok, new.exit_code, new.repository_exists) == (True, 0, False)
-    assert new.message.english() == "The connection works; a new repository will be created there."
+    assert new.message.english() == "The connection works. No off-site backup exists there yet: a new one will be created."
     assert not (tmp_path / "server" / "neu").exists()  # the write probe removed its folders again
 
     locked_out = connection.test_connection(sftp(sshd, "/proc/tsbackup"), password=PASSWORD)

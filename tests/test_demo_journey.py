@@ -50,13 +50,16 @@ def return_until(qtbot, wizard, page_id: int) -> None:
 def demo_wizard(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("TSBACKUP_HOME", os.environ["TSBACKUP_HOME"])  # enter_demo changes it: undone after
     root = enter_demo(tmp_path / "tsbackup-demo")
-    sheets = []
-    env = dataclasses.replace(demo_env(root, "en", "Backup Drive (demo)"), ask=lambda *_a: False,
+    sheets, questions = [], []
+    # Return on a question presses its default button, Yes (QMessageBox.question's accept role)
+    env = dataclasses.replace(demo_env(root, "en", "Backup Drive (demo)"),
+                              ask=lambda _parent, title, _text: questions.append(title) or True,
                               choose_save_file=lambda *_a: None, print_dialog=lambda *_a: sheets.append(1) or False)
     wizard = SetupWizard(env, language="en")
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.activateWindow()
+    wizard.questions_asked = questions  # what the stand-in was asked, in order
     return root, wizard
 
 
@@ -71,7 +74,8 @@ def test_return_through_the_demo_wizard_then_a_backup_is_green(qtbot, tmp_path, 
     assert [first.text(c) for c in (0, 3, 5)] == ["Backup Drive (demo)", "external drive", "recommended"]
     assert drive_page.current_drive().name == "Backup Drive (demo)"  # pre-selected: Return goes on
     return_until(qtbot, wizard, ids.SCHEDULE)
-    assert wizard.page_of(ids.OFFSITE).result.text() == "The connection works; a new repository will be created there."
+    assert wizard.questions_asked == ["Create a new off-site backup?"]  # Return answered it: Yes
+    assert wizard.page_of(ids.OFFSITE).result.text() == "The connection works. No off-site backup exists there yet: a new one will be created."
     return_until(qtbot, wizard, ids.SHEET)  # the setup is saved now
     stored = config_mod.load()
     assert stored.primary == str(root / "Volumes" / "Backup Drive")

@@ -54,11 +54,11 @@ def desk():
     return Desk()
 
 
-def open_window(qtbot, desk: Desk, tmp_path: Path) -> StatusWindow:
+def open_window(qtbot, desk: Desk, tmp_path: Path, language: str = "en") -> StatusWindow:
     hooks = more.Hooks(choose_folder=desk.choose_folder, choose_save_file=desk.choose_save_file,
                        confirm=desk.confirm, print_dialog=lambda parent, printer: False,
                        home=tmp_path / "home", os_name="linux")
-    window = StatusWindow(language="en", clock=FixedClock(NOW), hooks=hooks)
+    window = StatusWindow(language=language, clock=FixedClock(NOW), hooks=hooks)
     qtbot.addWidget(window)
     window.refresh()
     qtbot.waitUntil(lambda: window.loads >= 1, timeout=WAIT)

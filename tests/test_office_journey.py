@@ -172,7 +172,7 @@ def test_cancel_in_the_wizard_after_saving_asks_and_offers_the_sheet(qtbot, tmp_
 
     root = tmp_path / "demo"
     wizard, dialogs = make_wizard(qtbot, root)
-    desk = Desk(answers=[True, False])
+    desk = Desk(answers=[True, True, False])  # Yes to the new off-site backup, then the questions on Cancel
     wizard.env.ask = desk.ask
     to_installation(qtbot, wizard)
     next_to(qtbot, wizard, ids.DRIVE)
@@ -191,7 +191,8 @@ def test_cancel_in_the_wizard_after_saving_asks_and_offers_the_sheet(qtbot, tmp_
 
     wizard.button(wizard.WizardButton.CancelButton).click()  # Yes: stay and print it
     assert wizard.isVisible() and wizard.currentId() == ids.SHEET and closed == []
-    title, text = desk.questions[0]
+    assert desk.questions[0][0] == "Create a new off-site backup?"
+    title, text = desk.questions[1]
     assert title == "Print the recovery sheet first?"
     assert "only in this computer's password store" in text and "Print or save the recovery sheet now?" in text
     sheet = wizard.page_of(ids.SHEET)
@@ -203,7 +204,7 @@ def test_cancel_in_the_wizard_after_saving_asks_and_offers_the_sheet(qtbot, tmp_
     assert pdf.read_bytes().startswith(b"%PDF")
 
     wizard.reject()  # No: closes; the status keeps reminding
-    assert not wizard.isVisible() and len(desk.questions) == 2 and closed
+    assert not wizard.isVisible() and len(desk.questions) == 3 and closed
     assert config_mod.load().recovery_sheet_confirmed is None
 
 

@@ -72,7 +72,9 @@ def test_setup_and_two_runs_fill_both_and_restic_shows_parent_linked_snapshots(
     password = "Kanzlei-Müller-2026-Passwort-7"  # a password typed by the IT partner, umlaut included
     setup = setup_cli(run_cli, source, drive, "--secondary", repo, "--password-stdin", input=password + "\n")
     assert setup.returncode == 0, setup.stderr
-    assert setup.stdout.splitlines()[1] == f"A new encrypted off-site backup was created at {repo}."
+    assert setup.stdout.splitlines()[1] == (
+        f"No off-site backup existed at {repo}, so a new, encrypted one was created there. "
+        "If you meant an existing one, check the address: a typing error creates a new, empty backup.")
 
     first, argvs, environs = run_watching_restic(cli_env, "run", "--json")
     assert first.returncode == 0, first.stdout + first.stderr

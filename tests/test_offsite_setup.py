@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import keyring
 import keyring.errors
@@ -82,14 +83,15 @@ def test_a_new_repository_gets_a_generated_password_that_is_never_shown(run_cli,
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1:] == [
-        f"A new encrypted off-site backup was created at {repo}.",
+        (f"No off-site backup existed at {repo}, so a new, encrypted one was created there. "
+        "If you meant an existing one, check the address: a typing error creates a new, empty backup."),
         "Its password was generated and stored in this computer's password store. Print the recovery sheet "
         "(tsbackup recovery-sheet --to FILE.pdf) and keep it away from this computer: without that password the "
         "off-site backup cannot be restored.",
     ]
     stored = config_of(tsbackup_home)
     password = stored_password(cli_env, stored["setup_id"], monkeypatch)
-    assert password and len(password) >= 40
+    assert re.fullmatch(r"[a-km-np-z2-9]{5}(-[a-km-np-z2-9]{5}){5}", password), "six groups of five readable letters"
     assert password not in result.stdout + result.stderr
     assert files_containing(tsbackup_home, password.encode()) == []
     assert stored["recovery_sheet_confirmed"] is None

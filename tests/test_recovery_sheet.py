@@ -59,7 +59,8 @@ def test_the_english_sheet_holds_everything_a_stranger_needs(folder_setup, tmp_p
     for expected in (f"Computer {COMPUTER}", f"Data folder {config.source}", "Kind of installation single-user",
                      f"Backups on the backup drive {primary_folder}", "Kind a folder (network share or drive)",
                      f"Off-site repository {repo}", f"Password {SHEET_PASSWORD}",
-                     "Restore on a new computer Install tsbackup on the new computer",
+                     "Restore on a new computer The easiest way: install tsbackup on the new computer",
+                     "commands below do the same in a terminal. Install tsbackup on the new computer",
                      sheet.new_computer_command, "Restore with restic alone", sheet.list_command, sheet.restore_command,
                      "it asks for the password or reads it from the environment variable RESTIC_PASSWORD.",
                      f"as {tmp_path / 'drive' / 'timeSensor Backups' / 'HOW-TO-RESTORE.txt'} explains.",
@@ -78,8 +79,9 @@ def test_the_sheet_in_german(folder_setup, tmp_path):
     flat = squeezed(text)
     for expected in (f"Computer {COMPUTER}", f"Datenordner {config.source}", "Art der Installation Einzelplatz",
                      f"Sicherungen auf dem Sicherungslaufwerk {tmp_path / 'drive' / 'timeSensor Backups' / COMPUTER}",
-                     f"Externes Repository {repo}", f"Passwort {SHEET_PASSWORD}",
-                     "Wiederherstellen auf einem neuen Computer Installieren Sie tsbackup auf dem neuen Computer",
+                     f"Sicherungsablage ausser Haus {repo}", f"Passwort {SHEET_PASSWORD}",
+                     "Wiederherstellen auf einem neuen Computer Am einfachsten: Installieren Sie tsbackup",
+                     "in einem Terminal. Installieren Sie tsbackup auf dem neuen Computer",
                      sheet.new_computer_command, "Wiederherstellen nur mit restic", sheet.restore_command,
                      "IT-Partner Name und Firma ____", "Telefon ____", "Aufbewahrungsort dieses Blatts ____"):
         assert squeezed(expected) in flat, expected

@@ -35,7 +35,8 @@ def test_append_only_server_gets_snapshots_and_no_forget_or_prune(run_cli, cli_e
                                                       "TSBACKUP_RESTIC": str(wrapper)})
         assert setup.returncode == 0, setup.stdout + setup.stderr
         assert setup.stdout.splitlines()[1:] == [
-            f"A new encrypted off-site backup was created at {server.url}.",
+            (f"No off-site backup existed at {server.url}, so a new, encrypted one was created there. "
+        "If you meant an existing one, check the address: a typing error creates a new, empty backup."),
             "The REST server is append-only: this program never deletes old snapshots there; whoever runs the server "
             "keeps their number in check.",
         ]

@@ -39,7 +39,9 @@ def test_setup_and_run_put_an_encrypted_snapshot_into_the_bucket(moto, run_cli, 
                       env=keys_only_at_setup)
 
     assert setup.returncode == 0, setup.stdout + setup.stderr
-    assert setup.stdout.splitlines()[1] == f"A new encrypted off-site backup was created at {repo}."
+    assert setup.stdout.splitlines()[1] == (
+        f"No off-site backup existed at {repo}, so a new, encrypted one was created there. "
+        "If you meant an existing one, check the address: a typing error creates a new, empty backup.")
     assert (f"The S3 storage {repo[len('s3:'):]} is reached without encryption (http://)"
             in setup.stdout + setup.stderr)  # the local test server speaks http: said once, plainly
     setup_id = config_of(tsbackup_home)["setup_id"]
@@ -122,8 +124,8 @@ def test_connection_answers_for_s3(moto, tmp_path, tsbackup_home):
                                          S3_SECRETS, password=PASSWORD)
     assert (missing.ok, missing.code, missing.repository_exists) == (True, "connection.ok_new_bucket", False)
     assert missing.message.english() == (
-        "The connection works; the bucket kanzlei-fehlt does not exist yet and will be created together with the new "
-        "repository.")
+        "The connection works. The bucket kanzlei-fehlt does not exist yet: it will be created, with a new off-site "
+        "backup in it.")
     assert all(b["Name"] != "kanzlei-fehlt" for b in moto.client().list_buckets()["Buckets"])  # nothing created
 
     no_keys = connection.test_connection(target, {}, password=PASSWORD)

@@ -38,7 +38,8 @@ def test_setup_and_run_put_an_encrypted_snapshot_on_the_sftp_server(sshd, run_cl
     assert setup.returncode == 0, setup.stdout + setup.stderr
     fingerprint = ssh_keygen_fingerprint(sshd.host_key.with_name("host_key.pub"))
     lines = setup.stdout.splitlines()
-    assert lines[1] == f"A new encrypted off-site backup was created at {sshd.url(repo)}."
+    assert lines[1] == (f"No off-site backup existed at {sshd.url(repo)}, so a new, encrypted one was created there. "
+        "If you meant an existing one, check the address: a typing error creates a new, empty backup.")
     assert lines[2] == (f"The SFTP server's identity (host key {fingerprint}) is confirmed for this computer; compare "
                         "it with the one your IT partner tells you.")
     stored = config_of(home)["secondary"]

@@ -85,7 +85,7 @@ def test_the_wizard_speaks_german_under_a_german_locale(qtbot, tmp_path, german)
     wizard, dialogs = make_wizard(qtbot, tmp_path / "demo", language=translate.system_language())
     welcome = wizard.page_of(ids.WELCOME)
     assert welcome.title() == "Willkommen"
-    assert welcome.restore_choice.text() == "Aus einer bestehenden Sicherung &wiederherstellen"
+    assert welcome.restore_choice.text() == "Aus einer &bestehenden Sicherung wiederherstellen"
     assert wizard.buttonText(wizard.WizardButton.NextButton) == "&Weiter >"
     assert wizard.buttonText(wizard.WizardButton.CancelButton) == "Abbrechen"
     to_installation(qtbot, wizard)
@@ -108,6 +108,6 @@ def test_the_wizard_speaks_german_under_a_german_locale(qtbot, tmp_path, german)
     schedule = wizard.page_of(ids.SCHEDULE)
     assert schedule.time_hint.text() == "Die Sicherung startet zu dieser Zeit, sobald timeSensor LEGAL geschlossen ist."
     assert schedule.reminders.text() == ("Die erste monatliche Prüfung ist am Sonntag, 27. Dezember 2026 fällig, "
-                                         "die erste Wiederherstellungsübung am Samstag, 27. November 2027.")
+                                         "die erste Wiederherstellungsprobe am Samstag, 27. November 2027.")
     assert [box.text() for box in schedule.day_boxes.values()] == ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
     idle(qtbot, wizard)

@@ -76,9 +76,9 @@ def test_drive_list_from_a_given_partition_list(qtbot, tmp_path):
     rows = [[page.table.topLevelItem(i).text(c) for c in range(6)] for i in range(page.table.topLevelItemCount())]
     assert rows == [
         ["backup", "2.8 TB", "4.3 TB", "network share", "smbfs, likely full copies", "recommended"],
-        ["Backup SSD", "935.2 GB", "1.1 TB", "external drive", "apfs, saves space", "recommended"],
+        ["Backup SSD", "935.2 GB", "1.1 TB", "external drive", "apfs: unchanged files take no extra space", "recommended"],
         ["USB STICK", "16.1 GB", "17.2 GB", "external drive", "msdos, full copies", "recommended"],
-        ["System disk (/)", "227.6 GB", "530.4 GB", "internal disk", "apfs, saves space", "not suitable (data disk)"],
+        ["System disk (/)", "227.6 GB", "530.4 GB", "internal disk", "apfs: unchanged files take no extra space", "not suitable (data disk)"],
     ]  # not listed: /proc, tmpfs, the read-only CD, macOS's own /System/Volumes/Data
     assert page.current_drive().name == "backup"  # the best one is proposed
     assert page.isComplete()
@@ -108,7 +108,7 @@ def test_connection_test_success_on_a_local_folder(qtbot, tmp_path):
     assert page.partner.folder.text() == str(tmp_path / "nas")
     page.test_button.click()
     idle(qtbot, wizard)
-    assert page.result.text() == "The connection works; a new repository will be created there."
+    assert page.result.text() == "The connection works. No off-site backup exists there yet: a new one will be created."
     assert list((tmp_path / "nas").iterdir()) == []
 
 

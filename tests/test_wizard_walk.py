@@ -56,12 +56,12 @@ def test_walk_the_whole_wizard(qtbot, tmp_path, variant):
     offsite.partner.folder.setText(str(repo))
     offsite.password.setText(PASSWORD)
     next_to(qtbot, wizard, ids.SCHEDULE)  # Next runs the connection test first
-    assert offsite.result.text() == "The connection works; a new repository will be created there."
+    assert offsite.result.text() == "The connection works. No off-site backup exists there yet: a new one will be created."
     assert not repo.exists()  # the test writes nothing
 
     schedule = wizard.page_of(ids.SCHEDULE)
     expected_time = "03:00" if variant == "server" else "18:30"
-    assert schedule.time.time().toString("HH:mm") == expected_time
+    assert schedule.time.text() == expected_time
     hint = ("4D's own backup runs at 02:00; this backup starts an hour later, at 03:00, and copies it."
             if variant == "server" else "The backup starts at this time as soon as timeSensor LEGAL is closed.")
     assert schedule.time_hint.text() == hint
@@ -140,10 +140,11 @@ def test_rerun_edits_the_current_settings(qtbot, tmp_path):
     assert offsite.outside_text.text() == "NAS copy to the partner's office"
     next_to(qtbot, wizard, ids.SCHEDULE)
     schedule = wizard.page_of(ids.SCHEDULE)
-    assert schedule.time.time().toString("HH:mm") == "19:15"
+    assert schedule.time.text() == "19:15"
     assert [k for k, box in schedule.day_boxes.items() if box.isChecked()] == ["mon", "tue", "wed", "thu"]
     assert tuple(schedule.keep.currentData()) == (7, 4, 6)
-    schedule.time.setTime(schedule.time.time().addSecs(15 * 60))
+    schedule.time.clear()
+    qtbot.keyClicks(schedule.time, "19:30")
     next_to(qtbot, wizard, ids.SHEET)
     after = config_mod.load()
     assert after.setup_id == previous.setup_id and after.time == "19:30"

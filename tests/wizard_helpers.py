@@ -36,10 +36,14 @@ class Dialogs:
         self.asked.append(title)
         return self.save_files.pop(0) if self.save_files else None
 
+    #: Asked before a new off-site backup is created: the tests type the addresses they mean, so Yes.
+    NEW_BACKUP = ("Create a new off-site backup?", "Eine neue Kopie ausser Haus anlegen?")
+
     def ask(self, parent, title, text):
-        """A question (closing after the setup was saved): No, as when nobody is there to answer."""
+        """A question (closing after the setup was saved): No, as when nobody is there to answer; Yes to
+        creating a new off-site backup at the address the test typed."""
         self.asked.append(title)
-        return False
+        return title in self.NEW_BACKUP
 
     def print_dialog(self, parent, printer):
         self.printers.append(printer)

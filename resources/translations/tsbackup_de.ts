@@ -51,19 +51,19 @@
         </message>
         <message>
             <source>&amp;Provider:</source>
-            <translation>&amp;Anbieter:</translation>
+            <translation>An&amp;bieter:</translation>
         </message>
         <message>
             <source>A&amp;ddress:</source>
             <translation>A&amp;dresse:</translation>
         </message>
         <message>
-            <source>&amp;Bucket:</source>
-            <translation>&amp;Bucket:</translation>
+            <source>B&amp;ucket:</source>
+            <translation>B&amp;ucket:</translation>
         </message>
         <message>
-            <source>F&amp;older:</source>
-            <translation>O&amp;rdner:</translation>
+            <source>Fo&amp;lder:</source>
+            <translation>&amp;Ordner:</translation>
         </message>
         <message>
             <source>Access &amp;key ID:</source>
@@ -138,7 +138,7 @@
         </message>
         <message>
             <source>Off-site repository</source>
-            <translation>Externes Repository</translation>
+            <translation>Sicherungsablage ausser Haus</translation>
         </message>
         <message>
             <source>Snapshot</source>
@@ -162,7 +162,7 @@
         </message>
         <message>
             <source>The drill</source>
-            <translation>Die Probe</translation>
+            <translation>Die Wiederherstellungsprobe</translation>
         </message>
         <message>
             <source>Started</source>
@@ -186,7 +186,7 @@
         </message>
         <message>
             <source>{path} (a scratch folder, removed after the drill)</source>
-            <translation>{path} (ein Arbeitsordner, nach der Probe gelöscht)</translation>
+            <translation>{path} (ein Arbeitsordner, nach der Wiederherstellungsprobe gelöscht)</translation>
         </message>
         <message>
             <source>Duration of restore and comparison</source>
@@ -250,7 +250,7 @@
         </message>
         <message>
             <source>Method: the newest off-site snapshot of this computer was restored with restic into an empty folder. Every restored file was read and its SHA-256 hash compared with the manifest that travelled inside the snapshot; those hashes were taken when the backup read the original data. The duration covers the restore and the comparison together.</source>
-            <translation>Vorgehen: Der neueste externe Snapshot dieses Computers wurde mit restic in einen leeren Ordner wiederhergestellt. Jede wiederhergestellte Datei wurde gelesen und ihr SHA-256-Hashwert mit dem Manifest verglichen, das im Snapshot mitgesichert wurde; diese Hashwerte wurden beim Lesen der Originaldaten durch die Sicherung ermittelt. Die Dauer umfasst Wiederherstellung und Vergleich zusammen.</translation>
+            <translation>Vorgehen: Der neueste Snapshot ausser Haus dieses Computers wurde mit restic in einen leeren Ordner wiederhergestellt. Jede wiederhergestellte Datei wurde gelesen und ihr SHA-256-Hashwert mit dem Manifest verglichen, das im Snapshot mitgesichert wurde; diese Hashwerte wurden beim Lesen der Originaldaten durch die Sicherung ermittelt. Die Dauer umfasst Wiederherstellung und Vergleich zusammen.</translation>
         </message>
         <message>
             <source>Checked by (name, date, signature)</source>
@@ -297,7 +297,7 @@
         </message>
         <message>
             <source>C&amp;hoose folder…</source>
-            <translation>Ordner &amp;wählen …</translation>
+            <translation>&amp;Ordner wählen …</translation>
         </message>
         <message>
             <source>Choose a folder for the backups</source>
@@ -336,8 +336,12 @@
             <translation>Name dieses Computers auf dem Sicherungslaufwerk</translation>
         </message>
         <message>
-            <source>&amp;Name of this computer:</source>
+            <source>Name of this &amp;computer:</source>
             <translation>&amp;Name dieses Computers:</translation>
+        </message>
+        <message>
+            <source>{0}: unchanged files take no extra space</source>
+            <translation>{0}: Unveränderte Dateien belegen keinen zusätzlichen Platz</translation>
         </message>
         <message>
             <source>Where the backups go</source>
@@ -390,10 +394,6 @@
         <message>
             <source>internal disk</source>
             <translation>interne Festplatte</translation>
-        </message>
-        <message>
-            <source>{0}, saves space</source>
-            <translation>{0}, spart Platz</translation>
         </message>
         <message>
             <source>{0}, full copies</source>
@@ -606,7 +606,7 @@
         </message>
         <message>
             <source>Kept: every backup, on the backup drive and off-site, and the record of past backups.</source>
-            <translation>Erhalten bleiben: alle Sicherungen, auf dem Sicherungslaufwerk und ausgelagert, sowie die Aufzeichnung der bisherigen Sicherungen.</translation>
+            <translation>Erhalten bleiben: alle Sicherungen auf dem Sicherungslaufwerk und in der Kopie ausser Haus, sowie die Aufzeichnung der bisherigen Sicherungen.</translation>
         </message>
         <message>
             <source>The backups stay here:</source>
@@ -614,7 +614,7 @@
         </message>
         <message>
             <source>To open the off-site backups later you need the recovery sheet; the password is no longer stored on this computer.</source>
-            <translation>Um die ausgelagerten Sicherungen später zu öffnen, brauchen Sie das Wiederherstellungsblatt; das Passwort ist dann nicht mehr auf diesem Computer gespeichert.</translation>
+            <translation>Um die Kopien ausser Haus später zu öffnen, brauchen Sie das Wiederherstellungsblatt; das Passwort ist dann nicht mehr auf diesem Computer gespeichert.</translation>
         </message>
         <message>
             <source>What forgetting removes and keeps</source>
@@ -622,11 +622,11 @@
         </message>
         <message>
             <source>I have the off-site password elsewhere (a printed recovery sheet or a password manager)</source>
-            <translation>Ich habe das Passwort der externen Sicherung anderswo (ein ausgedrucktes Wiederherstellungsblatt oder ein Passwort-Manager)</translation>
+            <translation>Ich habe das Passwort der Kopie ausser Haus anderswo (ein ausgedrucktes Wiederherstellungsblatt oder ein Passwort-Manager)</translation>
         </message>
         <message>
             <source>I have the off-site password elsewhere</source>
-            <translation>Ich habe das Passwort der externen Sicherung anderswo</translation>
+            <translation>Ich habe das Passwort der Kopie ausser Haus anderswo</translation>
         </message>
         <message>
             <source>&amp;Forget this setup</source>
@@ -735,7 +735,7 @@
         </message>
         <message>
             <source>Backup &amp;drives…</source>
-            <translation>Backup-&amp;Laufwerke…</translation>
+            <translation>Sicherungs&amp;laufwerke…</translation>
         </message>
         <message>
             <source>Print &amp;recovery sheet…</source>
@@ -747,7 +747,7 @@
         </message>
         <message>
             <source>Change off-site pass&amp;word…</source>
-            <translation>Pass&amp;wort der Auslagerung ändern…</translation>
+            <translation>Pass&amp;wort der Kopie ausser Haus ändern…</translation>
         </message>
         <message>
             <source>&amp;Forget this setup…</source>
@@ -821,8 +821,8 @@
             <translation>Art der Installation</translation>
         </message>
         <message>
-            <source>&amp;One computer: timeSensor LEGAL is closed for the backup</source>
-            <translation>&amp;Ein Computer: timeSensor LEGAL wird für die Sicherung geschlossen</translation>
+            <source>&amp;One computer: the backup waits until timeSensor LEGAL is closed</source>
+            <translation>&amp;Ein Computer: Die Sicherung wartet, bis timeSensor LEGAL geschlossen ist</translation>
         </message>
         <message>
             <source>One computer (single-user)</source>
@@ -838,7 +838,7 @@
         </message>
         <message>
             <source>C&amp;hoose another folder…</source>
-            <translation>Anderen Ordner &amp;wählen …</translation>
+            <translation>&amp;Anderen Ordner wählen …</translation>
         </message>
         <message>
             <source>Choose another data folder</source>
@@ -900,7 +900,7 @@
             <translation>Ausserhalb dieses Programms</translation>
         </message>
         <message>
-            <source>&amp;Not now (the status will remind you)</source>
+            <source>Not now (the status will re&amp;mind you)</source>
             <translation>&amp;Nicht jetzt (der Status erinnert Sie daran)</translation>
         </message>
         <message>
@@ -917,7 +917,7 @@
         </message>
         <message>
             <source>&amp;How:</source>
-            <translation>&amp;Wie:</translation>
+            <translation>Wi&amp;e:</translation>
         </message>
         <message>
             <source>About no off-site copy</source>
@@ -925,11 +925,11 @@
         </message>
         <message>
             <source>Password of the off-site backup</source>
-            <translation>Passwort der externen Sicherung</translation>
+            <translation>Passwort der Kopie ausser Haus</translation>
         </message>
         <message>
             <source>Pass&amp;word:</source>
-            <translation>Pass&amp;wort:</translation>
+            <translation>&amp;Passwort:</translation>
         </message>
         <message>
             <source>About the password</source>
@@ -957,15 +957,15 @@
         </message>
         <message>
             <source>&amp;Keep the current off-site backup</source>
-            <translation>Die bisherige externe Sicherung &amp;behalten</translation>
+            <translation>Die bisherige Kopie ausser Haus &amp;behalten</translation>
         </message>
         <message>
             <source>Keep the current off-site backup</source>
-            <translation>Die bisherige externe Sicherung behalten</translation>
+            <translation>Die bisherige Kopie ausser Haus behalten</translation>
         </message>
         <message>
             <source>The off-site backup stays as it is: {0}</source>
-            <translation>Die externe Sicherung bleibt, wie sie ist: {0}</translation>
+            <translation>Die Kopie ausser Haus bleibt, wie sie ist: {0}</translation>
         </message>
         <message>
             <source>Without an off-site copy, a fire or a theft can take the data and the backup drive together. The status keeps reminding you until one is set up.</source>
@@ -973,7 +973,7 @@
         </message>
         <message>
             <source>Leave it empty for a new off-site backup: a strong password is made and printed on the recovery sheet. For an existing one, type its password from the recovery sheet.</source>
-            <translation>Für eine neue externe Sicherung leer lassen: Ein starkes Passwort wird erzeugt und auf das Wiederherstellungsblatt gedruckt. Für eine bestehende geben Sie ihr Passwort vom Wiederherstellungsblatt ein.</translation>
+            <translation>Für eine neue Kopie ausser Haus leer lassen: Ein starkes Passwort wird erzeugt und auf das Wiederherstellungsblatt gedruckt. Für eine bestehende geben Sie ihr Passwort vom Wiederherstellungsblatt ein.</translation>
         </message>
         <message>
             <source>Creating the key …</source>
@@ -985,7 +985,11 @@
         </message>
         <message>
             <source>Choose the network folder for the off-site backup</source>
-            <translation>Den Netzwerkordner für die externe Sicherung wählen</translation>
+            <translation>Den Netzwerkordner für die Kopie ausser Haus wählen</translation>
+        </message>
+        <message>
+            <source>Use a subfolder?</source>
+            <translation>Einen Unterordner verwenden?</translation>
         </message>
         <message>
             <source>The connection test is not available in this version.</source>
@@ -1012,6 +1016,14 @@
             <translation>Falls das Ziel noch nicht erreichbar ist, wählen Sie «{0}» und richten Sie die Kopie ausser Haus später mit «Einstellungen…» ein (im Menü des Sicherungssymbols oder unter «Mehr» im Statusfenster).</translation>
         </message>
         <message>
+            <source>Create a new off-site backup?</source>
+            <translation>Eine neue Kopie ausser Haus anlegen?</translation>
+        </message>
+        <message>
+            <source>Nothing was created. Check the address, or choose another place for the off-site backup.</source>
+            <translation>Es wurde nichts angelegt. Prüfen Sie die Adresse, oder wählen Sie einen anderen Ort für die Kopie ausser Haus.</translation>
+        </message>
+        <message>
             <source>The test stopped because of an unexpected error ({0}).</source>
             <translation>Der Test wurde wegen eines unerwarteten Fehlers abgebrochen ({0}).</translation>
         </message>
@@ -1025,10 +1037,6 @@
         <message>
             <source>Over SFTP</source>
             <translation>Über SFTP</translation>
-        </message>
-        <message>
-            <source>Into a net&amp;work folder</source>
-            <translation>In einen Netz&amp;werkordner</translation>
         </message>
         <message>
             <source>Into a network folder</source>
@@ -1051,20 +1059,20 @@
             <translation>Ordner auf dem Server</translation>
         </message>
         <message>
-            <source>P&amp;ort:</source>
-            <translation>P&amp;ort:</translation>
-        </message>
-        <message>
             <source>Se&amp;rver:</source>
-            <translation>Se&amp;rver:</translation>
+            <translation>Ser&amp;ver:</translation>
         </message>
         <message>
             <source>&amp;User:</source>
             <translation>&amp;Benutzer:</translation>
         </message>
         <message>
-            <source>&amp;Folder:</source>
-            <translation>O&amp;rdner:</translation>
+            <source>Into a network fo&amp;lder</source>
+            <translation>In einen Netzwerk&amp;ordner</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>Po&amp;rt:</translation>
         </message>
         <message>
             <source>Create &amp;key</source>
@@ -1096,19 +1104,19 @@
         </message>
         <message>
             <source>Network folder for the off-site backup</source>
-            <translation>Netzwerkordner für die externe Sicherung</translation>
+            <translation>Netzwerkordner für die Kopie ausser Haus</translation>
         </message>
         <message>
             <source>for example \\nas\backup\kanzlei or /Volumes/backup/kanzlei</source>
             <translation>zum Beispiel \\nas\backup\kanzlei oder /Volumes/backup/kanzlei</translation>
         </message>
         <message>
-            <source>Fol&amp;der:</source>
-            <translation>Or&amp;dner:</translation>
+            <source>C&amp;hoose a folder…</source>
+            <translation>Ordner wä&amp;hlen …</translation>
         </message>
         <message>
-            <source>C&amp;hoose…</source>
-            <translation>&amp;Wählen …</translation>
+            <source>Fol&amp;der:</source>
+            <translation>Or&amp;dner:</translation>
         </message>
         <message>
             <source>Choose the network folder</source>
@@ -1119,7 +1127,7 @@
         <name>PasswordDialog</name>
         <message>
             <source>Change the off-site password</source>
-            <translation>Passwort der Auslagerung ändern</translation>
+            <translation>Passwort der Kopie ausser Haus ändern</translation>
         </message>
         <message>
             <source>What changing the password does</source>
@@ -1127,7 +1135,7 @@
         </message>
         <message>
             <source>The off-site backups are locked with a password. After the change only the new password opens them, old backups included, so the old recovery sheet no longer works: print the new one afterwards.</source>
-            <translation>Die ausgelagerten Sicherungen sind mit einem Passwort geschützt. Nach der Änderung öffnet sie nur noch das neue Passwort, auch die alten Sicherungen; das alte Wiederherstellungsblatt gilt deshalb nicht mehr: Drucken Sie danach das neue aus.</translation>
+            <translation>Die Kopien ausser Haus sind mit einem Passwort geschützt. Nach der Änderung öffnet sie nur noch das neue Passwort, auch die alten Sicherungen; das alte Wiederherstellungsblatt gilt deshalb nicht mehr: Drucken Sie danach das neue aus.</translation>
         </message>
         <message>
             <source>New password</source>
@@ -1199,7 +1207,7 @@
         </message>
         <message>
             <source>The off-site password was changed. Save or print the new recovery sheet now, store it safely and destroy the old one.</source>
-            <translation>Das Passwort der Auslagerung wurde geändert. Speichern oder drucken Sie jetzt das neue Wiederherstellungsblatt, bewahren Sie es sicher auf und vernichten Sie das alte.</translation>
+            <translation>Das Passwort der Kopie ausser Haus wurde geändert. Speichern oder drucken Sie jetzt das neue Wiederherstellungsblatt, bewahren Sie es sicher auf und vernichten Sie das alte.</translation>
         </message>
         <message>
             <source>Recovery sheet {0}.pdf</source>
@@ -1329,7 +1337,7 @@
         </message>
         <message>
             <source>Off-site backup</source>
-            <translation>Externe Sicherung</translation>
+            <translation>Kopie ausser Haus</translation>
         </message>
         <message>
             <source>Kind</source>
@@ -1361,7 +1369,7 @@
         </message>
         <message>
             <source>Off-site repository</source>
-            <translation>Externes Repository</translation>
+            <translation>Sicherungsablage ausser Haus</translation>
         </message>
         <message>
             <source>Password</source>
@@ -1382,6 +1390,10 @@
         <message>
             <source>Restore with restic alone</source>
             <translation>Wiederherstellen nur mit restic</translation>
+        </message>
+        <message>
+            <source>Type each command as one line: an indented line continues the line above it.</source>
+            <translation>Tippen Sie jeden Befehl als eine Zeile: Eine eingerückte Zeile setzt die Zeile darüber fort.</translation>
         </message>
         <message>
             <source>IT partner</source>
@@ -1491,7 +1503,7 @@
         <name>ReportsBox</name>
         <message>
             <source>Reports to your IT partner (optional)</source>
-            <translation>Meldungen an Ihren IT-Partner (freiwillig)</translation>
+            <translation>Meldungen an Ihren IT-Partner (optional)</translation>
         </message>
         <message>
             <source>Reports to your IT partner</source>
@@ -1551,7 +1563,7 @@
         </message>
         <message>
             <source>Pass&amp;word:</source>
-            <translation>Pass&amp;wort:</translation>
+            <translation>&amp;Passwort:</translation>
         </message>
         <message>
             <source>Mail password</source>
@@ -1605,6 +1617,10 @@
             <translation>An den ursprünglichen Ort zurücklegen</translation>
         </message>
         <message>
+            <source>Create the folders?</source>
+            <translation>Ordner erstellen?</translation>
+        </message>
+        <message>
             <source>Restore a backup</source>
             <translation>Eine Sicherung wiederherstellen</translation>
         </message>
@@ -1642,15 +1658,15 @@
         </message>
         <message>
             <source>Backup &amp;drive</source>
-            <translation>Backup-&amp;Laufwerk</translation>
+            <translation>Sicherungs&amp;laufwerk</translation>
         </message>
         <message>
             <source>&amp;List off-site snapshots</source>
-            <translation>Snapshots der Auslagerung &amp;auflisten</translation>
+            <translation>Snapshots der Kopie ausser Haus &amp;auflisten</translation>
         </message>
         <message>
             <source>List off-site snapshots</source>
-            <translation>Snapshots der Auslagerung auflisten</translation>
+            <translation>Snapshots der Kopie ausser Haus auflisten</translation>
         </message>
         <message>
             <source>Snapshot</source>
@@ -1662,15 +1678,15 @@
         </message>
         <message>
             <source>Off-site snapshots</source>
-            <translation>Snapshots der Auslagerung</translation>
+            <translation>Snapshots der Kopie ausser Haus</translation>
         </message>
         <message>
             <source>About the off-site snapshots</source>
-            <translation>Zu den Snapshots der Auslagerung</translation>
+            <translation>Zu den Snapshots der Kopie ausser Haus</translation>
         </message>
         <message>
             <source>&amp;Off-site copy</source>
-            <translation>A&amp;uslagerungskopie</translation>
+            <translation>&amp;Kopie ausser Haus</translation>
         </message>
         <message>
             <source>New, empty folder to restore into</source>
@@ -1690,7 +1706,7 @@
         </message>
         <message>
             <source>&amp;Restore</source>
-            <translation>&amp;Wiederherstellen</translation>
+            <translation>Wieder&amp;herstellen</translation>
         </message>
         <message>
             <source>Restore</source>
@@ -1722,11 +1738,15 @@
         </message>
         <message>
             <source>Asking the off-site backup for its snapshots …</source>
-            <translation>Die Auslagerung wird nach ihren Snapshots gefragt …</translation>
+            <translation>Die Kopie ausser Haus wird nach ihren Snapshots gefragt …</translation>
         </message>
         <message>
             <source>Choose a new, empty folder to restore into</source>
             <translation>Wählen Sie einen neuen, leeren Ordner für die Wiederherstellung</translation>
+        </message>
+        <message>
+            <source>Nothing was restored. Choose an existing folder, or type a new folder inside one.</source>
+            <translation>Es wurde nichts wiederhergestellt. Wählen Sie einen bestehenden Ordner, oder geben Sie einen neuen Ordner in einem bestehenden an.</translation>
         </message>
         <message>
             <source>Restoring and checking … this can take a while.</source>
@@ -1768,20 +1788,16 @@
             <translation>Holt die timeSensor-Daten in einen neuen, leeren Ordner zurück. Sonst wird auf diesem Computer nichts verändert.</translation>
         </message>
         <message>
-            <source>From the &amp;backup drive</source>
-            <translation>Vom &amp;Sicherungslaufwerk</translation>
-        </message>
-        <message>
             <source>From the backup drive</source>
             <translation>Vom Sicherungslaufwerk</translation>
         </message>
         <message>
             <source>From the &amp;off-site backup, with the recovery sheet</source>
-            <translation>Aus der e&amp;xternen Sicherung, mit dem Wiederherstellungsblatt</translation>
+            <translation>Aus der &amp;Kopie ausser Haus, mit dem Wiederherstellungsblatt</translation>
         </message>
         <message>
             <source>From the off-site backup</source>
-            <translation>Aus der externen Sicherung</translation>
+            <translation>Aus der Kopie ausser Haus</translation>
         </message>
         <message>
             <source>Backup drive or backup folder</source>
@@ -1805,7 +1821,7 @@
         </message>
         <message>
             <source>Off-site repository from the recovery sheet</source>
-            <translation>Externes Repository vom Wiederherstellungsblatt</translation>
+            <translation>Sicherungsablage ausser Haus vom Wiederherstellungsblatt</translation>
         </message>
         <message>
             <source>Password from the recovery sheet</source>
@@ -1824,12 +1840,8 @@
             <translation>Geheimer S3-Zugriffsschlüssel vom Wiederherstellungsblatt</translation>
         </message>
         <message>
-            <source>&amp;Repository:</source>
-            <translation>&amp;Repository:</translation>
-        </message>
-        <message>
             <source>Pass&amp;word:</source>
-            <translation>Pass&amp;wort:</translation>
+            <translation>&amp;Passwort:</translation>
         </message>
         <message>
             <source>Co&amp;mputer:</source>
@@ -1837,7 +1849,7 @@
         </message>
         <message>
             <source>S3 access &amp;key ID:</source>
-            <translation>S3-Zugriffs&amp;schlüssel-ID:</translation>
+            <translation>S3-Zugriffsschlüssel-&amp;ID:</translation>
         </message>
         <message>
             <source>S3 &amp;secret key:</source>
@@ -1852,8 +1864,48 @@
             <translation>Wiederherstellen &amp;nach:</translation>
         </message>
         <message>
-            <source>Choose &amp;folder…</source>
-            <translation>&amp;Ordner wählen…</translation>
+            <source>From the backup dri&amp;ve</source>
+            <translation>Vom &amp;Sicherungslaufwerk</translation>
+        </message>
+        <message>
+            <source>SSH key file that the SFTP server lets in</source>
+            <translation>SSH-Schlüsseldatei, die der SFTP-Server zulässt</translation>
+        </message>
+        <message>
+            <source>the private key file, for example id_ed25519</source>
+            <translation>die private Schlüsseldatei, zum Beispiel id_ed25519</translation>
+        </message>
+        <message>
+            <source>The SFTP server's host key from the recovery sheet</source>
+            <translation>Host-Schlüssel des SFTP-Servers vom Wiederherstellungsblatt</translation>
+        </message>
+        <message>
+            <source>SHA256:… from the recovery sheet (if empty, you are shown the key)</source>
+            <translation>SHA256:… vom Wiederherstellungsblatt (leer: Der Schlüssel wird Ihnen gezeigt)</translation>
+        </message>
+        <message>
+            <source>Choo&amp;se…</source>
+            <translation>Aus&amp;wählen …</translation>
+        </message>
+        <message>
+            <source>Choose the SSH key file</source>
+            <translation>Die SSH-Schlüsseldatei wählen</translation>
+        </message>
+        <message>
+            <source>Re&amp;pository:</source>
+            <translation>Sicherungs&amp;ablage:</translation>
+        </message>
+        <message>
+            <source>SSH &amp;key file:</source>
+            <translation>SSH-Schlüssel&amp;datei:</translation>
+        </message>
+        <message>
+            <source>&amp;Host key:</source>
+            <translation>Host-Schlüsse&amp;l:</translation>
+        </message>
+        <message>
+            <source>Choose fo&amp;lder…</source>
+            <translation>&amp;Ordner wählen …</translation>
         </message>
         <message>
             <source>Choose the folder to restore into</source>
@@ -1869,7 +1921,7 @@
         </message>
         <message>
             <source>&amp;Restore</source>
-            <translation>&amp;Wiederherstellen</translation>
+            <translation>Wieder&amp;herstellen</translation>
         </message>
         <message>
             <source>Restore</source>
@@ -1900,6 +1952,14 @@
             <translation>Wählen Sie einen neuen, leeren Ordner für die Wiederherstellung</translation>
         </message>
         <message>
+            <source>Create the folders?</source>
+            <translation>Ordner erstellen?</translation>
+        </message>
+        <message>
+            <source>Nothing was restored. Choose an existing folder, or type a new folder inside one.</source>
+            <translation>Es wurde nichts wiederhergestellt. Wählen Sie einen bestehenden Ordner, oder geben Sie einen neuen Ordner in einem bestehenden an.</translation>
+        </message>
+        <message>
             <source>Restoring … this can take a while.</source>
             <translation>Wiederherstellung läuft … das kann eine Weile dauern.</translation>
         </message>
@@ -1908,8 +1968,20 @@
             <translation>Als Nächstes: Installieren Sie timeSensor LEGAL, schliessen Sie es und legen Sie den wiederhergestellten Ordner «timeSensor DataFiles» an seinen Platz (Ihr IT-Partner weiss, wohin). Richten Sie danach die Sicherung mit diesem Assistenten neu ein.</translation>
         </message>
         <message>
+            <source>Nothing was restored: the server's host key {0} was not confirmed. Type the host key from the recovery sheet into the field; if the server shows another one, ask your IT partner before you go on.</source>
+            <translation>Es wurde nichts wiederhergestellt: Der Host-Schlüssel {0} des Servers wurde nicht bestätigt. Geben Sie den Host-Schlüssel vom Wiederherstellungsblatt in das Feld ein; zeigt der Server einen anderen, fragen Sie Ihren IT-Partner, bevor Sie weitermachen.</translation>
+        </message>
+        <message>
             <source>The restore stopped because of an unexpected error ({0}).</source>
             <translation>Die Wiederherstellung wurde wegen eines unerwarteten Fehlers abgebrochen ({0}).</translation>
+        </message>
+        <message>
+            <source>Is this your server?</source>
+            <translation>Ist das Ihr Server?</translation>
+        </message>
+        <message>
+            <source>The SFTP server shows the host key {0}. Is it the one on the recovery sheet? Answer Yes only if it is exactly the same.</source>
+            <translation>Der SFTP-Server zeigt den Host-Schlüssel {0}. Ist es der auf dem Wiederherstellungsblatt? Antworten Sie nur mit Ja, wenn er genau übereinstimmt.</translation>
         </message>
     </context>
     <context>
@@ -1921,6 +1993,10 @@
         <message>
             <source>When the daily backup runs and how long backups are kept.</source>
             <translation>Wann die tägliche Sicherung läuft und wie lange Sicherungen aufbewahrt werden.</translation>
+        </message>
+        <message>
+            <source>HH:MM</source>
+            <translation>HH:MM</translation>
         </message>
         <message>
             <source>Daily backup time</source>
@@ -2043,8 +2119,12 @@
             <translation>Wie bisher: {0} tägliche, {1} wöchentliche und {2} monatliche Sicherungen</translation>
         </message>
         <message>
+            <source>Tick at least one working day: Next stays unavailable until one is ticked.</source>
+            <translation>Kreuzen Sie mindestens einen Arbeitstag an: «Weiter» bleibt gesperrt, bis einer angekreuzt ist.</translation>
+        </message>
+        <message>
             <source>The first monthly check is due on {0}; the first restore drill on {1}.</source>
-            <translation>Die erste monatliche Prüfung ist am {0} fällig, die erste Wiederherstellungsübung am {1}.</translation>
+            <translation>Die erste monatliche Prüfung ist am {0} fällig, die erste Wiederherstellungsprobe am {1}.</translation>
         </message>
         <message>
             <source>Saving the settings …</source>
@@ -2150,8 +2230,8 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
             <translation>Speichern oder Drucken</translation>
         </message>
         <message>
-            <source>I have stored the recovery sheet in a safe &amp;place</source>
-            <translation>Ich habe das Wiederherstellungsblatt an einem &amp;sicheren Ort aufbewahrt</translation>
+            <source>&amp;I have stored the recovery sheet in a safe place</source>
+            <translation>&amp;Ich habe das Wiederherstellungsblatt an einem sicheren Ort aufbewahrt</translation>
         </message>
         <message>
             <source>I have stored the recovery sheet in a safe place</source>
@@ -2276,7 +2356,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>Restore drill</source>
-            <translation>Wiederherstellungstest</translation>
+            <translation>Wiederherstellungsprobe</translation>
         </message>
     </context>
     <context>
@@ -2408,11 +2488,11 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>Restore &amp;drill</source>
-            <translation>Wiederherstellungs&amp;test</translation>
+            <translation>Wieder&amp;herstellungsprobe</translation>
         </message>
         <message>
             <source>Restore drill</source>
-            <translation>Wiederherstellungstest</translation>
+            <translation>Wiederherstellungsprobe</translation>
         </message>
         <message>
             <source>Show &amp;log</source>
@@ -2440,7 +2520,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>Running the restore drill … this can take a while.</source>
-            <translation>Der Wiederherstellungstest läuft … das kann eine Weile dauern.</translation>
+            <translation>Die Wiederherstellungsprobe läuft … das kann eine Weile dauern.</translation>
         </message>
         <message>
             <source>Something went wrong: {0}</source>
@@ -2801,7 +2881,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>Restore drill</source>
-            <translation>Wiederherstellungstest</translation>
+            <translation>Wiederherstellungsprobe</translation>
         </message>
         <message>
             <source>Settings…</source>
@@ -2868,7 +2948,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>&amp;Restore from an existing backup</source>
-            <translation>Aus einer bestehenden Sicherung &amp;wiederherstellen</translation>
+            <translation>Aus einer &amp;bestehenden Sicherung wiederherstellen</translation>
         </message>
         <message>
             <source>Restore from an existing backup</source>
@@ -2876,7 +2956,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>For a new computer after a loss: get the data back from the backup drive, or from the off-site backup with the recovery sheet.</source>
-            <translation>Für einen neuen Computer nach einem Verlust: Holen Sie die Daten vom Sicherungslaufwerk zurück oder mit dem Wiederherstellungsblatt aus der externen Sicherung.</translation>
+            <translation>Für einen neuen Computer nach einem Verlust: Holen Sie die Daten vom Sicherungslaufwerk zurück oder mit dem Wiederherstellungsblatt aus der Kopie ausser Haus.</translation>
         </message>
         <message>
             <source>About restoring</source>
@@ -2994,7 +3074,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>--generation is for --from primary, --snapshot for the off-site backup.</source>
-            <translation>--generation gilt für --from primary, --snapshot für die externe Sicherung.</translation>
+            <translation>--generation gilt für --from primary, --snapshot für die Kopie ausser Haus.</translation>
         </message>
         <message>
             <source>--repo restores without a configuration and replaces --from.</source>
@@ -3014,7 +3094,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>No off-site backup is set up on this computer. Use --repo URL --password-stdin to restore from one.</source>
-            <translation>Auf diesem Computer ist keine externe Sicherung eingerichtet. Verwenden Sie --repo URL --password-stdin, um aus einer wiederherzustellen.</translation>
+            <translation>Auf diesem Computer ist keine Kopie ausser Haus eingerichtet. Verwenden Sie --repo URL --password-stdin, um aus einer wiederherzustellen.</translation>
         </message>
         <message>
             <source>The SFTP server shows the host key {shown}, not {expected} from the recovery sheet. It may not be your server: nothing was restored. Ask your IT partner before you go on.</source>
@@ -3090,23 +3170,23 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>No off-site backup is set up, so there is nothing to restore in a drill. Add an off-site target in the setup first.</source>
-            <translation>Es ist keine externe Sicherung eingerichtet, daher gibt es für eine Wiederherstellungsprobe nichts wiederherzustellen. Richten Sie zuerst ein externes Sicherungsziel ein.</translation>
+            <translation>Es ist keine Kopie ausser Haus eingerichtet, daher gibt es für eine Wiederherstellungsprobe nichts wiederherzustellen. Richten Sie zuerst ein Ziel für die Kopie ausser Haus ein.</translation>
         </message>
         <message>
             <source>The off-site copy is handled outside this program ({where}); do the restore drill with that service's own tools.</source>
-            <translation>Die externe Kopie wird ausserhalb dieses Programms erstellt ({where}); führen Sie die Wiederherstellungsprobe mit den Werkzeugen dieses Dienstes durch.</translation>
+            <translation>Die Kopie ausser Haus wird ausserhalb dieses Programms erstellt ({where}); führen Sie die Wiederherstellungsprobe mit den Werkzeugen dieses Dienstes durch.</translation>
         </message>
         <message>
             <source>The off-site backup at {repo} holds no copy of this computer yet, so there is nothing to restore. Make a backup first, then run the drill.</source>
-            <translation>Die externe Sicherung unter {repo} enthält noch keine Kopie dieses Computers, daher gibt es nichts wiederherzustellen. Erstellen Sie zuerst eine Sicherung und führen Sie dann die Probe aus.</translation>
+            <translation>Die Kopie ausser Haus unter {repo} enthält noch keine Kopie dieses Computers, daher gibt es nichts wiederherzustellen. Erstellen Sie zuerst eine Sicherung und führen Sie dann die Wiederherstellungsprobe aus.</translation>
         </message>
         <message>
             <source>Restore drill passed: {files} files ({size}) of the off-site copy from {when} were restored in {seconds} seconds and all match the manifest.</source>
-            <translation>Wiederherstellungsprobe bestanden: {files} Dateien ({size}) der externen Kopie vom {when} wurden in {seconds} Sekunden wiederhergestellt und stimmen alle mit dem Manifest überein.</translation>
+            <translation>Wiederherstellungsprobe bestanden: {files} Dateien ({size}) der Kopie ausser Haus vom {when} wurden in {seconds} Sekunden wiederhergestellt und stimmen alle mit dem Manifest überein.</translation>
         </message>
         <message>
             <source>Restore drill failed: {count} restored items do not match the manifest of the off-site copy; the first is {path} ({problem}). Run the monthly check and a backup, then try the drill again.</source>
-            <translation>Wiederherstellungsprobe fehlgeschlagen: {count} wiederhergestellte Einträge stimmen nicht mit dem Manifest der externen Kopie überein; der erste ist {path} ({problem}). Führen Sie die monatliche Prüfung und eine Sicherung aus und wiederholen Sie dann die Probe.</translation>
+            <translation>Wiederherstellungsprobe fehlgeschlagen: {count} wiederhergestellte Einträge stimmen nicht mit dem Manifest der Kopie ausser Haus überein; der erste ist {path} ({problem}). Führen Sie die monatliche Prüfung und eine Sicherung aus und wiederholen Sie dann die Wiederherstellungsprobe.</translation>
         </message>
         <message>
             <source>The drill report is at {path}.</source>
@@ -3606,7 +3686,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The program restic, which makes the off-site backup, was not found. Install it (Debian/Ubuntu: 'apt install restic', macOS: 'brew install restic', Windows: install tsbackup again, it includes restic) and try again.</source>
-            <translation>Das Programm restic, das die externe Sicherung erstellt, wurde nicht gefunden. Installieren Sie es (Debian/Ubuntu: 'apt install restic', macOS: 'brew install restic', Windows: installieren Sie tsbackup erneut, es enthält restic) und versuchen Sie es noch einmal.</translation>
+            <translation>Das Programm restic, das die Kopie ausser Haus erstellt, wurde nicht gefunden. Installieren Sie es (Debian/Ubuntu: 'apt install restic', macOS: 'brew install restic', Windows: installieren Sie tsbackup erneut, es enthält restic) und versuchen Sie es noch einmal.</translation>
         </message>
         <message>
             <source>restic {version} at {path} is too old; version {minimum} or newer is needed. Update restic and try again.</source>
@@ -3618,35 +3698,35 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The password for the off-site backup at {repo} is wrong. Enter the password from the recovery sheet and try again.</source>
-            <translation>Das Passwort für die externe Sicherung unter {repo} ist falsch. Geben Sie das Passwort vom Wiederherstellungsblatt ein und versuchen Sie es noch einmal.</translation>
+            <translation>Das Passwort für die Kopie ausser Haus unter {repo} ist falsch. Geben Sie das Passwort vom Wiederherstellungsblatt ein und versuchen Sie es noch einmal.</translation>
         </message>
         <message>
             <source>There is no off-site backup at {repo}. Check the address, or run the setup again to create the off-site backup.</source>
-            <translation>Unter {repo} gibt es keine externe Sicherung. Prüfen Sie die Adresse oder führen Sie die Einrichtung erneut aus, um die externe Sicherung anzulegen.</translation>
+            <translation>Unter {repo} gibt es keine Kopie ausser Haus. Prüfen Sie die Adresse oder führen Sie die Einrichtung erneut aus, um die Kopie ausser Haus anzulegen.</translation>
         </message>
         <message>
             <source>The off-site backup at {repo} cannot be reached ({detail}). Check that the drive, network share or internet connection is available.</source>
-            <translation>Die externe Sicherung unter {repo} ist nicht erreichbar ({detail}). Prüfen Sie, ob das Laufwerk, die Netzwerkfreigabe oder die Internetverbindung verfügbar ist.</translation>
+            <translation>Die Kopie ausser Haus unter {repo} ist nicht erreichbar ({detail}). Prüfen Sie, ob das Laufwerk, die Netzwerkfreigabe oder die Internetverbindung verfügbar ist.</translation>
         </message>
         <message>
             <source>The off-site backup at {repo} is in use by another restic process ({detail}). Try again later: a lock left by a process that stopped is cleared by itself after 30 minutes.</source>
-            <translation>Die externe Sicherung unter {repo} wird gerade von einem anderen restic-Vorgang benutzt ({detail}). Versuchen Sie es später noch einmal: Die Sperre eines abgebrochenen Vorgangs wird nach 30 Minuten von selbst aufgehoben.</translation>
+            <translation>Die Kopie ausser Haus unter {repo} wird gerade von einem anderen restic-Vorgang benutzt ({detail}). Versuchen Sie es später noch einmal: Die Sperre eines abgebrochenen Vorgangs wird nach 30 Minuten von selbst aufgehoben.</translation>
         </message>
         <message>
             <source>restic reported an error with the off-site backup at {repo}: {detail}. The details are in the log.</source>
-            <translation>restic meldete einen Fehler bei der externen Sicherung unter {repo}: {detail}. Die Einzelheiten stehen im Protokoll.</translation>
+            <translation>restic meldete einen Fehler bei der Kopie ausser Haus unter {repo}: {detail}. Die Einzelheiten stehen im Protokoll.</translation>
         </message>
         <message>
             <source>restic ended without confirming the off-site snapshot, so it does not count as a backup ({detail}).</source>
-            <translation>restic hat ohne Bestätigung des externen Sicherungsstands geendet; er zählt deshalb nicht als Sicherung ({detail}).</translation>
+            <translation>restic hat ohne Bestätigung des Sicherungsstands ausser Haus geendet; er zählt deshalb nicht als Sicherung ({detail}).</translation>
         </message>
         <message>
             <source>The off-site snapshot {snapshot} is incomplete: restic could not read {count} item(s), for example {item}.</source>
-            <translation>Der externe Sicherungsstand {snapshot} ist unvollständig: restic konnte {count} Element(e) nicht lesen, zum Beispiel {item}.</translation>
+            <translation>Der Sicherungsstand {snapshot} der Kopie ausser Haus ist unvollständig: restic konnte {count} Element(e) nicht lesen, zum Beispiel {item}.</translation>
         </message>
         <message>
             <source>The off-site backup was cancelled before it finished; no new snapshot was made.</source>
-            <translation>Die externe Sicherung wurde vor dem Ende abgebrochen; es wurde kein neuer Sicherungsstand erstellt.</translation>
+            <translation>Die Kopie ausser Haus wurde vor dem Ende abgebrochen; es wurde kein neuer Sicherungsstand erstellt.</translation>
         </message>
         <message>
             <source>The off-site server's identity changed: the server of {repo} shows another SSH host key than the one confirmed at setup, so nothing was sent. This happens when the server was reinstalled, or when someone intercepts the connection; ask whoever runs the server (your IT partner) to confirm it, then run the setup again.</source>
@@ -3662,7 +3742,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The SSH key for the off-site backup at {repo} could not be unlocked: its passphrase is missing or wrong. Run the setup again with the key's passphrase.</source>
-            <translation>Der SSH-Schlüssel für die externe Sicherung unter {repo} konnte nicht entsperrt werden: Seine Passphrase fehlt oder ist falsch. Führen Sie die Einrichtung mit der Passphrase des Schlüssels erneut aus.</translation>
+            <translation>Der SSH-Schlüssel für die Kopie ausser Haus unter {repo} konnte nicht entsperrt werden: Seine Passphrase fehlt oder ist falsch. Führen Sie die Einrichtung mit der Passphrase des Schlüssels erneut aus.</translation>
         </message>
         <message>
             <source>The storage at {repo} refused the access keys or the login ({detail}). Check them with the provider, then run the setup again with the right ones.</source>
@@ -3698,7 +3778,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The off-site backup at {repo} holds no snapshot to restore.</source>
-            <translation>Die externe Sicherung unter {repo} enthält keinen Sicherungsstand, der wiederhergestellt werden könnte.</translation>
+            <translation>Die Kopie ausser Haus unter {repo} enthält keinen Sicherungsstand, der wiederhergestellt werden könnte.</translation>
         </message>
         <message>
             <source>The off-site backup at {repo} holds no snapshot of the computer {host}. It holds snapshots of: {hosts}. Give one of these names with --host.</source>
@@ -3706,7 +3786,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The off-site backup at {repo} has no snapshot {snapshot}. Run 'restic snapshots' to list them.</source>
-            <translation>Die externe Sicherung unter {repo} hat keinen Sicherungsstand {snapshot}. Mit 'restic snapshots' sehen Sie die vorhandenen.</translation>
+            <translation>Die Kopie ausser Haus unter {repo} hat keinen Sicherungsstand {snapshot}. Mit 'restic snapshots' sehen Sie die vorhandenen.</translation>
         </message>
         <message>
             <source>The restore was cancelled. The unfinished copy was removed; your current data was not touched.</source>
@@ -3750,40 +3830,40 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>There is no finished backup on the backup drive yet, so no off-site copy was made.</source>
-            <translation>Auf dem Sicherungslaufwerk gibt es noch keine abgeschlossene Sicherung; deshalb wurde keine externe Kopie erstellt.</translation>
+            <translation>Auf dem Sicherungslaufwerk gibt es noch keine abgeschlossene Sicherung; deshalb wurde keine Kopie ausser Haus erstellt.</translation>
         </message>
         <message>
             <source>No backup with a consistent state was available; the off-site copy was made from the newest backup {generation}, whose 4D archive was not fresh.</source>
-            <translation>Es war keine Sicherung mit einem konsistenten Stand vorhanden; die externe Kopie wurde aus der neuesten Sicherung {generation} erstellt, deren 4D-Archiv nicht aktuell war.</translation>
+            <translation>Es war keine Sicherung mit einem konsistenten Stand vorhanden; die Kopie ausser Haus wurde aus der neuesten Sicherung {generation} erstellt, deren 4D-Archiv nicht aktuell war.</translation>
         </message>
         <message>
             <source>The backup {generation} on the backup drive is incomplete ({path} is missing), so no off-site copy was made.</source>
-            <translation>Die Sicherung {generation} auf dem Sicherungslaufwerk ist unvollständig ({path} fehlt); deshalb wurde keine externe Kopie erstellt.</translation>
+            <translation>Die Sicherung {generation} auf dem Sicherungslaufwerk ist unvollständig ({path} fehlt); deshalb wurde keine Kopie ausser Haus erstellt.</translation>
         </message>
         <message>
             <source>The password of the off-site backup is not in this computer's password store. Run the setup again with the password from the recovery sheet.</source>
-            <translation>Das Passwort der externen Sicherung ist nicht im Passwortspeicher dieses Computers. Führen Sie die Einrichtung mit dem Passwort vom Wiederherstellungsblatt erneut aus.</translation>
+            <translation>Das Passwort der Kopie ausser Haus ist nicht im Passwortspeicher dieses Computers. Führen Sie die Einrichtung mit dem Passwort vom Wiederherstellungsblatt erneut aus.</translation>
         </message>
         <message>
             <source>Old off-site snapshots could not be cleaned up ({reason}). The new off-site copy is complete.</source>
-            <translation>Alte externe Sicherungsstände konnten nicht aufgeräumt werden ({reason}). Die neue externe Kopie ist vollständig.</translation>
+            <translation>Alte Sicherungsstände der Kopie ausser Haus konnten nicht aufgeräumt werden ({reason}). Die neue Kopie ausser Haus ist vollständig.</translation>
         </message>
         <message>
             <source>The weekly clean-up of the off-site backup failed ({reason}). It will be tried again with the next backup.</source>
-            <translation>Das wöchentliche Aufräumen der externen Sicherung ist fehlgeschlagen ({reason}). Es wird mit der nächsten Sicherung erneut versucht.</translation>
+            <translation>Das wöchentliche Aufräumen der Kopie ausser Haus ist fehlgeschlagen ({reason}). Es wird mit der nächsten Sicherung erneut versucht.</translation>
         </message>
         <message>
             <source>The newest off-site copy is {days} days old. Check that the off-site backup target is reachable.</source>
-            <translation>Die neueste externe Kopie ist {days} Tage alt. Prüfen Sie, ob das Ziel der externen Sicherung erreichbar ist.</translation>
+            <translation>Die neueste Kopie ausser Haus ist {days} Tage alt. Prüfen Sie, ob das Ziel der Kopie ausser Haus erreichbar ist.</translation>
         </message>
         <message>
             <source>No off-site copy has been made yet.</source>
             <extracomment>An off-site copy older than this is a warning.</extracomment>
-            <translation>Es wurde noch keine externe Kopie erstellt.</translation>
+            <translation>Es wurde noch keine Kopie ausser Haus erstellt.</translation>
         </message>
         <message>
             <source>The off-site server is append-only: this program never deletes old off-site snapshots there; keeping their number in check is the job of whoever runs the server.</source>
-            <translation>Der externe Server nimmt nur neue Daten an (append-only): Dieses Programm löscht dort nie alte externe Snapshots; deren Anzahl im Griff zu behalten, ist Aufgabe der Betreiberin oder des Betreibers des Servers.</translation>
+            <translation>Der externe Server nimmt nur neue Daten an (append-only): Dieses Programm löscht dort nie alte Snapshots der Kopie ausser Haus; deren Anzahl im Griff zu behalten, ist Aufgabe der Betreiberin oder des Betreibers des Servers.</translation>
         </message>
         <message>
             <source>The data folder {path} does not exist. Check the path and run the setup again.</source>
@@ -3830,8 +3910,8 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
             <translation>«{value}» ist keine Liste von Arbeitstagen. Verwenden Sie Tagesnamen wie mon-fri oder mon,tue,thu (mon tue wed thu fri sat sun).</translation>
         </message>
         <message>
-            <source>'{value}' is not a mode. Use single (one computer, timeSensor closed for the backup) or server.</source>
-            <translation>«{value}» ist kein Modus. Verwenden Sie single (ein Computer, timeSensor für die Sicherung geschlossen) oder server.</translation>
+            <source>'{value}' is not a mode. Use single (one computer; the backup waits until timeSensor is closed) or server.</source>
+            <translation>«{value}» ist kein Modus. Verwenden Sie single (ein Computer; die Sicherung wartet, bis timeSensor geschlossen ist) oder server.</translation>
         </message>
         <message>
             <source>'{value}' cannot be used as a computer name. Use letters, digits, spaces, dots and dashes, not starting with a dot.</source>
@@ -3935,11 +4015,11 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The last restore drill failed. Run the restore drill again.</source>
-            <translation>Die letzte Wiederherstellungsübung ist fehlgeschlagen. Führen Sie die Wiederherstellungsübung erneut durch.</translation>
+            <translation>Die letzte Wiederherstellungsprobe ist fehlgeschlagen. Führen Sie die Wiederherstellungsprobe erneut durch.</translation>
         </message>
         <message>
             <source>The yearly restore drill has been due since {day}. Run the restore drill.</source>
-            <translation>Die jährliche Wiederherstellungsübung ist seit {day} fällig. Führen Sie die Wiederherstellungsübung durch.</translation>
+            <translation>Die jährliche Wiederherstellungsprobe ist seit {day} fällig. Führen Sie die Wiederherstellungsprobe durch.</translation>
         </message>
         <message>
             <source>The monthly check is due. Run the monthly check.</source>
@@ -3947,7 +4027,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The yearly restore drill is due. Run the restore drill.</source>
-            <translation>Die jährliche Wiederherstellungsübung ist fällig. Führen Sie die Wiederherstellungsübung durch.</translation>
+            <translation>Die jährliche Wiederherstellungsprobe ist fällig. Führen Sie die Wiederherstellungsprobe durch.</translation>
         </message>
         <message>
             <source>Print the recovery sheet, store it safely and confirm it.</source>
@@ -4035,23 +4115,23 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>restic found errors in the off-site backup at {repo} ({detail}). Run the check again; if the errors stay, start a new off-site backup in another place.</source>
-            <translation>restic hat Fehler in der externen Sicherung unter {repo} gefunden ({detail}). Führen Sie die Prüfung erneut aus; bleiben die Fehler bestehen, beginnen Sie eine neue externe Sicherung an einem anderen Ort.</translation>
+            <translation>restic hat Fehler in der Kopie ausser Haus unter {repo} gefunden ({detail}). Führen Sie die Prüfung erneut aus; bleiben die Fehler bestehen, beginnen Sie eine neue Kopie ausser Haus an einem anderen Ort.</translation>
         </message>
         <message>
             <source>The newest off-site copy is from {when}.</source>
-            <translation>Die neueste externe Kopie stammt vom {when}.</translation>
+            <translation>Die neueste Kopie ausser Haus stammt vom {when}.</translation>
         </message>
         <message>
             <source>The password of the off-site backup is in this computer's password store.</source>
-            <translation>Das Passwort der externen Sicherung ist im Passwortspeicher dieses Computers vorhanden.</translation>
+            <translation>Das Passwort der Kopie ausser Haus ist im Passwortspeicher dieses Computers vorhanden.</translation>
         </message>
         <message>
             <source>The off-site copy is handled outside this program ({where}), so it cannot be checked from here. Check that it ran in the last few days and that its copies can be restored, then confirm it.</source>
-            <translation>Die externe Kopie wird ausserhalb dieses Programms erstellt ({where}) und kann deshalb nicht von hier aus geprüft werden. Prüfen Sie, ob sie in den letzten Tagen gelaufen ist und ob sich ihre Kopien wiederherstellen lassen, und bestätigen Sie es dann.</translation>
+            <translation>Die Kopie ausser Haus wird ausserhalb dieses Programms erstellt ({where}) und kann deshalb nicht von hier aus geprüft werden. Prüfen Sie, ob sie in den letzten Tagen gelaufen ist und ob sich ihre Kopien wiederherstellen lassen, und bestätigen Sie es dann.</translation>
         </message>
         <message>
             <source>You confirmed that the off-site copy handled outside this program ({where}) is in order.</source>
-            <translation>Sie haben bestätigt, dass die ausserhalb dieses Programms erstellte externe Kopie ({where}) in Ordnung ist.</translation>
+            <translation>Sie haben bestätigt, dass die ausserhalb dieses Programms erstellte Kopie ausser Haus ({where}) in Ordnung ist.</translation>
         </message>
         <message>
             <source>Check that the recovery sheet is still stored in its safe place away from this computer, then confirm it.</source>
@@ -4115,7 +4195,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>No password arrived on standard input. Pass the off-site password on one line, for example with: echo 'PASSWORD' | tsbackup setup … --password-stdin</source>
-            <translation>Über die Standardeingabe kam kein Passwort an. Übergeben Sie das Passwort der externen Sicherung auf einer Zeile, zum Beispiel mit: echo 'PASSWORT' | tsbackup setup … --password-stdin</translation>
+            <translation>Über die Standardeingabe kam kein Passwort an. Übergeben Sie das Passwort der Kopie ausser Haus auf einer Zeile, zum Beispiel mit: echo 'PASSWORT' | tsbackup setup … --password-stdin</translation>
         </message>
         <message>
             <source>--s3-keys-stdin needs two lines on standard input: the access key ID, then the secret key (after the password line when --password-stdin is given too).</source>
@@ -4123,51 +4203,55 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The off-site copy stopped because of an unexpected error ({reason}). The backup on the backup drive is complete; the details are in the log.</source>
-            <translation>Die externe Kopie wurde wegen eines unerwarteten Fehlers abgebrochen ({reason}). Die Sicherung auf dem Sicherungslaufwerk ist vollständig; die Einzelheiten stehen im Protokoll.</translation>
+            <translation>Die Kopie ausser Haus wurde wegen eines unerwarteten Fehlers abgebrochen ({reason}). Die Sicherung auf dem Sicherungslaufwerk ist vollständig; die Einzelheiten stehen im Protokoll.</translation>
         </message>
         <message>
             <source>Backup finished: {files} files, {size}, generation {generation}; off-site snapshot {snapshot} ({added} uploaded).</source>
-            <translation>Sicherung abgeschlossen: {files} Dateien, {size}, Generation {generation}; externer Sicherungsstand {snapshot} ({added} hochgeladen).</translation>
+            <translation>Sicherung abgeschlossen: {files} Dateien, {size}, Generation {generation}; Stand {snapshot} ausser Haus ({added} hochgeladen).</translation>
         </message>
         <message>
             <source>Backup finished with warnings: {files} files, {size}, generation {generation}; off-site snapshot {snapshot} ({added} uploaded).</source>
-            <translation>Sicherung mit Warnungen abgeschlossen: {files} Dateien, {size}, Generation {generation}; externer Sicherungsstand {snapshot} ({added} hochgeladen).</translation>
+            <translation>Sicherung mit Warnungen abgeschlossen: {files} Dateien, {size}, Generation {generation}; Stand {snapshot} ausser Haus ({added} hochgeladen).</translation>
         </message>
         <message>
             <source>Off-site targets of the kind '{kind}' are not supported yet. Give a folder (a network share or a drive) or external:DESCRIPTION.</source>
-            <translation>Externe Sicherungsziele der Art '{kind}' werden noch nicht unterstützt. Geben Sie einen Ordner (eine Netzwerkfreigabe oder ein Laufwerk) oder external:BESCHREIBUNG an.</translation>
+            <translation>Ziele der Art '{kind}' werden für die Kopie ausser Haus noch nicht unterstützt. Geben Sie einen Ordner (eine Netzwerkfreigabe oder ein Laufwerk) oder external:BESCHREIBUNG an.</translation>
         </message>
         <message>
             <source>Say after external: how the off-site copy is made, for example external:NAS copy to the partner's office.</source>
-            <translation>Geben Sie nach external: an, wie die externe Kopie erstellt wird, zum Beispiel external:NAS-Kopie ins Büro des Partners.</translation>
+            <translation>Geben Sie nach external: an, wie die Kopie ausser Haus erstellt wird, zum Beispiel external:NAS-Kopie ins Büro des Partners.</translation>
         </message>
         <message>
             <source>The folder {parent} does not exist, so the off-site backup cannot be placed at {repo}. Connect the drive or network share (or create the folder), then run the setup again.</source>
-            <translation>Der Ordner {parent} existiert nicht; deshalb kann die externe Sicherung nicht unter {repo} angelegt werden. Verbinden Sie das Laufwerk oder die Netzwerkfreigabe (oder erstellen Sie den Ordner) und führen Sie die Einrichtung erneut aus.</translation>
+            <translation>Der Ordner {parent} existiert nicht; deshalb kann die Kopie ausser Haus nicht unter {repo} angelegt werden. Verbinden Sie das Laufwerk oder die Netzwerkfreigabe (oder erstellen Sie den Ordner) und führen Sie die Einrichtung erneut aus.</translation>
         </message>
         <message>
             <source>The connection works and the repository opens.</source>
-            <translation>Die Verbindung funktioniert und das Repository lässt sich öffnen.</translation>
+            <translation>Die Verbindung funktioniert und die Sicherungsablage lässt sich öffnen.</translation>
         </message>
         <message>
-            <source>The connection works; a new repository will be created there.</source>
-            <translation>Die Verbindung funktioniert; dort wird ein neues Repository erstellt.</translation>
+            <source>The connection works. No off-site backup exists there yet: a new one will be created.</source>
+            <translation>Die Verbindung funktioniert. Dort gibt es noch keine Kopie ausser Haus: Eine neue wird angelegt.</translation>
         </message>
         <message>
-            <source>The connection works; the bucket {bucket} does not exist yet and will be created together with the new repository.</source>
-            <translation>Die Verbindung funktioniert; den Bucket {bucket} gibt es noch nicht, er wird zusammen mit dem neuen Repository erstellt.</translation>
+            <source>No off-site backup exists at {repo} yet. Create a new one there? If you meant an existing off-site backup, check the address: a typing error would create a new, empty one.</source>
+            <translation>Unter {repo} gibt es noch keine Kopie ausser Haus. Dort eine neue anlegen? Wenn Sie eine bestehende Kopie ausser Haus gemeint haben, prüfen Sie die Adresse: Ein Tippfehler würde eine neue, leere anlegen.</translation>
+        </message>
+        <message>
+            <source>The connection works. The bucket {bucket} does not exist yet: it will be created, with a new off-site backup in it.</source>
+            <translation>Die Verbindung funktioniert. Den Bucket {bucket} gibt es noch nicht: Er wird angelegt, mit einer neuen Kopie ausser Haus darin.</translation>
         </message>
         <message>
             <source>The connection works, and there is a repository there already: give its password (it is on the recovery sheet) to use it.</source>
-            <translation>Die Verbindung funktioniert, und dort liegt bereits ein Repository: Geben Sie sein Passwort an (es steht auf dem Wiederherstellungsblatt), um es zu verwenden.</translation>
+            <translation>Die Verbindung funktioniert, und dort liegt bereits eine Sicherungsablage: Geben Sie ihr Passwort an (es steht auf dem Wiederherstellungsblatt), um sie zu verwenden.</translation>
         </message>
         <message>
             <source>The connection works, but the password does not open the repository at {repo}. Give the password from the recovery sheet.</source>
-            <translation>Die Verbindung funktioniert, aber das Passwort öffnet das Repository unter {repo} nicht. Geben Sie das Passwort vom Wiederherstellungsblatt an.</translation>
+            <translation>Die Verbindung funktioniert, aber das Passwort öffnet die Sicherungsablage unter {repo} nicht. Geben Sie das Passwort vom Wiederherstellungsblatt an.</translation>
         </message>
         <message>
             <source>Nothing to test: the off-site copy is made outside this program.</source>
-            <translation>Nichts zu testen: Die externe Kopie wird ausserhalb dieses Programms erstellt.</translation>
+            <translation>Nichts zu testen: Die Kopie ausser Haus wird ausserhalb dieses Programms erstellt.</translation>
         </message>
         <message>
             <source>The server name {host} cannot be found. Check its spelling, and that this computer is connected to the internet (or the VPN).</source>
@@ -4183,7 +4267,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The off-site target at {repo} did not answer within {seconds} seconds. Check the network connection and try again.</source>
-            <translation>Das externe Ziel {repo} hat nicht innerhalb von {seconds} Sekunden geantwortet. Prüfen Sie die Netzwerkverbindung und versuchen Sie es erneut.</translation>
+            <translation>Das Ziel {repo} der Kopie ausser Haus hat nicht innerhalb von {seconds} Sekunden geantwortet. Prüfen Sie die Netzwerkverbindung und versuchen Sie es erneut.</translation>
         </message>
         <message>
             <source>The server {host} refused the SSH key {key}. Ask whoever runs it (your IT partner) to allow the public key {public} for the user {user}.</source>
@@ -4207,11 +4291,12 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>{repo} is a file, not a folder. Name a folder for the off-site backup.</source>
-            <translation>{repo} ist eine Datei, kein Ordner. Geben Sie einen Ordner für die externe Sicherung an.</translation>
+            <translation>{repo} ist eine Datei, kein Ordner. Geben Sie einen Ordner für die Kopie ausser Haus an.</translation>
         </message>
         <message>
             <source>The folder {repo} holds other files and no off-site backup. Name a new or empty folder for the off-site backup.</source>
-            <translation>Der Ordner {repo} enthält andere Dateien und keine externe Sicherung. Geben Sie einen neuen oder leeren Ordner für die externe Sicherung an.</translation>
+            <extracomment>The letters of a generated password: lower case only, and none that a reader of the printed sheet could take for another (no 0/o, 1/l, no - or _ inside a group). 32 letters: 5 bits each.</extracomment>
+            <translation>Der Ordner {repo} enthält andere Dateien und keine Kopie ausser Haus. Geben Sie einen neuen oder leeren Ordner für die Kopie ausser Haus an.</translation>
         </message>
         <message>
             <source>The connection test failed: {reason}</source>
@@ -4219,52 +4304,52 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The off-site backup {repo} would lie inside the data folder {source}. Choose a folder on another drive or computer.</source>
-            <translation>Die externe Sicherung {repo} läge im Datenordner {source}. Wählen Sie einen Ordner auf einem anderen Laufwerk oder Computer.</translation>
+            <translation>Die Kopie ausser Haus {repo} läge im Datenordner {source}. Wählen Sie einen Ordner auf einem anderen Laufwerk oder Computer.</translation>
         </message>
         <message>
             <source>There is already an off-site backup at {repo}. Give its password with --password-stdin (it is on the recovery sheet); nothing was changed.</source>
-            <translation>Unter {repo} gibt es bereits eine externe Sicherung. Geben Sie ihr Passwort mit --password-stdin an (es steht auf dem Wiederherstellungsblatt); es wurde nichts verändert.</translation>
+            <translation>Unter {repo} gibt es bereits eine Kopie ausser Haus. Geben Sie ihr Passwort mit --password-stdin an (es steht auf dem Wiederherstellungsblatt); es wurde nichts verändert.</translation>
         </message>
         <message>
             <source>The password does not open the off-site backup at {repo}. Give the password from the recovery sheet; nothing was changed.</source>
-            <translation>Mit diesem Passwort lässt sich die externe Sicherung unter {repo} nicht öffnen. Geben Sie das Passwort vom Wiederherstellungsblatt an; es wurde nichts verändert.</translation>
+            <translation>Mit diesem Passwort lässt sich die Kopie ausser Haus unter {repo} nicht öffnen. Geben Sie das Passwort vom Wiederherstellungsblatt an; es wurde nichts verändert.</translation>
         </message>
         <message>
             <source>The off-site backup could not be set up, and nothing was changed: {reason}</source>
-            <translation>Die externe Sicherung konnte nicht eingerichtet werden, und es wurde nichts verändert: {reason}</translation>
+            <translation>Die Kopie ausser Haus konnte nicht eingerichtet werden, und es wurde nichts verändert: {reason}</translation>
         </message>
         <message>
             <source>{option} belongs to an off-site backup: give --secondary as well.</source>
-            <translation>{option} gehört zu einer externen Sicherung: Geben Sie auch --secondary an.</translation>
+            <translation>{option} gehört zu einer Kopie ausser Haus: Geben Sie auch --secondary an.</translation>
+        </message>
+        <message>
+            <source>No off-site backup existed at {repo}, so a new, encrypted one was created there. If you meant an existing one, check the address: a typing error creates a new, empty backup.</source>
+            <translation>Unter {repo} gab es noch keine Kopie ausser Haus, deshalb wurde dort eine neue, verschlüsselte angelegt. Wenn Sie eine bestehende gemeint haben, prüfen Sie die Adresse: Ein Tippfehler legt eine neue, leere Sicherung an.</translation>
         </message>
         <message>
             <source>{option} cannot be used with external: this program does not make that off-site copy.</source>
-            <translation>{option} kann nicht mit external: verwendet werden: Diese externe Kopie erstellt nicht dieses Programm.</translation>
+            <translation>{option} kann nicht mit external: verwendet werden: Diese Kopie ausser Haus erstellt nicht dieses Programm.</translation>
         </message>
         <message>
             <source>--limit-upload needs the upload limit in KiB/s as a whole number (0 for no limit), not '{value}'.</source>
             <translation>--limit-upload braucht die Upload-Grenze in KiB/s als ganze Zahl (0 für keine Grenze), nicht '{value}'.</translation>
         </message>
         <message>
-            <source>A new encrypted off-site backup was created at {repo}.</source>
-            <translation>Unter {repo} wurde eine neue verschlüsselte externe Sicherung angelegt.</translation>
-        </message>
-        <message>
             <source>The existing off-site backup at {repo} is used; its password was accepted.</source>
-            <translation>Die bestehende externe Sicherung unter {repo} wird verwendet; ihr Passwort wurde akzeptiert.</translation>
+            <translation>Die bestehende Kopie ausser Haus unter {repo} wird verwendet; ihr Passwort wurde akzeptiert.</translation>
         </message>
         <message>
             <source>Its password was generated and stored in this computer's password store. Print the recovery sheet (tsbackup recovery-sheet --to FILE.pdf) and keep it away from this computer: without that password the off-site backup cannot be restored.</source>
-            <translation>Ihr Passwort wurde erzeugt und im Passwortspeicher dieses Computers abgelegt. Drucken Sie das Wiederherstellungsblatt aus (tsbackup recovery-sheet --to DATEI.pdf) und bewahren Sie es ausserhalb dieses Computers auf: Ohne dieses Passwort kann die externe Sicherung nicht wiederhergestellt werden.</translation>
+            <translation>Ihr Passwort wurde erzeugt und im Passwortspeicher dieses Computers abgelegt. Drucken Sie das Wiederherstellungsblatt aus (tsbackup recovery-sheet --to DATEI.pdf) und bewahren Sie es ausserhalb dieses Computers auf: Ohne dieses Passwort kann die Kopie ausser Haus nicht wiederhergestellt werden.</translation>
         </message>
         <message>
             <source>The off-site copy is made outside this program ({text}); the monthly check will ask you to confirm it.</source>
-            <translation>Die externe Kopie wird ausserhalb dieses Programms erstellt ({text}); die monatliche Prüfung wird Sie bitten, sie zu bestätigen.</translation>
+            <translation>Die Kopie ausser Haus wird ausserhalb dieses Programms erstellt ({text}); die monatliche Prüfung wird Sie bitten, sie zu bestätigen.</translation>
         </message>
         <message>
             <source>Keep this sheet locked away (in a safe, or sealed with your IT partner), never next to this computer or the backup drive: whoever holds it can open the firm's off-site backups.</source>
             <extracomment>Keyring names of the S3 keys (as `secondary.restic_env` reads them) and the variables restic reads. The same for a REST server's login (`targets_rest`). Stands for the folder to restore into in every command on the sheet; the sheet explains it.</extracomment>
-            <translation>Bewahren Sie dieses Blatt unter Verschluss auf (in einem Tresor oder versiegelt bei Ihrem IT-Partner), nie neben diesem Computer oder dem Sicherungslaufwerk: Wer es besitzt, kann die externen Sicherungen der Kanzlei öffnen.</translation>
+            <translation>Bewahren Sie dieses Blatt unter Verschluss auf (in einem Tresor oder versiegelt bei Ihrem IT-Partner), nie neben diesem Computer oder dem Sicherungslaufwerk: Wer es besitzt, kann die Kopien ausser Haus der Kanzlei öffnen.</translation>
         </message>
         <message>
             <source>Keep this sheet with your emergency documents, away from this computer and the backup drive.</source>
@@ -4276,15 +4361,15 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>No off-site backup is set up: the backup drive holds the only copies. Set up an off-site backup so that a fire or a theft cannot take both.</source>
-            <translation>Es ist keine externe Sicherung eingerichtet: Das Sicherungslaufwerk enthält die einzigen Kopien. Richten Sie eine externe Sicherung ein, damit ein Brand oder ein Diebstahl nicht beides vernichten kann.</translation>
+            <translation>Es ist keine Kopie ausser Haus eingerichtet: Das Sicherungslaufwerk enthält die einzigen Kopien. Richten Sie eine Kopie ausser Haus ein, damit ein Brand oder ein Diebstahl nicht beides vernichten kann.</translation>
         </message>
         <message>
             <source>The off-site copy is made outside this program ({text}). Restore it with that service's own tools; ask whoever runs it.</source>
-            <translation>Die externe Kopie wird ausserhalb dieses Programms erstellt ({text}). Stellen Sie sie mit den Werkzeugen dieses Dienstes wieder her; fragen Sie, wer ihn betreibt.</translation>
+            <translation>Die Kopie ausser Haus wird ausserhalb dieses Programms erstellt ({text}). Stellen Sie sie mit den Werkzeugen dieses Dienstes wieder her; fragen Sie, wer ihn betreibt.</translation>
         </message>
         <message>
             <source>The off-site backup is encrypted with this password: without it nobody can restore it, with it anyone who reaches the repository can read the data.</source>
-            <translation>Die externe Sicherung ist mit diesem Passwort verschlüsselt: Ohne es kann niemand sie wiederherstellen, mit ihm kann jeder, der das Repository erreicht, die Daten lesen.</translation>
+            <translation>Die Kopie ausser Haus ist mit diesem Passwort verschlüsselt: Ohne es kann niemand sie wiederherstellen, mit ihm kann jeder, der die Sicherungsablage erreicht, die Daten lesen.</translation>
         </message>
         <message>
             <source>The S3 keys are as secret as the password: set the environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY to them before running the commands below.</source>
@@ -4307,6 +4392,10 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
             <translation>Benutzername und Passwort des REST-Servers sind so geheim wie das Passwort. tsbackup restore und neuere restic-Versionen lesen sie aus RESTIC_REST_USERNAME und RESTIC_REST_PASSWORD; für ein älteres restic setzen Sie RESTIC_REPOSITORY=rest:https://BENUTZER:PASSWORT@… statt -r anzugeben. Schreiben Sie sie nie in eine Befehlszeile.</translation>
         </message>
         <message>
+            <source>The easiest way: install tsbackup on the new computer, start it and choose "Restore from an existing backup" in its setup assistant, then "From the off-site backup, with the recovery sheet". It asks for what this sheet says. The commands below do the same in a terminal.</source>
+            <translation>Am einfachsten: Installieren Sie tsbackup auf dem neuen Computer, starten Sie es und wählen Sie im Einrichtungsassistenten «Aus einer bestehenden Sicherung wiederherstellen», dann «Aus der Kopie ausser Haus, mit dem Wiederherstellungsblatt». Der Assistent fragt nach den Angaben auf diesem Blatt. Die Befehle unten tun dasselbe in einem Terminal.</translation>
+        </message>
+        <message>
             <source>Install tsbackup on the new computer and run this command in a terminal, with a new, empty folder instead of {dir}; type the password when it waits for it and press Enter. The data comes back in {dir}/timeSensor DataFiles.</source>
             <translation>Installieren Sie tsbackup auf dem neuen Computer und führen Sie diesen Befehl in einem Terminal aus, mit einem neuen, leeren Ordner anstelle von {dir}; tippen Sie das Passwort ein, wenn er darauf wartet, und drücken Sie die Eingabetaste. Die Daten kommen in {dir}/timeSensor DataFiles zurück.</translation>
         </message>
@@ -4316,11 +4405,11 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The password of the off-site backup at {repo} is not in this computer's password store, so the recovery sheet cannot be written. Run the setup again and give that password with --password-stdin.</source>
-            <translation>Das Passwort der externen Sicherung unter {repo} ist nicht im Passwortspeicher dieses Computers, daher kann das Wiederherstellungsblatt nicht erstellt werden. Führen Sie die Einrichtung erneut aus und geben Sie dieses Passwort mit --password-stdin an.</translation>
+            <translation>Das Passwort der Kopie ausser Haus unter {repo} ist nicht im Passwortspeicher dieses Computers, daher kann das Wiederherstellungsblatt nicht erstellt werden. Führen Sie die Einrichtung erneut aus und geben Sie dieses Passwort mit --password-stdin an.</translation>
         </message>
         <message>
             <source>The S3 keys of the off-site backup at {repo} ({missing}) are not in this computer's password store, so the recovery sheet cannot be written. Run the setup again with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY set.</source>
-            <translation>Die S3-Schlüssel der externen Sicherung unter {repo} ({missing}) sind nicht im Passwortspeicher dieses Computers, daher kann das Wiederherstellungsblatt nicht erstellt werden. Führen Sie die Einrichtung mit gesetzten AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY erneut aus.</translation>
+            <translation>Die S3-Schlüssel der Kopie ausser Haus unter {repo} ({missing}) sind nicht im Passwortspeicher dieses Computers, daher kann das Wiederherstellungsblatt nicht erstellt werden. Führen Sie die Einrichtung mit gesetzten AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY erneut aus.</translation>
         </message>
         <message>
             <source>The folder {folder} does not exist, so the recovery sheet cannot be saved as {path}. Name a file in an existing folder.</source>
@@ -4336,7 +4425,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The recovery sheet is saved as {path}. It holds the off-site password: print it, keep the printout locked away from this computer and delete the file.</source>
-            <translation>Das Wiederherstellungsblatt ist als {path} gespeichert. Es enthält das Passwort der externen Sicherung: Drucken Sie es aus, bewahren Sie den Ausdruck getrennt von diesem Computer unter Verschluss auf und löschen Sie die Datei.</translation>
+            <translation>Das Wiederherstellungsblatt ist als {path} gespeichert. Es enthält das Passwort der Kopie ausser Haus: Drucken Sie es aus, bewahren Sie den Ausdruck getrennt von diesem Computer unter Verschluss auf und löschen Sie die Datei.</translation>
         </message>
         <message>
             <source>The status keeps warning until you confirm that the printout is stored safely: run the command again with --confirm.</source>
@@ -4526,14 +4615,23 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <message>
             <source>No off-site target was given. Give a folder, sftp://…, s3:…, rest:… or external:DESCRIPTION.</source>
             <extracomment>Keyring names of the backend secrets, per kind (the repository password is `secondary.PASSWORD_SECRET`).</extracomment>
-            <translation>Es wurde kein externes Ziel angegeben. Geben Sie einen Ordner, sftp://…, s3:…, rest:… oder external:BESCHREIBUNG an.</translation>
+            <translation>Es wurde kein Ziel für die Kopie ausser Haus angegeben. Geben Sie einen Ordner, sftp://…, s3:…, rest:… oder external:BESCHREIBUNG an.</translation>
         </message>
         <message>
             <source>Off-site targets of the kind '{kind}' are not supported. Give a folder, sftp://…, s3:…, rest:… or external:DESCRIPTION.</source>
-            <translation>Externe Ziele der Art '{kind}' werden nicht unterstützt. Geben Sie einen Ordner, sftp://…, s3:…, rest:… oder external:BESCHREIBUNG an.</translation>
+            <translation>Ziele der Art '{kind}' werden für die Kopie ausser Haus nicht unterstützt. Geben Sie einen Ordner, sftp://…, s3:…, rest:… oder external:BESCHREIBUNG an.</translation>
+        </message>
+        <message>
+            <source>{repo} is the top folder of a drive or network share. Use a subfolder on it for the off-site backup, for example {example}: while the share is not connected, its empty top folder looks like an empty backup folder.</source>
+            <translation>{repo} ist der oberste Ordner eines Laufwerks oder einer Netzwerkfreigabe. Verwenden Sie für die Kopie ausser Haus einen Unterordner darin, zum Beispiel {example}: Solange die Freigabe nicht verbunden ist, sieht ihr leerer oberster Ordner wie ein leerer Sicherungsordner aus.</translation>
+        </message>
+        <message>
+            <source>{repo} is the top folder of a drive or network share. Use the subfolder {example} for the off-site backup instead?</source>
+            <translation>{repo} ist der oberste Ordner eines Laufwerks oder einer Netzwerkfreigabe. Stattdessen den Unterordner {example} für die Kopie ausser Haus verwenden?</translation>
         </message>
         <message>
             <source>--ssh-key belongs to an SFTP server (sftp://…), not to '{value}'.</source>
+            <extracomment>The subfolder suggested when the top of a drive or share was chosen.</extracomment>
             <translation>--ssh-key gehört zu einem SFTP-Server (sftp://…), nicht zu '{value}'.</translation>
         </message>
         <message>
@@ -4607,7 +4705,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The program {program} (OpenSSH) was not found, and it is needed for an SFTP off-site backup. Install the OpenSSH client and try again.</source>
-            <translation>Das Programm {program} (OpenSSH) wurde nicht gefunden; es wird für eine externe Sicherung per SFTP benötigt. Installieren Sie den OpenSSH-Client und versuchen Sie es erneut.</translation>
+            <translation>Das Programm {program} (OpenSSH) wurde nicht gefunden; es wird für eine Kopie ausser Haus per SFTP benötigt. Installieren Sie den OpenSSH-Client und versuchen Sie es erneut.</translation>
         </message>
         <message>
             <source>The path {path} contains a double quote, which the SSH connection cannot pass on. Use another folder.</source>
@@ -4632,7 +4730,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The scheduled task ran as {user} but cannot read the off-site password from the password store. Register the task with the user's password ("run whether the user is logged on or not") or unlock the store for it.</source>
-            <translation>Die geplante Aufgabe lief als {user}, kann aber das Passwort der externen Sicherung nicht aus dem Passwortspeicher lesen. Richten Sie die Aufgabe mit dem Passwort des Benutzers ein («unabhängig von der Benutzeranmeldung ausführen») oder entsperren Sie den Speicher dafür.</translation>
+            <translation>Die geplante Aufgabe lief als {user}, kann aber das Passwort der Kopie ausser Haus nicht aus dem Passwortspeicher lesen. Richten Sie die Aufgabe mit dem Passwort des Benutzers ein («unabhängig von der Benutzeranmeldung ausführen») oder entsperren Sie den Speicher dafür.</translation>
         </message>
         <message>
             <source>The scheduled task has never run on this computer.</source>
@@ -4684,7 +4782,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The off-site backups remain at {repo}; the recovery sheet holds their password.</source>
-            <translation>Die externen Sicherungen bleiben unter {repo}; ihr Passwort steht auf dem Wiederherstellungsblatt.</translation>
+            <translation>Die Kopien ausser Haus bleiben unter {repo}; ihr Passwort steht auf dem Wiederherstellungsblatt.</translation>
         </message>
         <message>
             <source>The record of past backups was kept as {path}.</source>
@@ -4700,7 +4798,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The password of the off-site backups is stored only on this computer and the recovery sheet was never confirmed, so forgetting now would make the off-site backups unreadable. Print the recovery sheet first with tsbackup recovery-sheet --to FILE.pdf, or add --i-have-the-password.</source>
-            <translation>Das Passwort der externen Sicherungen ist nur auf diesem Computer gespeichert, und das Wiederherstellungsblatt wurde nie bestätigt. Wenn Sie die Einrichtung jetzt entfernen, wären die externen Sicherungen nicht mehr lesbar. Drucken Sie zuerst das Wiederherstellungsblatt mit tsbackup recovery-sheet --to DATEI.pdf aus oder ergänzen Sie --i-have-the-password.</translation>
+            <translation>Das Passwort der Kopien ausser Haus ist nur auf diesem Computer gespeichert, und das Wiederherstellungsblatt wurde nie bestätigt. Wenn Sie die Einrichtung jetzt entfernen, wären die Kopien ausser Haus nicht mehr lesbar. Drucken Sie zuerst das Wiederherstellungsblatt mit tsbackup recovery-sheet --to DATEI.pdf aus oder ergänzen Sie --i-have-the-password.</translation>
         </message>
         <message>
             <source>Not everything could be removed: {reason}</source>
@@ -4710,11 +4808,11 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <message>
             <source>There is no off-site backup set up, so there is no off-site password to change.</source>
             <extracomment>Setup generates 43-character passwords and takes a typed one as it is; a new password typed here must at least not be guessable in an afternoon.</extracomment>
-            <translation>Es ist keine externe Sicherung eingerichtet, daher gibt es kein Passwort der externen Sicherung zu ändern.</translation>
+            <translation>Es ist keine Kopie ausser Haus eingerichtet, daher gibt es kein Passwort der Kopie ausser Haus zu ändern.</translation>
         </message>
         <message>
             <source>The off-site copy is made outside this program, so its password is changed there, not here.</source>
-            <translation>Die externe Kopie wird ausserhalb dieses Programms erstellt; ihr Passwort wird deshalb dort geändert, nicht hier.</translation>
+            <translation>Die Kopie ausser Haus wird ausserhalb dieses Programms erstellt; ihr Passwort wird deshalb dort geändert, nicht hier.</translation>
         </message>
         <message>
             <source>The off-site server only allows adding data (append-only), so the old password cannot be removed from it; ask the server's administrator to change the password.</source>
@@ -4734,15 +4832,15 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>The off-site password was not changed ({reason}). The old password still works and is still stored.</source>
-            <translation>Das Passwort der externen Sicherung wurde nicht geändert ({reason}). Das alte Passwort funktioniert weiterhin und bleibt gespeichert.</translation>
+            <translation>Das Passwort der Kopie ausser Haus wurde nicht geändert ({reason}). Das alte Passwort funktioniert weiterhin und bleibt gespeichert.</translation>
         </message>
         <message>
             <source>The off-site password was changed. Print the new recovery sheet (tsbackup recovery-sheet --to FILE.pdf), store it safely and destroy the old one.</source>
-            <translation>Das Passwort der externen Sicherung wurde geändert. Drucken Sie das neue Wiederherstellungsblatt (tsbackup recovery-sheet --to DATEI.pdf), bewahren Sie es sicher auf und vernichten Sie das alte.</translation>
+            <translation>Das Passwort der Kopie ausser Haus wurde geändert. Drucken Sie das neue Wiederherstellungsblatt (tsbackup recovery-sheet --to DATEI.pdf), bewahren Sie es sicher auf und vernichten Sie das alte.</translation>
         </message>
         <message>
             <source>the off-site backup did not show the new key as expected</source>
-            <translation>die externe Sicherung zeigte den neuen Schlüssel nicht wie erwartet</translation>
+            <translation>die Kopie ausser Haus zeigte den neuen Schlüssel nicht wie erwartet</translation>
         </message>
         <message>
             <source>Backups can be paused for 1 to 30 days, not {days}. Give a number of days in that range.</source>
@@ -4874,19 +4972,19 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>Newest off-site copy: {when}.</source>
-            <translation>Neueste externe Kopie: {when}.</translation>
+            <translation>Neueste Kopie ausser Haus: {when}.</translation>
         </message>
         <message>
             <source>No off-site copy is set up.</source>
-            <translation>Es ist keine externe Kopie eingerichtet.</translation>
+            <translation>Es ist keine Kopie ausser Haus eingerichtet.</translation>
         </message>
         <message>
             <source>The yearly restore drill is due on {when}.</source>
-            <translation>Die jährliche Wiederherstellungsübung ist am {when} fällig.</translation>
+            <translation>Die jährliche Wiederherstellungsprobe ist am {when} fällig.</translation>
         </message>
         <message>
             <source>The yearly restore drill is overdue (it was due on {when}).</source>
-            <translation>Die jährliche Wiederherstellungsübung ist überfällig (sie war am {when} fällig).</translation>
+            <translation>Die jährliche Wiederherstellungsprobe ist überfällig (sie war am {when} fällig).</translation>
         </message>
         <message>
             <source>unknown</source>
@@ -4902,11 +5000,11 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>No off-site backup that this program can read is set up.</source>
-            <translation>Es ist keine Auslagerung eingerichtet, die dieses Programm lesen kann.</translation>
+            <translation>Es ist keine Kopie ausser Haus eingerichtet, die dieses Programm lesen kann.</translation>
         </message>
         <message>
             <source>The off-site backup holds no snapshot of this computer yet.</source>
-            <translation>Die Auslagerung enthält noch keinen Snapshot dieses Computers.</translation>
+            <translation>Die Kopie ausser Haus enthält noch keinen Snapshot dieses Computers.</translation>
         </message>
         <message>
             <source>Ask everyone to close timeSensor LEGAL, then quit timeSensor Server on this server.</source>
@@ -4935,6 +5033,10 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         <message>
             <source>(the newest .4BK file in the restored folder, under '4D Backup' or 'STUFF/BACKUP')</source>
             <translation>(die neueste .4BK-Datei im wiederhergestellten Ordner, unter «4D Backup» oder «STUFF/BACKUP»)</translation>
+        </message>
+        <message>
+            <source>The folder {parent} does not exist. Create it, and any missing folders above it, and restore into {path}?</source>
+            <translation>Den Ordner {parent} gibt es nicht. Soll er samt den fehlenden Ordnern darüber erstellt und in {path} wiederhergestellt werden?</translation>
         </message>
         <message>
             <source>{path} is not a full folder path. Choose the folder with "Choose folder…" or type its whole path.</source>
@@ -5090,7 +5192,7 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
         </message>
         <message>
             <source>Standard input already carries the off-site password, so the SMTP password for {user} cannot come from it too. Give it in the environment variable TSBACKUP_SMTP_PASSWORD.</source>
-            <translation>Die Standardeingabe enthält bereits das Passwort der externen Sicherung, das SMTP-Passwort für {user} kann deshalb nicht auch von dort kommen. Geben Sie es in der Umgebungsvariablen TSBACKUP_SMTP_PASSWORD an.</translation>
+            <translation>Die Standardeingabe enthält bereits das Passwort der Kopie ausser Haus, das SMTP-Passwort für {user} kann deshalb nicht auch von dort kommen. Geben Sie es in der Umgebungsvariablen TSBACKUP_SMTP_PASSWORD an.</translation>
         </message>
         <message>
             <source>Monitoring pings go to {host}.</source>

@@ -59,6 +59,40 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _writer(target) -> QPdfWriter:
+    writer = QPdfWriter(target)
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                                     QPageLayout.Unit.Millimeter))
+    return writer
+
+
+def _document(body_html: str, title: str = "") -> QTextDocument:
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(_plain_font())
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
+    document.setHtml(body_html)
+    return document
+
+
+def page_count(body_html: str) -> int:
+    """How many A4 pages `write_pdf` prints this HTML on: printed the same way into memory, and the
+    PDF's page objects counted."""
+    import re
+
+    from PySide6.QtCore import QBuffer
+
+    ensure_gui_application()
+    buffer = QBuffer()
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    writer = _writer(buffer)
+    _document(body_html).print_(writer)
+    del writer  # flushes the PDF into the buffer
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", bytes(buffer.data())))
+
+
 def write_pdf(body_html: str, path: Path, *, title: str = "", author: str = "tsbackup") -> Path:
     """Lays out `body_html` (Qt's rich-text subset of HTML 4) on A4 pages and writes the PDF to `path`."""
     ensure_gui_application()
@@ -67,18 +101,10 @@ def write_pdf(body_html: str, path: Path, *, title: str = "", author: str = "tsb
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".pdf.tmp", dir=path.parent)
     os.close(fd)
     try:
-        writer = QPdfWriter(tmp)
-        writer.setResolution(RESOLUTION)
+        writer = _writer(tmp)
         writer.setTitle(title)
         writer.setCreator(author)
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                                         QPageLayout.Unit.Millimeter))
-        document = QTextDocument()
-        document.setDocumentMargin(0)
-        document.setDefaultFont(_plain_font())
-        document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
-        document.setHtml(body_html)
+        document = _document(body_html, title)
         document.print_(writer)
         del writer  # flushes and closes the file
         os.replace(tmp, path)

@@ -52,6 +52,19 @@ def sentence(parent: QWidget, accessible: str, text: str = "") -> QLabel:
 STYLES = {"ok": "color: #1f6f2b;", "error": "color: #a1260d;", "warn": "color: #7a5b00;", None: ""}
 
 
+def fit_height(window: QWidget) -> None:
+    """`window` as tall as its layout needs at its current width: Qt sizes a top-level window by its
+    layout's minimum, which does not count the extra lines of a wrapped label."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    if need > window.height():
+        window.resize(width, need)
+
+
 class HousekeepingDialog(QDialog):
     changed = Signal()  # the setup changed: the window gathers its overview again
     busy_changed = Signal(bool)  # the window's "More" is off while a dialog works
@@ -106,6 +119,16 @@ class HousekeepingDialog(QDialog):
         self.result.setText(text)
         self.result.setStyleSheet(STYLES.get(style, ""))
         self.result.setVisible(bool(text))
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Grows the dialog to the height its words need at its width (German, a long path, a result):
+        a wrapped sentence is never cut mid-line."""
+        fit_height(self)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.fit_height()
 
     def show_error(self, exc: BaseException) -> None:
         self.show_result(self.error_text(exc), "error")

@@ -21,7 +21,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -88,6 +88,8 @@ class RestoreDialog(QDialog):
         self.choose_folder = choose_folder or (lambda p, title, start: QFileDialog.getExistingDirectory(p, title, start))
         self.confirm = confirm or (lambda p, text: QMessageBox.question(p, self.tr("Put this back in place"), text)
                                    == QMessageBox.StandardButton.Yes)
+        self.ask = confirm or (lambda p, text: QMessageBox.question(p, self.tr("Create the folders?"), text)
+                               == QMessageBox.StandardButton.Yes)  # an injected confirm answers every question
         self.generations: list = []
         self.snapshots: list = []
         self.report = None  # the last successful restore; None again once a later restore is tried
@@ -142,11 +144,16 @@ class RestoreDialog(QDialog):
             self, self.tr("&Restore"), self.tr("Restore"), self.restore, self.tr("Restoring"))
         layout.addLayout(action_row)
         self.result = _sentence(self, self.tr("Result of the restore"))
+        self.result.setMinimumHeight(4 * self.result.fontMetrics().lineSpacing())  # room for a result: nothing jumps
+        self.result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.result)
 
         self.put_back_button = QPushButton(self.tr("&Put this back in place"), self)
         self.put_back_button.setAccessibleName(self.tr("Put this back in place"))
         self.put_back_button.clicked.connect(self.put_back)
+        keep_room = self.put_back_button.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)  # appearing after a restore moves no other button
+        self.put_back_button.setSizePolicy(keep_room)
         self.put_back_button.setVisible(False)
         layout.addWidget(self.put_back_button)
         self.server_steps = _sentence(self, self.tr("How to restore 4D Server's archive"))
@@ -241,6 +248,11 @@ class RestoreDialog(QDialog):
             to = choices.check_restore_target(config, text)
         except Exception as exc:  # noqa: BLE001 - a UserError's sentence, or the unexpected error's name
             self.result.setText(self._error_text(exc))
+            return
+        question = choices.missing_parents_question(to)  # a typing error must not become a chain of folders
+        if question is not None and not self.ask(self, self.say(question)):
+            self.result.setText(self.tr("Nothing was restored. Choose an existing folder, or type a new folder inside "
+                                        "one."))
             return
         cancel = self._cancel = threading.Event()
         self._set_busy(RESTORING)

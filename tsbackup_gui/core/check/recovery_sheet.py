@@ -123,6 +123,15 @@ REST_NOTE = define(
         "RESTIC_REPOSITORY=rest:https://USER:PASSWORD@… instead of giving -r. Never put them on a command line.",
     ),
 )
+WIZARD_HOW = define(
+    "recovery.wizard_how",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The easiest way: install tsbackup on the new computer, start it and choose \"Restore from an existing "
+        "backup\" in its setup assistant, then \"From the off-site backup, with the recovery sheet\". It asks for "
+        "what this sheet says. The commands below do the same in a terminal.",
+    ),
+)
 NEW_COMPUTER_HOW = define(
     "recovery.new_computer_how",
     QT_TRANSLATE_NOOP(
@@ -229,6 +238,7 @@ class RecoverySheet:
     restore_command: str | None = None  # restic alone: restore the newest snapshot of this computer
     new_computer_command: str | None = None  # tsbackup on a new computer, no configuration
     notes: list[Message] = field(default_factory=list)  # sentences for the off-site section
+    wizard_how: Message | None = None  # the assistant's way, before any command
     new_computer_how: Message | None = None
     restic_how: Message | None = None
     primary_how: Message | None = None
@@ -326,6 +336,7 @@ def gather(config: Config, secrets, *, now: datetime) -> RecoverySheet:
         sheet.list_command, sheet.restore_command, sheet.new_computer_command, note = sftp_commands(
             repo, secondary, host, DIR, shell_word)
         sheet.notes.append(note)
+    sheet.wizard_how = WIZARD_HOW()
     sheet.new_computer_how = NEW_COMPUTER_HOW(dir=DIR)
     sheet.restic_how = RESTIC_HOW(dir=DIR)
     sheet.warning = KEEP_LOCKED()

@@ -38,7 +38,8 @@ from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.restic.driver import Restic
 from tsbackup_gui.core.restic.errors import ResticError, display_repo
 from tsbackup_gui.core.offsite.upload import PASSWORD_SECRET
-from tsbackup_gui.core.offsite.targets import endpoint, kind_of_secondary, open_target, parse_secondary
+from tsbackup_gui.core.offsite.targets import (SUBFOLDER_NAME, TOP_OF_DRIVE, endpoint, is_top_of_drive, kind_of_secondary,
+                                              open_target, parse_secondary)
 from tsbackup_gui.core.offsite import sftp as targets_sftp
 from tsbackup_gui.core.offsite.s3 import NEED_KEYS
 from tsbackup_gui.core.offsite.sftp_keys import check_key, default_key_path, generate_ssh_key
@@ -49,14 +50,22 @@ log = logging.getLogger(__name__)
 OK_OPENS = define("connection.ok", QT_TRANSLATE_NOOP("core", "The connection works and the repository opens."))
 OK_NEW = define(
     "connection.ok_new",
-    QT_TRANSLATE_NOOP("core", "The connection works; a new repository will be created there."),
+    QT_TRANSLATE_NOOP("core", "The connection works. No off-site backup exists there yet: a new one will be created."),
+)
+NEW_BACKUP_QUESTION = define(
+    "connection.new_backup_question",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "No off-site backup exists at {repo} yet. Create a new one there? If you meant an existing off-site backup, "
+        "check the address: a typing error would create a new, empty one.",
+    ),
 )
 OK_NEW_BUCKET = define(
     "connection.ok_new_bucket",
     QT_TRANSLATE_NOOP(
         "core",
-        "The connection works; the bucket {bucket} does not exist yet and will be created together with the new "
-        "repository.",
+        "The connection works. The bucket {bucket} does not exist yet: it will be created, with a new off-site "
+        "backup in it.",
     ),
 )
 NEEDS_PASSWORD = define(
@@ -183,6 +192,11 @@ class ConnectionResult:
         return Exit.WARNING if self.code in UNREACHABLE_CODES else Exit.USAGE
 
 
+def new_backup_question(target: str) -> Message:
+    """What the wizard asks before setup creates a new off-site backup at `target` (shown without secrets)."""
+    return NEW_BACKUP_QUESTION(repo=display_repo(target))
+
+
 def _result(ok: bool, message: Message, **kwargs: Any) -> ConnectionResult:
     return ConnectionResult(ok, message, message.id, **kwargs)
 
@@ -307,6 +321,8 @@ def _test_folder(secondary: Mapping[str, Any], password: str | None, timeout: fl
         return _result(False, FOLDER_IS_FILE(repo=repo))
     if not path.parent.is_dir():
         return _result(False, FOLDER_MISSING(parent=str(path.parent), repo=repo))
+    if is_top_of_drive(path):
+        return _result(False, TOP_OF_DRIVE(repo=str(path), example=str(path / SUBFOLDER_NAME)))
     probe_in = path if path.is_dir() else path.parent
     try:
         fd, probe = tempfile.mkstemp(prefix=".tsbackup-write-test-", dir=probe_in)

@@ -56,10 +56,53 @@ UNKNOWN_KIND = define(
         "external:DESCRIPTION.",
     ),
 )
+TOP_OF_DRIVE = define(
+    "target.top_of_drive",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{repo} is the top folder of a drive or network share. Use a subfolder on it for the off-site backup, for "
+        "example {example}: while the share is not connected, its empty top folder looks like an empty backup folder.",
+    ),
+)
+USE_SUBFOLDER = define(
+    "target.use_subfolder",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{repo} is the top folder of a drive or network share. Use the subfolder {example} for the off-site backup "
+        "instead?",
+    ),
+)
+#: The subfolder suggested when the top of a drive or share was chosen.
+SUBFOLDER_NAME = "timeSensor offsite"
 KEY_NOT_FOR = define(
     "target.ssh_key_not_for",
     QT_TRANSLATE_NOOP("core", "--ssh-key belongs to an SFTP server (sftp://…), not to '{value}'."),
 )
+
+
+def is_top_of_drive(path: Path | str, *, is_mount=os.path.ismount) -> bool:
+    """A drive's or share's top folder (a mount point, a drive letter's root, a share's root) that holds
+    no off-site backup yet: when the share is not connected, the mount point left behind is an empty
+    local folder, indistinguishable from the empty folder a new backup needs. An existing repository
+    there is left alone (setups made before this rule keep working)."""
+    path = Path(path)
+    if (path / "config").is_file():
+        return False
+    return path.parent == path or (path.is_dir() and is_mount(str(path)))
+
+
+def refuse_top_of_drive(path: Path | str) -> None:
+    """Raises `UserError` (exit 2) with a subfolder to use instead when `path` is a drive's top folder."""
+    if is_top_of_drive(path):
+        raise UserError(TOP_OF_DRIVE(repo=str(path), example=str(Path(path) / SUBFOLDER_NAME)), Exit.USAGE)
+
+
+def subfolder_question(path: Path | str):
+    """For a folder picker: (the question, the subfolder to use) when `path` is a drive's top folder, else None."""
+    if not is_top_of_drive(path):
+        return None
+    example = Path(path) / SUBFOLDER_NAME
+    return USE_SUBFOLDER(repo=str(path), example=str(example)), example
 
 
 def kind_of(text: str) -> str:

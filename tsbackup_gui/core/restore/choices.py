@@ -59,6 +59,13 @@ ARCHIVE_UNKNOWN = define(
     QT_TRANSLATE_NOOP("core", "(the newest .4BK file in the restored folder, under '4D Backup' or 'STUFF/BACKUP')"),
 )
 
+CREATE_PARENTS = define(
+    "restore.create_parents",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The folder {parent} does not exist. Create it, and any missing folders above it, and restore into {path}?",
+    ),
+)
 TARGET_RELATIVE = define(
     "restore_choices.target_relative",
     QT_TRANSLATE_NOOP("core", "{path} is not a full folder path. Choose the folder with \"Choose folder…\" or type its whole path."),
@@ -185,6 +192,15 @@ def check_restore_target(config: Config | None, to: Path | str) -> Path:
             raise UserError(TARGET_IN_BACKUPS(path=str(to), backups=str(backups)), Exit.USAGE)
     check_target(to)
     return to
+
+
+def missing_parents_question(to: Path | str) -> Message | None:
+    """The question to ask before a restore creates more than its own new folder: a typed path whose
+    parent folders are missing is more often a typing error than a wish. None: nothing to ask."""
+    to = Path(to).expanduser()
+    if to.exists() or to.parent.is_dir():
+        return None
+    return CREATE_PARENTS(parent=str(to.parent), path=str(to))
 
 
 def can_put_back(config: Config) -> bool:

@@ -35,7 +35,7 @@ from tsbackup_gui.core.offsite.records import is_external, readable_repo
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
 from tsbackup_gui.core.restic.errors import display_repo
-from tsbackup_gui.core.offsite.targets import EXTERNAL_EMPTY
+from tsbackup_gui.core.offsite.targets import EXTERNAL_EMPTY, refuse_top_of_drive
 from tsbackup_gui.core.setup.offsite_repo import (NO_SECONDARY_FOR, SecondaryOptions, SecondaryPlan, open_or_create,
                                                   since)
 from tsbackup_gui.core.setup.remote import check_options_for, plan_remote
@@ -180,6 +180,7 @@ def _plan_folder(value: str, options: SecondaryOptions, limit: int | None, *, pr
         raise UserError(REPO_NOT_FOLDER(repo=shown), Exit.USAGE)
     if not path.parent.is_dir():
         raise UserError(PARENT_MISSING(parent=str(path.parent), repo=shown), Exit.USAGE)
+    refuse_top_of_drive(path)
     real, real_source = path.resolve(), source.resolve()
     if real == real_source or real_source in real.parents:
         raise UserError(INSIDE_SOURCE(repo=shown, source=str(source)), Exit.USAGE)

@@ -24,7 +24,17 @@ from tsbackup_gui.core.restic.errors import ResticError, display_repo
 
 log = logging.getLogger(__name__)
 
-GENERATED_PASSWORD_BYTES = 32  # token_urlsafe: 43 characters, 256 bits
+#: The letters of a generated password: lower case only, and none that a reader of the printed sheet could
+#: take for another (no 0/o, 1/l, no - or _ inside a group). 32 letters: 5 bits each.
+PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
+PASSWORD_GROUPS, PASSWORD_GROUP_LENGTH = 6, 5  # 30 letters: 150 bits, typed as six groups of five joined by -
+
+
+def generate_password() -> str:
+    """A new off-site password that is easy to read off paper and type: "k7xq2-mbr9t-…" (150 bits)."""
+    return "-".join("".join(secrets_mod.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_GROUP_LENGTH))
+                    for _ in range(PASSWORD_GROUPS))
+
 
 FOLDER_NOT_EMPTY = define(
     "setup.offsite_folder_not_empty",
@@ -64,7 +74,11 @@ NO_SECONDARY_FOR = define(
 
 CREATED = define(
     "setup.offsite_created",
-    QT_TRANSLATE_NOOP("core", "A new encrypted off-site backup was created at {repo}."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "No off-site backup existed at {repo}, so a new, encrypted one was created there. If you meant an existing "
+        "one, check the address: a typing error creates a new, empty backup.",
+    ),
 )
 
 OPENED = define(
@@ -134,7 +148,7 @@ def open_or_create(repo: str, options: SecondaryOptions, limit: int | None, *, p
     stored = secrets.get(PASSWORD_SECRET)  # also proves the password store works before restic runs
     same_repo = bool(previous) and str(previous.get("repo") or "") == repo
     given = options.password
-    candidate = given if given is not None else (stored if stored else secrets_mod.token_urlsafe(GENERATED_PASSWORD_BYTES))
+    candidate = given if given is not None else (stored if stored else generate_password())
     try:
         restic = factory(repo, candidate)
         exists = restic.is_repository()
@@ -151,7 +165,7 @@ def open_or_create(repo: str, options: SecondaryOptions, limit: int | None, *, p
         if empty_check is not None and _has_entries(empty_check):
             raise UserError(FOLDER_NOT_EMPTY(repo=shown), Exit.USAGE)
         if given is None:  # a new repository gets a new, strong password, never one typed or reused
-            candidate = secrets_mod.token_urlsafe(GENERATED_PASSWORD_BYTES)
+            candidate = generate_password()
             restic = factory(repo, candidate)
             plan.generated = True
         try:

@@ -29,7 +29,7 @@ BAD_DAYS = define(
 )
 BAD_MODE = define(
     "setup.bad_mode",
-    QT_TRANSLATE_NOOP("core", "'{value}' is not a mode. Use single (one computer, timeSensor closed for the backup) or server."),
+    QT_TRANSLATE_NOOP("core", "'{value}' is not a mode. Use single (one computer; the backup waits until timeSensor is closed) or server."),
 )
 BAD_COMPUTER = define(
     "setup.bad_computer",

@@ -73,6 +73,7 @@ class WizardEnv:
     offsite_suggestion: Path | None = None
     choose_folder: Callable[[QWidget, str, str], str | None] = native_choose_folder
     choose_save_file: Callable[[QWidget, str, str, str], str | None] = native_save_file
+    choose_file: Callable[[QWidget, str, str], str | None] = None  # an existing file (the SSH key); None: Qt's dialog
     print_dialog: Callable[[QWidget, Any], bool] = native_print_dialog
     ask: Callable[[QWidget, str, str], bool] = native_ask  # (parent, title, question) -> Yes?
     monotonic: Callable[[], float] = time.monotonic

@@ -123,7 +123,7 @@ class DrivePage(QWizardPage):
         self.computer_edit = QLineEdit(self)
         self.computer_edit.setAccessibleName(self.tr("Name of this computer on the backup drive"))
         self.computer_edit.textChanged.connect(self._computer_changed)
-        self.computer_caption = QLabel(self.tr("&Name of this computer:"), self)
+        self.computer_caption = QLabel(self.tr("Name of this &computer:"), self)
         self.computer_caption.setBuddy(self.computer_edit)
         form.addRow(self.computer_caption, self.computer_edit)
         self.destination = sentence_label(self, self.tr("Where the backups go"))
@@ -228,7 +228,7 @@ class DrivePage(QWizardPage):
 
     def _fs(self, drive: drives.Drive) -> str:
         if drive.hard_links:
-            return self.tr("{0}, saves space").format(drive.fs_type)
+            return self.tr("{0}: unchanged files take no extra space").format(drive.fs_type)
         if drive.hard_links is False:
             return self.tr("{0}, full copies").format(drive.fs_type)
         return self.tr("{0}, likely full copies").format(drive.fs_type)

@@ -96,7 +96,7 @@ class InstallationPage(QWizardPage):
 
         self.mode_box = QGroupBox(self.tr("Kind of installation"), self)
         mode_layout = QVBoxLayout(self.mode_box)
-        self.single_choice = QRadioButton(self.tr("&One computer: timeSensor LEGAL is closed for the backup"), self.mode_box)
+        self.single_choice = QRadioButton(self.tr("&One computer: the backup waits until timeSensor LEGAL is closed"), self.mode_box)
         self.single_choice.setAccessibleName(self.tr("One computer (single-user)"))
         self.server_choice = QRadioButton(self.tr("Se&rver: 4D Server keeps running; its own backups are copied"), self.mode_box)
         self.server_choice.setAccessibleName(self.tr("Server (several users)"))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from tsbackup_gui.core.offsite.targets import kind_of_secondary
+from tsbackup_gui.core.offsite.targets import kind_of_secondary, subfolder_question
 from tsbackup_gui.core.offsite.records import is_external
 from tsbackup_gui.ui.wizard.common import Gate, Offsite, error_message, sentence_label, show
 from tsbackup_gui.ui.wizard.offsite_forms import CloudForm, PartnerForm
@@ -88,6 +88,8 @@ class OffsitePage(QWizardPage):
             "A second copy away from the office protects the data against fire, theft and ransomware."))
         self.busy = False
         self.tested: tuple | None = None  # the signature that passed the connection test
+        self.tested_new = False  # that test found no off-site backup there: setup would create a new one
+        self.agreed_new: tuple | None = None  # the signature the person agreed to create a new backup for
         self.gate: Gate | None = None
         layout = QVBoxLayout(self)
 
@@ -98,7 +100,7 @@ class OffsitePage(QWizardPage):
         self.outside_choice = QRadioButton(self.tr(
             "Handled &outside this program (NAS-to-NAS copy or a provider's agent)"), self)
         self.outside_choice.setAccessibleName(self.tr("Handled outside this program"))
-        self.later_choice = QRadioButton(self.tr("&Not now (the status will remind you)"), self)
+        self.later_choice = QRadioButton(self.tr("Not now (the status will re&mind you)"), self)
         self.later_choice.setAccessibleName(self.tr("No off-site copy for now"))
         self.choices = QButtonGroup(self)
         for index, button in enumerate((self.cloud_choice, self.partner_choice, self.outside_choice, self.later_choice)):
@@ -262,8 +264,12 @@ class OffsitePage(QWizardPage):
         wizard = self.wizard()
         start = self.partner.folder.text() or str(Path.home())
         chosen = wizard.env.choose_folder(self, self.tr("Choose the network folder for the off-site backup"), start)
-        if chosen:
-            self.partner.folder.setText(chosen)
+        if not chosen:
+            return
+        top = subfolder_question(chosen)  # the share's top folder itself: a subfolder is safe, the top is not
+        if top is not None and wizard.env.ask(self, self.tr("Use a subfolder?"), wizard.say(top[0])):
+            chosen = str(top[1])
+        self.partner.folder.setText(chosen)
 
     # -- the test ---------------------------------------------------------------------------------------
     def test_connection(self) -> None:
@@ -290,6 +296,7 @@ class OffsitePage(QWizardPage):
         show(self.result, text, "ok" if result.ok else "error")
         if result.ok:
             self.tested = offsite.signature()
+            self.tested_new = result.repository_exists is False
         return bool(result.ok)
 
     def _way_out(self, offsite: Offsite) -> str:
@@ -306,6 +313,21 @@ class OffsitePage(QWizardPage):
         return self.tr(
             "If it cannot be reached yet, choose \"{0}\" and set up the off-site copy later with \"Settings…\" "
             "(in the backup icon's menu, or under \"More\" in the status window).").format(choice)
+
+    def _new_agreed(self, offsite: Offsite) -> bool:
+        """Before going on to a place without an off-site backup: asks whether to create a new one there
+        (a typing error in an address or bucket must not silently become a new, empty backup)."""
+        from tsbackup_gui.core.offsite.connection import new_backup_question
+
+        if not self.tested_new or self.agreed_new == offsite.signature():
+            return True
+        wizard = self.wizard()
+        if wizard.env.ask(self, self.tr("Create a new off-site backup?"), wizard.say(new_backup_question(offsite.target))):
+            self.agreed_new = offsite.signature()
+            return True
+        show(self.result, self.tr("Nothing was created. Check the address, or choose another place for the off-site "
+                                  "backup."), "warn")
+        return False
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -332,9 +354,9 @@ class OffsitePage(QWizardPage):
         if offsite.kind not in ("s3", "sftp", "folder") or not connection_available():
             return True
         if self.tested == offsite.signature():
-            return True
+            return self._new_agreed(offsite)
         setup_id = wizard.state.setup_id
         if not self.gate.running:
             show(self.result, self.tr("Testing the connection …"))
         return self.gate.check(offsite.signature(), lambda: run_connection_test(offsite, setup_id),
-                               lambda result: self._tested(offsite, result), self._failed)
+                               lambda result: self._tested(offsite, result) and self._new_agreed(offsite), self._failed)

@@ -84,7 +84,7 @@ class CloudForm(QWidget):
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         for caption, widget in (
             (self.tr("&Provider:"), self.provider), (self.tr("A&ddress:"), self.endpoint),
-            (self.tr("&Bucket:"), self.bucket), (self.tr("F&older:"), self.prefix),
+            (self.tr("B&ucket:"), self.bucket), (self.tr("Fo&lder:"), self.prefix),
             (self.tr("Access &key ID:"), self.key_id), (self.tr("&Secret key:"), self.secret),
         ):
             label = QLabel(caption, self)
@@ -149,7 +149,7 @@ class PartnerForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.sftp_choice = QRadioButton(self.tr("Over a secure connection (S&FTP) to the partner's server"), self)
         self.sftp_choice.setAccessibleName(self.tr("Over SFTP"))
-        self.folder_choice = QRadioButton(self.tr("Into a net&work folder"), self)
+        self.folder_choice = QRadioButton(self.tr("Into a network fo&lder"), self)
         self.folder_choice.setAccessibleName(self.tr("Into a network folder"))
         group = QButtonGroup(self)
         group.addButton(self.sftp_choice)
@@ -175,14 +175,14 @@ class PartnerForm(QWidget):
         self.path.setPlaceholderText("/backups/kanzlei")
         server_row = QHBoxLayout()
         server_row.addWidget(self.host, 1)
-        port_label = QLabel(self.tr("P&ort:"), self.sftp_box)
+        port_label = QLabel(self.tr("&Port:"), self.sftp_box)
         port_label.setBuddy(self.port)
         server_row.addWidget(port_label)
         server_row.addWidget(self.port)
         server_label = QLabel(self.tr("Se&rver:"), self.sftp_box)
         server_label.setBuddy(self.host)
         form.addRow(server_label, server_row)
-        for caption, widget in ((self.tr("&User:"), self.user), (self.tr("&Folder:"), self.path)):
+        for caption, widget in ((self.tr("&User:"), self.user), (self.tr("Fol&der:"), self.path)):
             label = QLabel(caption, self.sftp_box)
             label.setBuddy(widget)
             form.addRow(label, widget)
@@ -218,7 +218,7 @@ class PartnerForm(QWidget):
         self.folder.setPlaceholderText(self.tr("for example \\\\nas\\backup\\kanzlei or /Volumes/backup/kanzlei"))
         folder_label = QLabel(self.tr("Fol&der:"), self.folder_box)
         folder_label.setBuddy(self.folder)
-        self.choose_button = QPushButton(self.tr("C&hoose…"), self.folder_box)
+        self.choose_button = QPushButton(self.tr("C&hoose a folder…"), self.folder_box)
         self.choose_button.setAccessibleName(self.tr("Choose the network folder"))
         self.choose_button.clicked.connect(self.choose.emit)
         folder_row.addWidget(folder_label)

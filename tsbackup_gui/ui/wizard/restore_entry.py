@@ -12,11 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QFormLayout, QLabel, QLineEdit, QRadioButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
-    QWizardPage,
+    QButtonGroup, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QSizePolicy, QStackedWidget,
+    QVBoxLayout, QWidget, QWizardPage,
 )
 
 from tsbackup_gui.core.offsite.targets import kind_of
+from tsbackup_gui.core.restore.choices import missing_parents_question
 from tsbackup_gui.ui.restore_rows import folder_row, restore_row
 from tsbackup_gui.ui.wizard.common import error_message, sentence_label, show
 
@@ -33,10 +34,19 @@ def restore_from_drive(folder: Path, to: Path):
     return restore_found_backup(folder, to)
 
 
-def restore_from_offsite(repo: str, password: str, host: str | None, s3_keys: tuple[str, str] | None, to: Path):
+def restore_from_offsite(repo: str, password: str, host: str | None, s3_keys: tuple[str, str] | None, to: Path,
+                         ssh_key: Path | None = None, host_key: str | None = None, shown: list | None = None):
+    """On the worker. An SFTP server's key is checked against `host_key` (from the sheet); without one the
+    key the server shows is kept in `shown` and nothing is trusted: the page asks the person, then again."""
     from tsbackup_gui.app.restore import restore_on_new_computer
 
-    return restore_on_new_computer(repo, password, to, host=host, s3_keys=s3_keys)
+    def not_yet(fingerprint: str) -> bool:
+        if shown is not None:
+            shown.append(fingerprint)
+        return False
+
+    return restore_on_new_computer(repo, password, to, host=host, s3_keys=s3_keys, ssh_key=ssh_key,
+                                   host_key=host_key or None, confirm_host_key=not_yet)
 
 
 class RestorePage(QWizardPage):
@@ -52,7 +62,7 @@ class RestorePage(QWizardPage):
         self._looked_for = ""
         layout = QVBoxLayout(self)
 
-        self.drive_choice = QRadioButton(self.tr("From the &backup drive"), self)
+        self.drive_choice = QRadioButton(self.tr("From the backup dri&ve"), self)
         self.drive_choice.setAccessibleName(self.tr("From the backup drive"))
         self.offsite_choice = QRadioButton(self.tr("From the &off-site backup, with the recovery sheet"), self)
         self.offsite_choice.setAccessibleName(self.tr("From the off-site backup"))
@@ -87,17 +97,32 @@ class RestorePage(QWizardPage):
         self.key_id = self._edit(offsite_box, self.tr("S3 access key ID from the recovery sheet"))
         self.secret = self._edit(offsite_box, self.tr("S3 secret access key from the recovery sheet"))
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.s3_labels = []
-        for caption, widget, s3 in (
-            (self.tr("&Repository:"), self.repo, False), (self.tr("Pass&word:"), self.password, False),
-            (self.tr("Co&mputer:"), self.host, False), (self.tr("S3 access &key ID:"), self.key_id, True),
-            (self.tr("S3 &secret key:"), self.secret, True),
+        self.ssh_key = self._edit(offsite_box, self.tr("SSH key file that the SFTP server lets in"))
+        self.ssh_key.setPlaceholderText(self.tr("the private key file, for example id_ed25519"))
+        self.host_key = self._edit(offsite_box, self.tr("The SFTP server's host key from the recovery sheet"))
+        self.host_key.setPlaceholderText(self.tr("SHA256:… from the recovery sheet (if empty, you are shown the key)"))
+        self.key_button = QPushButton(self.tr("Choo&se…"), offsite_box)
+        self.key_button.setAccessibleName(self.tr("Choose the SSH key file"))
+        self.key_button.clicked.connect(self.choose_key)
+        key_row = QWidget(offsite_box)
+        key_layout = QHBoxLayout(key_row)
+        key_layout.setContentsMargins(0, 0, 0, 0)
+        key_layout.addWidget(self.ssh_key, 1)
+        key_layout.addWidget(self.key_button)
+        self.s3_labels, self.sftp_rows = [], []
+        for caption, widget, kind in (
+            (self.tr("Re&pository:"), self.repo, None), (self.tr("Pass&word:"), self.password, None),
+            (self.tr("Co&mputer:"), self.host, None), (self.tr("S3 access &key ID:"), self.key_id, "s3"),
+            (self.tr("S3 &secret key:"), self.secret, "s3"), (self.tr("SSH &key file:"), key_row, "sftp"),
+            (self.tr("&Host key:"), self.host_key, "sftp"),
         ):
             label = QLabel(caption, offsite_box)
-            label.setBuddy(widget)
+            label.setBuddy(self.ssh_key if widget is key_row else widget)
             form.addRow(label, widget)
-            if s3:
+            if kind == "s3":
                 self.s3_labels.append(label)
+            elif kind == "sftp":
+                self.sftp_rows.extend((label, widget))
         self.repo.textChanged.connect(self._repo_changed)
         self.stack.addWidget(drive_box)
         self.stack.addWidget(offsite_box)
@@ -105,7 +130,7 @@ class RestorePage(QWizardPage):
 
         self.target = self._edit(self, self.tr("New, empty folder to restore into"))
         target_row, self.target_button = folder_row(
-            self, self.target, self.tr("Restore &into:"), self.tr("Choose &folder…"),
+            self, self.target, self.tr("Restore &into:"), self.tr("Choose fo&lder…"),
             self.tr("Choose the folder to restore into"), self.choose_target)
         layout.addLayout(target_row)
         self.target_hint = sentence_label(self, self.tr("About the folder to restore into"))
@@ -144,9 +169,11 @@ class RestorePage(QWizardPage):
             self._inputs_changed()
 
     def _repo_changed(self, *_args) -> None:
-        s3 = kind_of(self.repo.text().strip()) == "s3"
+        kind = kind_of(self.repo.text().strip())
         for widget in (self.key_id, self.secret, *self.s3_labels):
-            widget.setVisible(s3)
+            widget.setVisible(kind == "s3")
+        for widget in self.sftp_rows:
+            widget.setVisible(kind == "sftp")
 
     def _inputs_changed(self) -> None:
         self.restore_button.setEnabled(self._ready() and not self.busy)
@@ -156,6 +183,8 @@ class RestorePage(QWizardPage):
             return False
         if self.choices.checkedId() == self.DRIVE:
             return bool(self.drive_folder.text().strip())
+        if kind_of(self.repo.text().strip()) == "sftp" and not self.ssh_key.text().strip():
+            return False
         return bool(self.repo.text().strip() and self.password.text())
 
     # -- choosing --------------------------------------------------------------------------------------
@@ -184,6 +213,16 @@ class RestorePage(QWizardPage):
         message = error_message(exc)
         show(self.found, self.wizard().say(message) if message is not None else str(exc), "error")
 
+    def choose_key(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        env = self.wizard().env
+        title, start = self.tr("Choose the SSH key file"), self.ssh_key.text() or str(Path.home() / ".ssh")
+        chosen = env.choose_file(self, title, start) if env.choose_file else QFileDialog.getOpenFileName(
+            self, title, start)[0]
+        if chosen:
+            self.ssh_key.setText(chosen)
+
     def choose_target(self) -> None:
         chosen = self.wizard().env.choose_folder(self, self.tr("Choose a new, empty folder to restore into"),
                                                  self.target.text() or str(Path.home()))
@@ -196,13 +235,23 @@ class RestorePage(QWizardPage):
             return
         wizard = self.wizard()
         to = Path(self.target.text().strip()).expanduser()
+        question = missing_parents_question(to)
+        if question is not None and not wizard.env.ask(self, self.tr("Create the folders?"), wizard.say(question)):
+            show(self.result, self.tr("Nothing was restored. Choose an existing folder, or type a new folder inside "
+                                      "one."), "warn")
+            return
         if self.choices.checkedId() == self.DRIVE:
             folder = Path(self.drive_folder.text().strip()).expanduser()
             job = lambda progress: restore_from_drive(folder, to)  # noqa: E731
         else:
             repo, password, host = self.repo.text().strip(), self.password.text(), self.host.text().strip()
             keys = (self.key_id.text().strip(), self.secret.text().strip()) if kind_of(repo) == "s3" else None
-            job = lambda progress: restore_from_offsite(repo, password, host, keys, to)  # noqa: E731
+            sftp = kind_of(repo) == "sftp"
+            ssh_key = Path(self.ssh_key.text().strip()).expanduser() if sftp else None
+            host_key = self.host_key.text().strip() if sftp else None
+            self.shown_keys = shown = []
+            job = lambda progress: restore_from_offsite(repo, password, host, keys, to,  # noqa: E731
+                                                        ssh_key=ssh_key, host_key=host_key, shown=shown)
         self._set_busy(True)
         show(self.result, self.tr("Restoring … this can take a while."))
         show(self.next_steps, "")
@@ -220,14 +269,40 @@ class RestorePage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        shown = list(getattr(self, "shown_keys", None) or [])
+        if self._host_key_confirmed():
+            self.restore()  # the person compared the key with the sheet and said Yes: now it is checked
+            return
+        if shown:
+            show(self.result, self.tr(
+                "Nothing was restored: the server's host key {0} was not confirmed. Type the host key from the recovery "
+                "sheet into the field; if the server shows another one, ask your IT partner before you go on.").format(
+                shown[0]), "error")
+            return
         message = error_message(exc)
         show(self.result, self.wizard().say(message) if message is not None else self.tr(
             "The restore stopped because of an unexpected error ({0}).").format(type(exc).__name__), "error")
 
+    def _host_key_confirmed(self) -> bool:
+        """No fingerprint was typed, so the server's key was shown to nobody yet: ask, never trust it silently.
+        Yes puts it into the field (the next try checks it); No leaves the restore refused."""
+        shown = getattr(self, "shown_keys", None)
+        if not shown:
+            return False
+        fingerprint = shown[0]
+        self.shown_keys = []
+        wizard = self.wizard()
+        if not wizard.env.ask(self, self.tr("Is this your server?"), self.tr(
+                "The SFTP server shows the host key {0}. Is it the one on the recovery sheet? Answer Yes only if it "
+                "is exactly the same.").format(fingerprint)):
+            return False
+        self.host_key.setText(fingerprint.split(" ")[0])
+        return True
+
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.progress.setVisible(busy)
-        for widget in (self.drive_button, self.target_button, self.drive_choice, self.offsite_choice):
+        for widget in (self.drive_button, self.target_button, self.drive_choice, self.offsite_choice, self.key_button):
             widget.setEnabled(not busy)
         self._inputs_changed()
         self.completeChanged.emit()

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QTimeEdit, QVBoxLayout, QWidget, QWizardPage,
+    QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
+    QWizardPage,
 )
 
-from tsbackup_gui.core.setup import estimate, guide as setup_guide
+from tsbackup_gui.core.errors import UserError
+from tsbackup_gui.core.setup import estimate, guide as setup_guide, values
 from tsbackup_gui.core.store.config import WEEKDAYS
 from tsbackup_gui.ui.wizard import saving
 from tsbackup_gui.ui.wizard.common import Gate, error_message, sentence_label, show
@@ -27,16 +29,27 @@ class SchedulePage(QWizardPage):
         self.gate: Gate | None = None
         self.time_touched = False
         self.filled = False
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)  # the page scrolls when the reports group opens on a small window:
+        outer.setContentsMargins(0, 0, 0, 0)  # its fields keep their height instead of being squashed
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget(scroll)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setVerticalSpacing(14)
 
-        self.time = QTimeEdit(self)
-        self.time.setDisplayFormat("HH:mm")
+        self.time = QLineEdit(self)  # typed as HH:MM; a typing error is said, never corrected silently
+        self.time.setPlaceholderText(self.tr("HH:MM"))
         self.time.setMaximumWidth(110)
         self.time.setAccessibleName(self.tr("Daily backup time"))
-        self.time.timeChanged.connect(self._time_changed)
+        self.time.textEdited.connect(self._time_changed)
+        self.time_error = None  # the sentence while the typed time is not a time
         time_label = QLabel(self.tr("Daily at &time:"), self)
         time_label.setBuddy(self.time)
         self.time_hint = sentence_label(self, self.tr("About the time"))
@@ -60,8 +73,9 @@ class SchedulePage(QWizardPage):
         days_label = QLabel(self.tr("Working days:"), self)
         days_label.setBuddy(self.day_boxes["mon"])
         self.days_hint = sentence_label(self, self.tr("About working days"))
-        self.days_hint.setText(self.tr(
-            "A backup missed on a working day is reported; on other days the assistant stays quiet."))
+        self.days_words = self.tr(
+            "A backup missed on a working day is reported; on other days the assistant stays quiet.")
+        self.days_hint.setText(self.days_words)
         form.addRow(days_label, _stacked(self, days, self.days_hint))
 
         self.keep = QComboBox(self)
@@ -118,13 +132,10 @@ class SchedulePage(QWizardPage):
                 box.blockSignals(False)
         if not self.time_touched:
             state.time = setup_guide.default_time(state.mode, state.detection)
-        self.time.blockSignals(True)
-        hour, minute = (int(x) for x in state.time.split(":"))
-        self.time.setTime(QTime(hour, minute))
-        self.time.blockSignals(False)
+        self.time.setText(state.time)
         self._changed()
 
-    def _time_changed(self, _time: QTime) -> None:
+    def _time_changed(self, _text: str) -> None:
         self.time_touched = True
         self._changed()
 
@@ -133,12 +144,22 @@ class SchedulePage(QWizardPage):
         if wizard is None or not self.filled:
             return
         state, say = wizard.state, wizard.say
-        state.time = self.time.time().toString("HH:mm")
+        try:
+            state.time = values.parse_time(self.time.text())
+            self.time_error = None
+            show(self.time_hint, say(setup_guide.time_words(state.mode, state.time, state.detection)))
+        except UserError as error:  # "99:99abc": said, and Next waits for a real time
+            self.time_error = error.message
+            show(self.time_hint, say(error.message), "error")
         state.days = [key for key, box in self.day_boxes.items() if box.isChecked()]
+        if state.days:
+            show(self.days_hint, self.days_words)
+        else:
+            show(self.days_hint, self.tr("Tick at least one working day: Next stays unavailable until one is ticked."),
+                 "error")
         data = self.keep.currentData()
         if data is not None:
             state.keep = tuple(data)
-        self.time_hint.setText(say(setup_guide.time_words(state.mode, state.time, state.detection)))
         drive = state.drive
         if state.size is not None and drive is not None:
             guess = estimate.estimate(state.size, state.keep, drive.free, full_copies=drive.full_copies)
@@ -160,7 +181,7 @@ class SchedulePage(QWizardPage):
         wizard = self.wizard()
         if wizard is None or (self.gate is not None and self.gate.running):
             return False
-        return bool(wizard.state.days)
+        return bool(wizard.state.days) and self.time_error is None
 
     def validatePage(self) -> bool:
         wizard = self.wizard()

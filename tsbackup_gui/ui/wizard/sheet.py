@@ -59,7 +59,7 @@ class SheetPage(QWizardPage):
         layout.addLayout(row)
         self.result = sentence_label(self, self.tr("Saving or printing"))
         layout.addWidget(self.result)
-        self.stored = QCheckBox(self.tr("I have stored the recovery sheet in a safe &place"), self)
+        self.stored = QCheckBox(self.tr("&I have stored the recovery sheet in a safe place"), self)
         self.stored.setAccessibleName(self.tr("I have stored the recovery sheet in a safe place"))
         self.stored.toggled.connect(lambda _on: self.completeChanged.emit())
         layout.addWidget(self.stored)
