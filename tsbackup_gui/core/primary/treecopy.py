@@ -64,8 +64,9 @@ class Guard(Protocol):
 class TreeCopy:
     """The copy loop and its finishing steps, with the counters the manifest needs."""
 
-    def __init__(self, partial: Path, items, link_from, previous, warnings, progress, guard):
+    def __init__(self, partial: Path, items, link_from, previous, warnings, progress, guard, read_only: bool = True):
         self.partial = partial
+        self.read_only = read_only  # False: the drive cannot hold read-only bits (FAT32, exFAT), no chmod
         self.items = items
         self.link_from = link_from
         self.previous_root = str(previous.path) if previous is not None else None
@@ -143,15 +144,18 @@ class TreeCopy:
         return Entry(item.rel, "file", size, item.mtime_ns, digest, live=item.live)
 
     def finish(self, manifest: Manifest) -> None:
-        """Folder times after their contents, read-only folders, manifest, flush to disk."""
+        """Folder times after their contents, read-only folders (where the drive can), manifest, flush to disk."""
         for dst, item in reversed(self.folders):
             os.utime(dst, ns=(item.atime_ns, item.mtime_ns))
-            os.chmod(dst, DIR_MODE)
+            if self.read_only:
+                os.chmod(dst, DIR_MODE)
         manifest_path = self.partial / MANIFEST_NAME
         manifest.write(manifest_path)
-        os.chmod(manifest_path, FILE_MODE)
+        if self.read_only:
+            os.chmod(manifest_path, FILE_MODE)
         flush_tree(str(self.partial), [dst for dst, _ in self.folders] + [str(self.partial)])
-        os.chmod(self.partial, DIR_MODE)
+        if self.read_only:
+            os.chmod(self.partial, DIR_MODE)
 
 
 class Warnings:

@@ -13,11 +13,42 @@ import os
 import shutil
 import stat
 import sys
+import uuid
 from pathlib import Path
 
 DIR_MODE = 0o555
 FILE_MODE = 0o444
 WORK_DIR_MODE = 0o755
+
+
+def read_only_works(folder: Path) -> bool:
+    """Can this drive hold read-only files? Tried once on a probe file in `folder` (which must exist).
+
+    FAT32 and exFAT have no Unix permissions: their drivers refuse chmod
+    (fusefat: ENOSYS, the kernel's vfat: EPERM) or accept it and change
+    nothing (exfat-fuse, ntfs-3g without ``permissions``). Where the probe
+    file cannot be created at all the answer is True: the copy itself then
+    fails with the drive's own reason.
+    """
+    probe = Path(folder) / f".tsbackup-modeprobe-{uuid.uuid4().hex[:12]}"
+    try:
+        probe.write_bytes(b"")
+    except OSError:
+        return True
+    try:
+        os.chmod(probe, FILE_MODE)
+        return not stat.S_IMODE(os.stat(probe).st_mode) & 0o222
+    except OSError:
+        return False
+    finally:
+        try:
+            os.chmod(probe, 0o644)  # Windows refuses to delete a read-only file
+        except OSError:
+            pass
+        try:
+            probe.unlink()
+        except OSError:
+            pass
 
 
 def make_dirs_writable(root: Path) -> None:
