@@ -1,0 +1,118 @@
+"""Real backup-drive file systems for the tests: exFAT, FAT32 and NTFS, each a small image through FUSE.
+
+Offices plug in whatever drive the shop sold them. These mounts are the real
+drivers Linux has for them (the same on-disk formats Windows and macOS write):
+
+- exFAT: ``mkfs.exfat`` on a loop device, ``mount.exfat-fuse`` (it wants a block device);
+- FAT32: ``mkfs.vfat -F 32`` on the image, ``fusefat -o rw+`` on the file;
+- NTFS: ``mkfs.ntfs`` on the image, ``ntfs-3g -o windows_names`` (``permissions`` on request:
+  then chmod maps to the Windows READONLY attribute, as a Windows program's chmod does).
+
+Loop devices belong to the whole machine and the tests run in parallel:
+``losetup -f --show`` picks and binds a free one in one call, and every device
+and mount is released in the teardown, also when the test failed. Needs root
+and /dev/fuse (CI has both); elsewhere the tests that use these skip, saying why.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+KINDS = ("exfat", "fat32", "ntfs")
+TOOLS = {
+    "exfat": ("mkfs.exfat", "mount.exfat-fuse", "losetup"),
+    "fat32": ("mkfs.vfat", "fusefat"),
+    "ntfs": ("mkfs.ntfs", "ntfs-3g"),
+}
+#: The attribute ntfs-3g shows for a file's Windows attributes (4 bytes, big-endian).
+NTFS_ATTRIB = "system.ntfs_attrib_be"
+NTFS_READONLY = 0x01
+
+
+def missing_for(kind: str) -> str | None:
+    """Why `kind` cannot be mounted here, or None."""
+    if os.geteuid() != 0:
+        return "mounting file system images needs root (CI runs as root)"
+    if not os.path.exists("/dev/fuse"):
+        return "/dev/fuse is missing"
+    absent = [tool for tool in (*TOOLS[kind], "fusermount") if shutil.which(tool) is None]
+    if absent:
+        return f"missing {', '.join(absent)} (scripts/bootstrap.sh installs them)"
+    return None
+
+
+def _run(*argv: str) -> subprocess.CompletedProcess:
+    return subprocess.run(argv, capture_output=True, text=True, timeout=60)
+
+
+def _check(*argv: str) -> str:
+    done = _run(*argv)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
+    return done.stdout.strip()
+
+
+@contextmanager
+def mounted(kind: str, where: Path, size_mb: int = 96, options: str = "") -> Iterator[Path]:
+    """A fresh, empty `kind` file system of `size_mb` MB mounted at `where`/mnt for the duration.
+
+    `options` are added to the driver's -o list (e.g. "permissions" for ntfs-3g)."""
+    reason = missing_for(kind)
+    if reason:
+        pytest.skip(f"{kind}: {reason}")
+    where.mkdir(parents=True, exist_ok=True)
+    image = where / f"{kind}.img"
+    mount_dir = where / "mnt"
+    mount_dir.mkdir()  # must be empty: whatever lies there would be hidden, not on the drive
+    with open(image, "wb") as handle:
+        handle.truncate(size_mb * 1024 * 1024)
+    loop = None
+    is_mounted = False
+    try:
+        if kind == "exfat":
+            _check("mkfs.exfat", "-L", "BACKUP", str(image))
+            loop = _check("losetup", "-f", "--show", str(image))
+            _check("mount.exfat-fuse", *(["-o", options] if options else []), loop, str(mount_dir))
+        elif kind == "fat32":
+            _check("mkfs.vfat", "-F", "32", str(image))  # no label: fusefat would list it as a file
+            _check("fusefat", "-o", ",".join(filter(None, ["rw+", options])), str(image), str(mount_dir))
+        elif kind == "ntfs":
+            _check("mkfs.ntfs", "-F", "-q", "-L", "BACKUP", str(image))
+            _check("ntfs-3g", "-o", ",".join(filter(None, ["windows_names", options])), str(image), str(mount_dir))
+        else:
+            raise ValueError(f"unknown file system {kind!r}")
+        is_mounted = True
+        assert os.path.ismount(mount_dir), f"{kind} did not mount at {mount_dir}"
+        yield mount_dir
+    finally:
+        if is_mounted or os.path.ismount(mount_dir):
+            _unmount(mount_dir)
+        if loop:
+            _run("losetup", "-d", loop)
+        try:
+            image.unlink()
+        except OSError:
+            pass
+
+
+def _unmount(mount_dir: Path) -> None:
+    """fusermount -u; a driver still busy gets a lazy unmount (it goes once its last file is closed)."""
+    if _run("fusermount", "-u", str(mount_dir)).returncode != 0:
+        _run("fusermount", "-u", "-z", str(mount_dir))
+
+
+def ntfs_attributes(path: Path) -> int:
+    """The Windows attributes of `path` on an ntfs-3g mount."""
+    return int.from_bytes(os.getxattr(path, NTFS_ATTRIB, follow_symlinks=False), "big")
+
+
+def set_ntfs_read_only(path: Path) -> None:
+    """Sets READONLY as Windows' attrib +R (or os.chmod on Windows) does."""
+    os.setxattr(path, NTFS_ATTRIB, (ntfs_attributes(path) | NTFS_READONLY).to_bytes(4, "big"), follow_symlinks=False)
