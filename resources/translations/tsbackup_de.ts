@@ -4023,6 +4023,10 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
             <translation>Der freie Platz auf dem Sicherungslaufwerk {path} kann nicht gelesen werden ({reason}).</translation>
         </message>
         <message>
+            <source>The backup drive {path} does not report its size (some network shares and drivers do not), so its free space cannot be told. Check it on the drive or the NAS itself.</source>
+            <translation>Das Sicherungslaufwerk {path} meldet seine Grösse nicht (manche Netzwerkfreigaben und Treiber tun das nicht), deshalb lässt sich sein freier Platz nicht angeben. Prüfen Sie ihn am Laufwerk oder am NAS selbst.</translation>
+        </message>
+        <message>
             <source>No password arrived on standard input. Pass the off-site password on one line, for example with: echo 'PASSWORD' | tsbackup setup … --password-stdin</source>
             <translation>Über die Standardeingabe kam kein Passwort an. Übergeben Sie das Passwort der externen Sicherung auf einer Zeile, zum Beispiel mit: echo 'PASSWORT' | tsbackup setup … --password-stdin</translation>
         </message>

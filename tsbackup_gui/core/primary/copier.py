@@ -15,7 +15,7 @@ The order is what makes a generation trustworthy:
    created read-only, folders get their mtimes after their contents and
    are made read-only last — on drives that can hold read-only bits at
    all (FAT32 and exFAT cannot: tried once per run, see
-   ``treeops.read_only_works``; the result says so in ``read_only``);
+   ``treeops.read_only_support``; the result says so in ``read_only``);
 5. the guard's ``after(entries)`` may still throw the copy away;
 6. manifest, flush to disk, atomic rename to ``<id>``, fsync of the parent.
 
@@ -53,7 +53,7 @@ from tsbackup_gui.core.primary.space import (
 )
 from tsbackup_gui.core.primary.target import Target
 from tsbackup_gui.core.primary.treecopy import Guard, TreeCopy, Warnings
-from tsbackup_gui.core.primary.treeops import read_only_works, remove_tree_quietly
+from tsbackup_gui.core.primary.treeops import READ_ONLY_NONE, read_only_support, remove_tree_quietly
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ def make_generation(
         if previous == "auto":
             listed = list_generations(target)
             previous = listed[-1] if listed else None
-        read_only = read_only_works(target.computer_dir)
+        read_only = read_only_support(target.computer_dir)
     except OSError as exc:
         raise _target_error(exc, target) from None
 
@@ -199,7 +199,7 @@ def make_generation(
              time.monotonic() - started_at)
     generation = Generation(gen_id, final, manifest)
     return GenerationResult(generation, manifest.files, manifest.bytes, manifest.linked, manifest.copied,
-                            warnings.for_result(), previous, removed, read_only)
+                            warnings.for_result(), previous, removed, read_only != READ_ONLY_NONE)
 
 
 def _scan_all(source: Path, extra_sources, warn, live_predicate) -> list[Item]:

@@ -26,7 +26,9 @@ from tsbackup_gui.core.primary.filecopy import (
 )
 from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Entry, Manifest
 from tsbackup_gui.core.primary.scan import Item
-from tsbackup_gui.core.primary.treeops import DIR_MODE, FILE_MODE
+from tsbackup_gui.core.primary.treeops import (
+    DIR_MODE, FILE_MODE, READ_ONLY_AT_CREATION, READ_ONLY_BY_CHMOD, READ_ONLY_NONE,
+)
 
 FILE_UNREADABLE = define(
     "primary.file_unreadable",
@@ -49,7 +51,8 @@ MORE_WARNINGS = define(
 MAX_WARNINGS = 50
 PROGRESS_INTERVAL = 0.2
 GUARD_INTERVAL = 0.25
-_LINK_UNSUPPORTED = {errno.EPERM, errno.EINVAL, getattr(errno, "ENOTSUP", -1), getattr(errno, "EOPNOTSUPP", -1)}
+#: A symlink the drive cannot hold (FAT32, exFAT, SMB through smbnetfs: ENOSYS) is a warning, not a failed run.
+_LINK_UNSUPPORTED = {errno.EPERM, errno.EINVAL, errno.ENOSYS, getattr(errno, "ENOTSUP", -1), getattr(errno, "EOPNOTSUPP", -1)}
 
 
 class Guard(Protocol):
@@ -64,9 +67,13 @@ class Guard(Protocol):
 class TreeCopy:
     """The copy loop and its finishing steps, with the counters the manifest needs."""
 
-    def __init__(self, partial: Path, items, link_from, previous, warnings, progress, guard, read_only: bool = True):
+    def __init__(self, partial: Path, items, link_from, previous, warnings, progress, guard,
+                 read_only: str = READ_ONLY_AT_CREATION):
         self.partial = partial
-        self.read_only = read_only  # False: the drive cannot hold read-only bits (FAT32, exFAT), no chmod
+        # treeops.read_only_support: "none" (FAT32, exFAT) skips every chmod; "chmod" (a network
+        # client that ignores the mode a file is created with) costs one chmod per copied file
+        self.read_only = read_only != READ_ONLY_NONE
+        self.chmod_files = read_only == READ_ONLY_BY_CHMOD
         self.items = items
         self.link_from = link_from
         self.previous_root = str(previous.path) if previous is not None else None
@@ -140,6 +147,8 @@ class TreeCopy:
                 reason = "unreadable"
                 self.warnings.add(FILE_UNREADABLE(path=item.src, reason=err.reason))
             return Entry(item.rel, "file", item.size, item.mtime_ns, None, live=item.live, skipped_reason=reason)
+        if self.chmod_files:
+            os.chmod(dst, FILE_MODE)
         self.copied += 1
         return Entry(item.rel, "file", size, item.mtime_ns, digest, live=item.live)
 

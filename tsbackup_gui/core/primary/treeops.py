@@ -21,25 +21,35 @@ FILE_MODE = 0o444
 WORK_DIR_MODE = 0o755
 
 
-def read_only_works(folder: Path) -> bool:
-    """Can this drive hold read-only files? Tried once on a probe file in `folder` (which must exist).
+#: How a drive keeps a file read-only: at creation (a mode without write bits), only through a
+#: later chmod (SMB through smbnetfs), or not at all (FAT32, exFAT, NTFS through ntfs-3g by default).
+READ_ONLY_AT_CREATION = "created"
+READ_ONLY_BY_CHMOD = "chmod"
+READ_ONLY_NONE = "none"
+
+
+def read_only_support(folder: Path) -> str:
+    """How this drive holds read-only files: tried once on a probe file in `folder` (which must exist).
 
     FAT32 and exFAT have no Unix permissions: their drivers refuse chmod
     (fusefat: ENOSYS, the kernel's vfat: EPERM) or accept it and change
-    nothing (exfat-fuse, ntfs-3g without ``permissions``). Where the probe
-    file cannot be created at all the answer is True: the copy itself then
-    fails with the drive's own reason.
+    nothing (exfat-fuse, ntfs-3g without ``permissions``). Some network
+    clients ignore the mode a file is created with but honour chmod. Where
+    the probe file cannot be created at all the answer is "created" (what is
+    assumed elsewhere): the copy itself then fails with the drive's own reason.
     """
     probe = Path(folder) / f".tsbackup-modeprobe-{uuid.uuid4().hex[:12]}"
     try:
-        probe.write_bytes(b"")
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE))
     except OSError:
-        return True
+        return READ_ONLY_AT_CREATION
     try:
+        if not stat.S_IMODE(os.stat(probe).st_mode) & 0o222:
+            return READ_ONLY_AT_CREATION
         os.chmod(probe, FILE_MODE)
-        return not stat.S_IMODE(os.stat(probe).st_mode) & 0o222
+        return READ_ONLY_BY_CHMOD if not stat.S_IMODE(os.stat(probe).st_mode) & 0o222 else READ_ONLY_NONE
     except OSError:
-        return False
+        return READ_ONLY_NONE
     finally:
         try:
             os.chmod(probe, 0o644)  # Windows refuses to delete a read-only file
@@ -49,6 +59,11 @@ def read_only_works(folder: Path) -> bool:
             probe.unlink()
         except OSError:
             pass
+
+
+def read_only_works(folder: Path) -> bool:
+    """Can this drive hold read-only files at all?"""
+    return read_only_support(folder) != READ_ONLY_NONE
 
 
 def make_dirs_writable(root: Path) -> None:
