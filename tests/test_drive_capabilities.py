@@ -60,6 +60,7 @@ def generation(source: Path, drive: Path, now: datetime):
     ("fat32", "", False),  # fusefat: chmod fails with ENOSYS
     ("ntfs", "", False),  # ntfs-3g by default: every file 0777, chmod ignored
     ("ntfs", "permissions", True),  # ntfs-3g maps a chmod without write bits to the READONLY attribute
+    ("smb", "", True),  # Samba keeps it as the DOS read-only attribute
 ])
 def test_the_read_only_probe_asks_the_drive_itself(kind, options, holds, tmp_path):
     with mounted(kind, tmp_path / "disk", size_mb=40, options=options) as drive:

@@ -106,7 +106,14 @@ def status_codes(moment: datetime) -> tuple[str, list[str]]:
 
 
 #: What each file system can do, as the product must find out by itself.
-CAN_LINK = {"exfat": False, "fat32": False, "ntfs": True}
+CAN_LINK = {"exfat": False, "fat32": False, "ntfs": True, "smb": False}
+#: exFAT, FAT32 and NTFS through ntfs-3g (without its `permissions` option) keep no read-only bits;
+#: Samba keeps a chmod without write bits as the DOS read-only attribute and refuses writes then.
+HOLDS_READ_ONLY = {"exfat": False, "fat32": False, "ntfs": False, "smb": True}
+#: smbnetfs's worker crashes on listxattr (the share then answers EIO for two seconds), and restic
+#: lists every file's extended attributes: the off-site copy cannot be read from this SMB client.
+#: Windows' and macOS's SMB clients have no such defect; the SMB cycle leaves out the off-site step.
+OFFSITE = {"exfat": True, "fat32": True, "ntfs": True, "smb": False}
 
 
 #: FAT32 has only fusefat here (no kernel vfat in this container or in CI), and fusefat has two
@@ -117,6 +124,7 @@ CAN_LINK = {"exfat": False, "fat32": False, "ntfs": True}
 CASES = [
     pytest.param("exfat", {**PLAIN_FILES, **UMLAUT_FILES}, nfc("Dokumente/Neue Akte Müßig.txt"), id="exfat"),
     pytest.param("ntfs", {**PLAIN_FILES, **UMLAUT_FILES}, nfc("Dokumente/Neue Akte Müßig.txt"), id="ntfs"),
+    pytest.param("smb", {**PLAIN_FILES, **UMLAUT_FILES}, nfc("Dokumente/Neue Akte Müßig.txt"), id="smb"),
     pytest.param("fat32", {**PLAIN_FILES, **UMLAUT_FILES}, nfc("Dokumente/Neue Akte Müßig.txt"), id="fat32",
                  marks=pytest.mark.xfail(strict=True, reason="fusefat loses a renamed folder's contents and refuses "
                                          "non-ASCII names")),
@@ -130,8 +138,9 @@ def test_the_whole_cycle_on_a_real_drive(kind, files, new_name, tmp_path, run_cl
         source = build_source(tmp_path / "Shared", files)
         repo = tmp_path / "offsite" / "tsbackup"
         repo.parent.mkdir()
-        setup = run_cli("setup", "--source", source, "--primary", drive, "--computer", COMPUTER,
-                        "--secondary", repo, "--password-stdin", input=PASSWORD + "\n")
+        offsite = ("--secondary", repo, "--password-stdin") if OFFSITE[kind] else ()
+        setup = run_cli("setup", "--source", source, "--primary", drive, "--computer", COMPUTER, *offsite,
+                        input=PASSWORD + "\n")
         assert setup.returncode == 0, setup.stdout + setup.stderr
         config = config_mod.require()
         config.created = (MONDAY - timedelta(days=3)).isoformat(timespec="seconds")
@@ -142,12 +151,16 @@ def test_the_whole_cycle_on_a_real_drive(kind, files, new_name, tmp_path, run_cl
 
         first = run_at(MONDAY)
         assert (first.outcome, first.exit_code, first.files) == ("ok", 0, 9), [m.english() for m in first.reasons]
-        assert first.offsite["outcome"] == "ok"
+        assert first.offsite is None or first.offsite["outcome"] == "ok"
         (one,) = generations_on(computer_dir)
         state, codes = status_codes(MONDAY + timedelta(minutes=5))
-        # exFAT, FAT32 and NTFS through ntfs-3g (without its `permissions` option) keep no read-only bits:
-        # said once in the details, and the state stays ok (the backups can be restored)
-        assert state == "ok" and codes.count("status.drive_unprotected") == 1, codes
+        # a drive without read-only bits is said once in the details; the state stays ok (the backups
+        # can be restored, they are only less protected)
+        expected = ([] if HOLDS_READ_ONLY[kind] else ["status.drive_unprotected"]) + ([] if OFFSITE[kind] else
+                                                                                      ["status.no_offsite"])
+        assert state == ("ok" if OFFSITE[kind] else "warning") and codes == expected, codes
+        data_file = computer_dir / one / DATA / "timeSensor.4DD"
+        assert (os.stat(data_file).st_mode & 0o222 == 0) is HOLDS_READ_ONLY[kind]
 
         change_source(source, new_name)
         second = run_at(MONDAY + timedelta(days=1))
@@ -163,8 +176,11 @@ def test_the_whole_cycle_on_a_real_drive(kind, files, new_name, tmp_path, run_cl
             assert (manifest["linked"], manifest["copied"]) == (0, 9)
 
         check = run_cli("check", "--json", "--confirm-external")
-        assert check.returncode == 0, check.stdout + check.stderr
-        assert json.loads(check.stdout)["outcome"] == "ok", check.stdout
+        assert check.returncode == (0 if OFFSITE[kind] else 1), check.stdout + check.stderr
+        findings = json.loads(check.stdout)["findings"]
+        warned = [f["code"] for f in findings if f["severity"] != "ok"]
+        assert warned == ([] if OFFSITE[kind] else ["status.no_offsite"]), check.stdout
+        assert {"check.generation_ok", "check.source_ok"} <= {f["code"] for f in findings}
         assert manifest_of(computer_dir, two).get("verified"), "the clean check marks the generation verified"
 
         (source / "timeSensor.journal").write_bytes(os.urandom(6_000))
@@ -181,6 +197,8 @@ def test_the_whole_cycle_on_a_real_drive(kind, files, new_name, tmp_path, run_cl
         assert back.returncode == 0, back.stdout + back.stderr
         assert names_and_bytes(restored / DATA) == names_and_bytes(source)
 
+        if not OFFSITE[kind]:
+            return
         drilled = tmp_path / "drilled"
         drill = run_cli("drill", "--to", drilled)
         assert drill.returncode == 0, drill.stdout + drill.stderr
