@@ -22,7 +22,7 @@ from tsbackup_gui.core.errors import UserError
 from tsbackup_gui.core.faults import checkpoint
 from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
 from tsbackup_gui.core.primary.filecopy import (
-    FULL_ERRNOS, FileCopier, SourceError, flush_tree, make_symlink, per_file_fsync, try_link,
+    FULL_ERRNOS, FileCopier, SourceError, flush_tree, make_symlink, per_file_fsync, try_link, write_new_file,
 )
 from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Entry, Manifest
 from tsbackup_gui.core.primary.scan import Item
@@ -159,7 +159,7 @@ class TreeCopy:
             if self.read_only:
                 os.chmod(dst, DIR_MODE)
         manifest_path = self.partial / MANIFEST_NAME
-        manifest.write(manifest_path)
+        write_new_file(str(manifest_path), manifest.to_bytes(), per_file_fsync())
         if self.read_only:
             os.chmod(manifest_path, FILE_MODE)
         flush_tree(str(self.partial), [dst for dst, _ in self.folders] + [str(self.partial)])
