@@ -169,3 +169,26 @@ def test_the_status_says_once_that_the_drive_cannot_protect_its_backups():
     now_protected[-1].details["read_only"] = True  # another drive of the rotation, or the drive reformatted
     assert status_at("2026-12-01 20:00", now_protected).reasons == []
     assert status_at("2026-11-30 20:00", [att("2026-11-30 18:30")]).reasons == []  # older records say nothing
+
+
+def test_the_verified_mark_is_saved_on_a_drive_that_refuses_chmod(tmp_path):
+    """The check's mark on the manifest (retention keeps the newest verified generation) made the
+    folder writable and read-only again with chmod; fusefat refuses that (ENOSYS), and the mark was
+    never saved there."""
+    from tsbackup_gui.core.check.primary import mark_verified
+    from tsbackup_gui.core.primary.generations import Generation
+    from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Manifest
+
+    source = write_source(tmp_path / "Shared", {"timeSensor.4DD": 5_000})
+    local = tmp_path / "local-drive"
+    local.mkdir()
+    made = generation(source, local, MONDAY).generation
+    with mounted("fat32", tmp_path / "disk", size_mb=40) as drive:
+        folder = drive / made.id  # made in place: fusefat loses a renamed folder's contents
+        folder.mkdir()
+        (folder / MANIFEST_NAME).write_bytes((made.path / MANIFEST_NAME).read_bytes())
+        with pytest.raises(OSError):
+            os.chmod(folder, 0o555)  # the drive refuses modes
+        when = MONDAY + timedelta(days=1)
+        assert mark_verified(Generation(made.id, folder, made.manifest), when) is True
+        assert Manifest.read(folder / MANIFEST_NAME).verified == "2026-03-03T17:30:00+00:00"
