@@ -192,3 +192,19 @@ def test_the_verified_mark_is_saved_on_a_drive_that_refuses_chmod(tmp_path):
         when = MONDAY + timedelta(days=1)
         assert mark_verified(Generation(made.id, folder, made.manifest), when) is True
         assert Manifest.read(folder / MANIFEST_NAME).verified == "2026-03-03T17:30:00+00:00"
+
+
+def test_a_fat32_drive_can_join_the_rotation(tmp_path, tsbackup_home):
+    """Adding a drive labels its marker and made it readable with chmod: fusefat refused (ENOSYS),
+    and `tsbackup drives add` failed with "cannot be written"."""
+    from tsbackup_gui.core.drives.rotation import add_drive, configured
+
+    source = write_source(tmp_path / "Shared", {"timeSensor.4DD": 5_000})
+    first = tmp_path / "drive-a"
+    first.mkdir()
+    config = configure(SetupOptions(str(source), str(first), computer="PC")).config
+    with mounted("fat32", tmp_path / "disk", size_mb=40) as drive:
+        saved = add_drive(config, drive, "Laufwerk B")
+        assert [d["label"] for d in configured(saved)][1:] == ["Laufwerk B"]
+        marker = Target(drive, "PC").read_marker()
+        assert marker["setup_id"] == config.setup_id and marker["label"] == "Laufwerk B"
