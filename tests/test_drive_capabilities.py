@@ -118,13 +118,16 @@ def test_exfat_without_links_counts_every_file_and_retention_frees_whole_copies(
         assert (again.files, again.linked, again.copied) == (12, 0, 12)
 
 
-def test_ntfs_deleting_an_old_generation_leaves_the_newer_ones_read_only(tmp_path):
+@pytest.mark.parametrize("options", ["", "permissions"])
+def test_ntfs_deleting_an_old_generation_leaves_the_newer_ones_read_only(options, tmp_path):
     """Windows creates the generation's copies with the READONLY attribute (os.open without write
     bits). ntfs-3g does not do that for a Linux program, so the test sets the attribute as Windows
     would, on every file of both generations; a hard link shares it, as on Windows. Retention then
     deletes the older generation through its public path: the newer one's files, the same files,
-    must still be READONLY and unchanged."""
-    with mounted("ntfs", tmp_path / "disk", size_mb=40) as drive:
+    must still be READONLY and unchanged. With ntfs-3g's ``permissions`` a chmod that adds write
+    bits clears READONLY, as Windows' os.chmod does: a deletion that makes files writable (as the
+    Windows branch of `treeops.remove_tree` does) is then seen here too."""
+    with mounted("ntfs", tmp_path / "disk", size_mb=40, options=options) as drive:
         source = write_source(tmp_path / "Shared", {"timeSensor.4DD": 200_000, "Dokumente/Brief 01.docx": 4_000,
                                                     "timeSensor.journal": 1_000})
         old = generation(source, drive, MONDAY).generation
