@@ -229,12 +229,20 @@ def mark_verified(generation: Generation, when: datetime, ops: FileOps = NATIVE)
     try:
         manifest = Manifest.read(path)
         manifest.verified = when.astimezone(timezone.utc).isoformat(timespec="seconds")
-        os.chmod(generation.path, WORK_DIR_MODE)
+        _chmod_if_possible(generation.path, WORK_DIR_MODE)
         try:
             rewrite_read_only(path, manifest.to_bytes(), ops)  # Windows cannot replace a read-only file
         finally:
-            os.chmod(generation.path, DIR_MODE)
+            _chmod_if_possible(generation.path, DIR_MODE)
     except (OSError, ValueError) as exc:
         log.warning("could not mark %s as verified: %s", generation.id, exc)
         return False
     return True
+
+
+def _chmod_if_possible(path: Path, mode: int) -> None:
+    """A drive without permissions (FAT32, exFAT) refuses chmod: then writing decides."""
+    try:
+        os.chmod(path, mode)
+    except OSError as exc:
+        log.info("mode of %s not changed: %s", path, exc)

@@ -50,6 +50,11 @@ SPACE_UNREADABLE = define(
     QT_TRANSLATE_NOOP("core", "The free space on the backup drive {path} cannot be read ({reason})."),
 )
 
+SPACE_UNKNOWN = define(
+    "check.space_unknown",
+    QT_TRANSLATE_NOOP("core", "The backup drive {path} does not report its size (some network shares and drivers do not), so its free space cannot be told. Check it on the drive or the NAS itself."),
+)
+
 
 @dataclass(frozen=True)
 class SpaceTrend:
@@ -95,9 +100,12 @@ def estimate(generations: Sequence[Generation], free: int, now: datetime) -> Spa
 def space_findings(folder: Path, generations: Sequence[Generation], now: datetime) -> list[tuple[str, Message]]:
     """(severity, sentence): how much is free, and a warning when it lasts fewer than WARN_DAYS days."""
     try:
-        free = shutil.disk_usage(folder).free
+        usage = shutil.disk_usage(folder)
     except OSError as exc:
         return [("warning", SPACE_UNREADABLE(path=str(folder), reason=exc.strerror or str(exc)))]
+    if usage.total == 0:  # no size at all (fusefat, smbnetfs): "0 bytes free" would be a false alarm
+        return [("ok", SPACE_UNKNOWN(path=str(folder)))]
+    free = usage.free
     trend = estimate(generations, free, now)
     return [space_finding(trend)]
 

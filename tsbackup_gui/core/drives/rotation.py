@@ -313,10 +313,13 @@ def _label_marker(target, drive_id: str, label: str | None) -> None:
         marker.update(label=label)
     try:
         write_atomic(target.marker_path, (json.dumps(marker, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
-        os.chmod(target.marker_path, 0o644)
     except OSError as exc:
         raise UserError(MARKER_WRITE_FAILED(path=str(target.computer_dir), reason=exc.strerror or str(exc)),
                         Exit.USAGE) from None
+    try:
+        os.chmod(target.marker_path, 0o644)  # for anyone who finds the drive; FAT32 and exFAT have no modes
+    except OSError:
+        pass
 
 
 def connected_generations(config: Config) -> list:

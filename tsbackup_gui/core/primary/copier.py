@@ -13,7 +13,9 @@ The order is what makes a generation trustworthy:
    previous generation, not marked damaged and not a live database file —
    hard-linked from it, its hash taken from that manifest; copies are
    created read-only, folders get their mtimes after their contents and
-   are made read-only last;
+   are made read-only last — on drives that can hold read-only bits at
+   all (FAT32 and exFAT cannot: tried once per run, see
+   ``treeops.read_only_support``; the result says so in ``read_only``);
 5. the guard's ``after(entries)`` may still throw the copy away;
 6. manifest, flush to disk, atomic rename to ``<id>``, fsync of the parent.
 
@@ -53,7 +55,7 @@ from tsbackup_gui.core.primary.space import (
 )
 from tsbackup_gui.core.primary.target import Target, privacy_message, refresh_how_to_restore
 from tsbackup_gui.core.primary.treecopy import Guard, TreeCopy, Warnings
-from tsbackup_gui.core.primary.treeops import remove_tree_quietly
+from tsbackup_gui.core.primary.treeops import READ_ONLY_NONE, read_only_support, remove_tree_quietly
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +101,12 @@ TARGET_WRITE_FAILED_LEFT = define(
     QT_TRANSLATE_NOOP("core", "The backup drive {path} cannot be written to ({reason}). The unfinished backup could not be removed yet; it is never shown as a backup and the next backup removes it. Check the drive and try again."),
 )
 
+TARGET_LOST_FILES = define(
+    "primary.target_lost_files",
+    QT_TRANSLATE_NOOP("core", "The backup drive {path} lost the new backup's files when its folder was renamed, so no backup was kept. The drive or its driver is faulty: use another drive."),
+)
+
+
 @dataclass
 class GenerationResult:
     generation: Generation
@@ -109,6 +117,7 @@ class GenerationResult:
     warnings: list[Message]
     previous: Generation | None = None  # the generation files were linked from (for the mass-change check)
     removed_partials: list[Path] = field(default_factory=list)
+    read_only: bool = True  # False: the drive cannot protect generations against overwriting
 
 
 def make_generation(
@@ -152,6 +161,7 @@ def make_generation(
         if previous == "auto":
             listed = list_generations(target)
             previous = listed[-1] if listed else None
+        read_only = read_only_support(target.computer_dir)
     except OSError as exc:
         raise _target_error(exc, target) from None
 
@@ -167,7 +177,7 @@ def make_generation(
     gen_id = new_generation_id(now, existing)
     partial = target.computer_dir / f"{PARTIAL_PREFIX}{gen_id}"
     final = target.computer_dir / gen_id
-    run = TreeCopy(partial, items, link_from, previous, warnings, progress, guard)
+    run = TreeCopy(partial, items, link_from, previous, warnings, progress, guard, read_only)
     try:
         os.mkdir(partial)
         checkpoint("partial.created")
@@ -184,6 +194,9 @@ def make_generation(
         NATIVE.rename(partial, final)  # retried while a virus scanner holds a new file
         fsync_dir(target.computer_dir)
         checkpoint("renamed")
+        if not os.path.exists(final / MANIFEST_NAME):  # one stat: a driver that loses a renamed folder's contents
+            remove_tree_quietly(final)
+            raise UserError(TARGET_LOST_FILES(path=str(target.primary)), Exit.TARGET_UNAVAILABLE)
     except UserError:
         remove_tree_quietly(partial, survivors_in=generation_folders(target))
         raise
@@ -199,7 +212,7 @@ def make_generation(
              time.monotonic() - started_at)
     generation = Generation(gen_id, final, manifest)
     return GenerationResult(generation, manifest.files, manifest.bytes, manifest.linked, manifest.copied,
-                            warnings.for_result(), previous, removed)
+                            warnings.for_result(), previous, removed, read_only != READ_ONLY_NONE)
 
 
 def _scan_all(source: Path, extra_sources, warn, live_predicate) -> list[Item]:

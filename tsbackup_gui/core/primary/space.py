@@ -101,7 +101,12 @@ def bytes_needed(copy_sizes, other_entries: int, block: int) -> int:
 
 
 def check_space(folder: Path, needed: int, drive: Path) -> None:
-    free = shutil.disk_usage(folder).free
+    """Refuses when `needed` bytes are not free. A drive whose driver reports no size at all
+    (fusefat says 0 blocks, 0 free) cannot be judged in advance: then the copy itself says when it is full."""
+    usage = shutil.disk_usage(folder)
+    if usage.total == 0:
+        return
+    free = usage.free
     if needed > free:
         raise UserError(
             TARGET_TOO_SMALL(needed=human_size(needed), free=human_size(free), path=str(drive)),

@@ -23,11 +23,13 @@ from tsbackup_gui.core.faults import checkpoint
 from tsbackup_gui.core.messages import Message, QT_TRANSLATE_NOOP, define
 from tsbackup_gui.core.primary.fileops import NATIVE
 from tsbackup_gui.core.primary.filecopy import (
-    FULL_ERRNOS, FileCopier, SourceError, flush_tree, make_symlink, per_file_fsync, try_link,
+    FULL_ERRNOS, FileCopier, SourceError, flush_tree, make_symlink, per_file_fsync, try_link, write_new_file,
 )
 from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Entry, Manifest
 from tsbackup_gui.core.primary.scan import Item
-from tsbackup_gui.core.primary.treeops import DIR_MODE, FILE_MODE
+from tsbackup_gui.core.primary.treeops import (
+    DIR_MODE, FILE_MODE, READ_ONLY_AT_CREATION, READ_ONLY_BY_CHMOD, READ_ONLY_NONE,
+)
 
 FILE_UNREADABLE = define(
     "primary.file_unreadable",
@@ -50,7 +52,8 @@ MORE_WARNINGS = define(
 MAX_WARNINGS = 50
 PROGRESS_INTERVAL = 0.2
 GUARD_INTERVAL = 0.25
-_LINK_UNSUPPORTED = {errno.EPERM, errno.EINVAL, getattr(errno, "ENOTSUP", -1), getattr(errno, "EOPNOTSUPP", -1)}
+#: A symlink the drive cannot hold (FAT32, exFAT, SMB through smbnetfs: ENOSYS) is a warning, not a failed run.
+_LINK_UNSUPPORTED = {errno.EPERM, errno.EINVAL, errno.ENOSYS, getattr(errno, "ENOTSUP", -1), getattr(errno, "EOPNOTSUPP", -1)}
 
 
 class Guard(Protocol):
@@ -65,8 +68,13 @@ class Guard(Protocol):
 class TreeCopy:
     """The copy loop and its finishing steps, with the counters the manifest needs."""
 
-    def __init__(self, partial: Path, items, link_from, previous, warnings, progress, guard):
+    def __init__(self, partial: Path, items, link_from, previous, warnings, progress, guard,
+                 read_only: str = READ_ONLY_AT_CREATION):
         self.partial = partial
+        # treeops.read_only_support: "none" (FAT32, exFAT) skips every chmod; "chmod" (a network
+        # client that ignores the mode a file is created with) costs one chmod per copied file
+        self.read_only = read_only != READ_ONLY_NONE
+        self.chmod_files = read_only == READ_ONLY_BY_CHMOD
         self.items = items
         self.link_from = link_from
         # prefixed on Windows (\\?\), so that paths of 260 characters and more below them work
@@ -145,19 +153,24 @@ class TreeCopy:
                 self.warnings.add(FILE_UNREADABLE(path=item.src, reason=err.reason))
             return Entry(item.rel, "file", item.size, item.mtime_ns, None, live=item.live, skipped_reason=reason,
                          stored=_stored(item))
+        if self.chmod_files:
+            os.chmod(dst, FILE_MODE)
         self.copied += 1
         return Entry(item.rel, "file", size, item.mtime_ns, digest, live=item.live, stored=_stored(item))
 
     def finish(self, manifest: Manifest) -> None:
-        """Folder times after their contents, read-only folders, manifest, flush to disk."""
+        """Folder times after their contents, read-only folders (where the drive can), manifest, flush to disk."""
         for dst, item in reversed(self.folders):
             os.utime(dst, ns=(item.atime_ns, item.mtime_ns))
-            os.chmod(dst, DIR_MODE)
+            if self.read_only:
+                os.chmod(dst, DIR_MODE)
         manifest_path = self.partial / MANIFEST_NAME
-        manifest.write(manifest_path)
-        os.chmod(manifest_path, FILE_MODE)
+        write_new_file(str(manifest_path), manifest.to_bytes(), per_file_fsync())
+        if self.read_only:
+            os.chmod(manifest_path, FILE_MODE)
         flush_tree(str(self.partial), [dst for dst, _ in self.folders] + [str(self.partial)])
-        os.chmod(self.partial, DIR_MODE)
+        if self.read_only:
+            os.chmod(self.partial, DIR_MODE)
 
 
 def _stored(item: Item) -> str | None:

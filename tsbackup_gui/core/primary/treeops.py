@@ -12,7 +12,9 @@ Windows a read-only file cannot be deleted at all: see
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+import uuid
 from pathlib import Path
 from typing import Iterable
 
@@ -21,6 +23,51 @@ from tsbackup_gui.core.primary.fileops import NATIVE, FileOps
 DIR_MODE = 0o555
 FILE_MODE = 0o444
 WORK_DIR_MODE = 0o755
+
+
+#: How a drive keeps a file read-only: at creation (a mode without write bits), only through a
+#: later chmod (SMB through smbnetfs), or not at all (FAT32, exFAT, NTFS through ntfs-3g by default).
+READ_ONLY_AT_CREATION = "created"
+READ_ONLY_BY_CHMOD = "chmod"
+READ_ONLY_NONE = "none"
+
+
+def read_only_support(folder: Path) -> str:
+    """How this drive holds read-only files: tried once on a probe file in `folder` (which must exist).
+
+    FAT32 and exFAT have no Unix permissions: their drivers refuse chmod
+    (fusefat: ENOSYS, the kernel's vfat: EPERM) or accept it and change
+    nothing (exfat-fuse, ntfs-3g without ``permissions``). Some network
+    clients ignore the mode a file is created with but honour chmod. Where
+    the probe file cannot be created at all the answer is "created" (what is
+    assumed elsewhere): the copy itself then fails with the drive's own reason.
+    """
+    probe = Path(folder) / f".tsbackup-modeprobe-{uuid.uuid4().hex[:12]}"
+    try:
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE))
+    except OSError:
+        return READ_ONLY_AT_CREATION
+    try:
+        if not stat.S_IMODE(os.stat(probe).st_mode) & 0o222:
+            return READ_ONLY_AT_CREATION
+        os.chmod(probe, FILE_MODE)
+        return READ_ONLY_BY_CHMOD if not stat.S_IMODE(os.stat(probe).st_mode) & 0o222 else READ_ONLY_NONE
+    except OSError:
+        return READ_ONLY_NONE
+    finally:
+        try:
+            os.chmod(probe, 0o644)  # Windows refuses to delete a read-only file
+        except OSError:
+            pass
+        try:
+            probe.unlink()
+        except OSError:
+            pass
+
+
+def read_only_works(folder: Path) -> bool:
+    """Can this drive hold read-only files at all?"""
+    return read_only_support(folder) != READ_ONLY_NONE
 
 
 def make_dirs_writable(root: Path) -> None:
@@ -133,4 +180,7 @@ def rewrite_read_only(path: Path, data: bytes, ops: FileOps | None = None) -> No
         except OSError:
             pass
         raise
-    os.chmod(ops.p(path), FILE_MODE)
+    try:
+        os.chmod(ops.p(path), FILE_MODE)
+    except OSError:  # a drive without read-only files (FAT32): the new content is what counts
+        pass

@@ -256,7 +256,11 @@ def restore_from_primary(generation_path: Path, to: Path, cancel: threading.Even
                 current = str(generation_path / name)
                 _copy_tree(generation_path / name, staging / name, cancel)
         current = str(generation_path / MANIFEST_NAME)
-        shutil.copy2(generation_path / MANIFEST_NAME, staging / MANIFEST_NAME)
+        # as the files: bytes and times only (copy2 also reads extended attributes, which some
+        # network drives' clients cannot list: smbnetfs answers EIO)
+        shutil.copyfile(generation_path / MANIFEST_NAME, staging / MANIFEST_NAME)
+        st = os.stat(generation_path / MANIFEST_NAME)
+        os.utime(staging / MANIFEST_NAME, ns=(st.st_atime_ns, st.st_mtime_ns))
     except _Cancelled:
         _abandon(staging, to, created)
         raise UserError(CANCELLED(), Exit.WARNING) from None

@@ -299,8 +299,9 @@ def _run(config: Config, *, clock: Clock, emit: Events, guard, archive_wait: Arc
         if target_lock is not None:
             target_lock.release()
     outcome, code = ("warning", Exit.WARNING) if reasons else ("ok", Exit.OK)
+    # kept with the attempt: the status says once that this drive cannot protect its backups
     return RunResult(outcome, code, made.generation.id, made.files, made.bytes, reasons,
-                     generations=[*existing, made.generation])
+                     details={"read_only": made.read_only}, generations=[*existing, made.generation])
 
 
 def _reasons_of(error: UserError) -> list[Message]:

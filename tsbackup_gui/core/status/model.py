@@ -32,8 +32,8 @@ from tsbackup_gui.core.schedule.slots import (
 from tsbackup_gui.core.schedule.zone import to_utc, zone_of
 from tsbackup_gui.core.status.reasons import (
     BUSY_EARLIER_SLOT, CHECK_DUE, CHECK_FAILED, CHECK_WARNED, CONNECT_DRIVE, DAMAGED_COPIES, DRILL_DUE, DRIVE_BACK,
-    DRILL_FAILED, DRILL_LONG_OVERDUE, FAILED_NO_REASON, FIRST_BACKUP, FIRST_BACKUP_SOON, LAST_FAILED, LAST_OK,
-    LAST_WARNED, MISSED_SLOT, NO_BACKUP_EVER, NO_BACKUP_SINCE, NO_OFFSITE, RETENTION_PAUSED, RUNNING, RUNNING_PROGRESS,
+    DRILL_FAILED, DRILL_LONG_OVERDUE, DRIVE_UNPROTECTED, FAILED_NO_REASON, FIRST_BACKUP, FIRST_BACKUP_SOON,
+    LAST_FAILED, LAST_OK, LAST_WARNED, MISSED_SLOT, NO_BACKUP_EVER, NO_BACKUP_SINCE, NO_OFFSITE, RETENTION_PAUSED, RUNNING, RUNNING_PROGRESS,
     SAME_DISK, SHEET_DUE, SHEET_NOT_CONFIRMED,
 )
 from tsbackup_gui.core.schedule.moments import day_words, moment_words
@@ -116,6 +116,7 @@ def compute_status(
     findings += _setup_warnings(config, last_success, facts)
     findings += _offsite_age(config, backups, now)
     findings += _offsite_notes(config)
+    findings += _drive_notes(last_success)
     findings += _rotation_warnings(config, attempts, now)
     findings += _verification_warnings(config, attempts)
     findings += _shared_damage(facts)
@@ -253,6 +254,14 @@ def _offsite_notes(config: Config) -> list[_Finding]:
     secondary = config.secondary or {}
     if secondary.get("append_only") and not is_external(secondary):
         return [_Finding("ok", None, _reasons([RETENTION_BY_SERVER()]))]
+    return []
+
+
+def _drive_notes(last_success: Attempt | None) -> list[_Finding]:
+    """The drive of the newest good backup cannot hold read-only files (FAT32, exFAT): said once,
+    the state stays as it is (the backups can be restored; they are only less protected)."""
+    if last_success is not None and last_success.details.get("read_only") is False:
+        return [_Finding("ok", None, _reasons([DRIVE_UNPROTECTED()]))]
     return []
 
 

@@ -31,6 +31,15 @@ DAMAGED_COPIES = define(
         "from a newer backup or from the off-site copy; the damaged backups age out by themselves.",
     ),
 )
+DRIVE_UNPROTECTED = define(
+    "status.drive_unprotected",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The backup drive's file system (such as FAT32 or exFAT) cannot hold read-only files, so the backups on it "
+        "are not protected against being overwritten. Keep the drive unplugged between backups, or use a drive "
+        "formatted as NTFS or APFS.",
+    ),
+)
 DRIVE_BACK = define(
     "status.drive_back",
     QT_TRANSLATE_NOOP("core", "The backup drive is connected again: the backup starts at the next look (within a minute while the app runs)."),

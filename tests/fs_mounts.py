@@ -1,0 +1,224 @@
+"""Real backup-drive file systems for the tests: exFAT, FAT32 and NTFS, each a small image through FUSE.
+
+Offices plug in whatever drive the shop sold them. These mounts are the real
+drivers Linux has for them (the same on-disk formats Windows and macOS write):
+
+- exFAT: ``mkfs.exfat`` on a loop device, ``mount.exfat-fuse`` (it wants a block device);
+- FAT32: ``mkfs.vfat -F 32`` on the image, ``fusefat -o rw+`` on the file;
+- NTFS: ``mkfs.ntfs`` on the image, ``ntfs-3g -o windows_names`` (``permissions`` on request:
+  then chmod maps to the Windows READONLY attribute, as a Windows program's chmod does);
+- a NAS share: a real Samba server (``smbd``, a private smb.conf) and the FUSE SMB client
+  ``smbnetfs``, both in a network namespace of their own (``unshare -n``): the client only
+  speaks to port 445, and a namespace per test gives every test its own 445 on 127.0.0.1.
+
+Loop devices belong to the whole machine and the tests run in parallel:
+``losetup -f --show`` picks and binds a free one in one call, and every device
+and mount is released in the teardown, also when the test failed. Needs root
+and /dev/fuse (CI has both); elsewhere the tests that use these skip, saying why.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+KINDS = ("exfat", "fat32", "ntfs", "smb")
+TOOLS = {
+    "exfat": ("mkfs.exfat", "mount.exfat-fuse", "losetup"),
+    "fat32": ("mkfs.vfat", "fusefat"),
+    "ntfs": ("mkfs.ntfs", "ntfs-3g"),
+    "smb": ("smbd", "smbnetfs", "unshare", "ip"),
+}
+SHARE = "backup"
+#: The attribute ntfs-3g shows for a file's Windows attributes (4 bytes, big-endian).
+NTFS_ATTRIB = "system.ntfs_attrib_be"
+NTFS_READONLY = 0x01
+
+
+def missing_for(kind: str) -> str | None:
+    """Why `kind` cannot be mounted here, or None."""
+    if os.geteuid() != 0:
+        return "mounting file system images needs root (CI runs as root)"
+    if not os.path.exists("/dev/fuse"):
+        return "/dev/fuse is missing"
+    absent = [tool for tool in (*TOOLS[kind], "fusermount") if shutil.which(tool) is None]
+    if absent:
+        return f"missing {', '.join(absent)} (scripts/bootstrap.sh installs them)"
+    return None
+
+
+def _run(*argv: str) -> subprocess.CompletedProcess:
+    return subprocess.run(argv, capture_output=True, text=True, timeout=60)
+
+
+def _check(*argv: str) -> str:
+    done = _run(*argv)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
+    return done.stdout.strip()
+
+
+@contextmanager
+def mounted(kind: str, where: Path, size_mb: int = 96, options: str = "") -> Iterator[Path]:
+    """A fresh, empty `kind` file system of `size_mb` MB mounted at `where`/mnt for the duration.
+
+    `options` are added to the driver's -o list (e.g. "permissions" for ntfs-3g)."""
+    reason = missing_for(kind)
+    if reason:
+        pytest.skip(f"{kind}: {reason}")
+    if kind == "smb":
+        with smb_share(where) as share:
+            yield share
+        return
+    where.mkdir(parents=True, exist_ok=True)
+    image = where / f"{kind}.img"
+    mount_dir = where / "mnt"
+    mount_dir.mkdir()  # must be empty: whatever lies there would be hidden, not on the drive
+    with open(image, "wb") as handle:
+        handle.truncate(size_mb * 1024 * 1024)
+    loop = None
+    is_mounted = False
+    try:
+        if kind == "exfat":
+            _check("mkfs.exfat", "-L", "BACKUP", str(image))
+            loop = _check("losetup", "-f", "--show", str(image))
+            _check("mount.exfat-fuse", *(["-o", options] if options else []), loop, str(mount_dir))
+        elif kind == "fat32":
+            _check("mkfs.vfat", "-F", "32", str(image))  # no label: fusefat would list it as a file
+            _check("fusefat", "-o", ",".join(filter(None, ["rw+", options])), str(image), str(mount_dir))
+        elif kind == "ntfs":
+            _check("mkfs.ntfs", "-F", "-q", "-L", "BACKUP", str(image))
+            _check("ntfs-3g", "-o", ",".join(filter(None, ["windows_names", options])), str(image), str(mount_dir))
+        else:
+            raise ValueError(f"unknown file system {kind!r}")
+        is_mounted = True
+        assert os.path.ismount(mount_dir), f"{kind} did not mount at {mount_dir}"
+        yield mount_dir
+    finally:
+        if is_mounted or os.path.ismount(mount_dir):
+            _unmount(mount_dir)
+        if loop:
+            _run("losetup", "-d", loop)
+        try:
+            image.unlink()
+        except OSError:
+            pass
+
+
+def _unmount(mount_dir: Path) -> None:
+    """fusermount -u; a driver still busy gets a lazy unmount (it goes once its last file is closed)."""
+    if _run("fusermount", "-u", str(mount_dir)).returncode != 0:
+        _run("fusermount", "-u", "-z", str(mount_dir))
+
+
+SMB_CONF = """[global]
+  smb ports = 445
+  interfaces = 127.0.0.1
+  bind interfaces only = yes
+  disable netbios = yes
+  server role = standalone server
+  server min protocol = SMB2
+  map to guest = Bad User
+  guest account = root
+  load printers = no
+  printcap name = /dev/null
+  disable spoolss = yes
+  private dir = {root}/private
+  lock directory = {root}/lock
+  state directory = {root}/state
+  cache directory = {root}/cache
+  pid directory = {root}/run
+  ncalrpc dir = {root}/run/ncalrpc
+  log file = {root}/smbd.log
+[{share}]
+  path = {root}/share
+  read only = no
+  guest ok = yes
+  force user = root
+"""
+
+#: Runs in the new network namespace: loopback up, smbd in the background, wait for port 445, mount.
+SMB_UP = """set -e
+ip link set lo up
+smbd -F --no-process-group --configfile="$ROOT/smb.conf" >"$ROOT/smbd.out" 2>&1 &
+echo $! >"$ROOT/smbd.pid"
+"$PYTHON" -c 'import socket, sys, time
+for _ in range(300):
+    try:
+        socket.create_connection(("127.0.0.1", 445), timeout=1).close()
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.05)
+sys.exit("smbd did not start")'
+HOME="$ROOT/client" smbnetfs "$ROOT/mnt"
+"""
+
+
+@contextmanager
+def smb_share(where: Path) -> Iterator[Path]:
+    """A Samba share on 127.0.0.1, mounted through smbnetfs; yields the share's folder in the mount."""
+    import sys
+
+    root = where.resolve()
+    for sub in ("private", "lock", "state", "cache", "run", "share", "client/.smb", "mnt"):
+        (root / sub).mkdir(parents=True)
+    (root / "smb.conf").write_text(SMB_CONF.format(root=root, share=SHARE), encoding="utf-8")
+    (root / "client" / ".smb" / "smb.conf").write_text("[global]\n  client min protocol = SMB2\n", encoding="utf-8")
+    auth = root / "client" / ".smb" / "smbnetfs.conf"
+    auth.write_text('auth "guest" ""\nshow_hidden_hosts "true"\nsmb_query_browsers "false"\n', encoding="utf-8")
+    auth.chmod(0o600)  # smbnetfs ignores an auth line in a file others can read
+    env = {**os.environ, "ROOT": str(root), "PYTHON": sys.executable}
+    # A session of its own: smbd ends by signalling its whole process group, which must not be ours.
+    started = subprocess.run(["unshare", "-n", "sh", "-c", SMB_UP], env=env, capture_output=True, text=True,
+                             timeout=60, start_new_session=True)
+    try:
+        if started.returncode != 0:
+            raise RuntimeError(f"the SMB share did not start: {started.stderr.strip()}")
+        share = root / "mnt" / "127.0.0.1" / SHARE
+        _wait_writable(share)  # the first access connects; under load that takes a moment
+        yield share
+    finally:
+        if os.path.ismount(root / "mnt"):
+            _unmount(root / "mnt")
+        try:
+            pid = int((root / "smbd.pid").read_text())
+        except (OSError, ValueError):
+            pid = None
+        if pid:
+            try:
+                os.kill(pid, 15)  # our own smbd; its children end with it
+            except ProcessLookupError:
+                pass
+
+
+def _wait_writable(share: Path, tries: int = 200) -> None:
+    """Waits until a file can be written in the share: smbnetfs answers EBUSY or EIO while it
+    connects to the server on first access (seen on a loaded machine)."""
+    import time
+
+    probe = share / ".tsbackup-test-ready"
+    for _ in range(tries):
+        try:
+            os.listdir(share)
+            probe.write_bytes(b"ready")
+            probe.unlink()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"the SMB share {share} did not become writable")
+
+
+def ntfs_attributes(path: Path) -> int:
+    """The Windows attributes of `path` on an ntfs-3g mount."""
+    return int.from_bytes(os.getxattr(path, NTFS_ATTRIB, follow_symlinks=False), "big")
+
+
+def set_ntfs_read_only(path: Path) -> None:
+    """Sets READONLY as Windows' attrib +R (or os.chmod on Windows) does."""
+    os.setxattr(path, NTFS_ATTRIB, (ntfs_attributes(path) | NTFS_READONLY).to_bytes(4, "big"), follow_symlinks=False)
