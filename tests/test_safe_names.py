@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from hard_names import HARD, NFD, add_hard_names, tree_bytes
 from test_verify_support import DATA, new_generation, set_up, store_password_for_cli, target_of, with_repo
 
 from tsbackup_gui.core.check.primary import check_generation
@@ -18,27 +19,6 @@ from tsbackup_gui.core.primary.manifest import MANIFEST_NAME, Manifest
 from tsbackup_gui.core.primary.safenames import safe_name, safe_names
 from tsbackup_gui.core.restore.into_folder import restore_from_primary
 from tsbackup_gui.core.restore.verify import verify_tree
-
-NFD = unicodedata.normalize("NFD", "Müller Akte.txt")
-assert NFD == "Mu\u0308ller Akte.txt"
-
-#: Names a Mac or Linux data folder can hold and Windows drives refuse (or merge), with their contents.
-HARD = {
-    "Vertrag Meier:Müller 2024.docx": b"colon",
-    "Frage?.txt": b"question",
-    'Zitat "A" <B> |C| *.txt': b"quotes",
-    "Ende.": b"trailing dot",
-    "Ende ": b"trailing space",
-    "CON": b"device",
-    "nul.tar.gz": b"device with extension",
-    "Akte.txt": b"upper",
-    "akte.txt": b"lower",
-    NFD: b"decomposed",
-    "Tab\tName.txt": b"control",
-    "Ordner: 2024/Liste?.txt": b"inside a renamed folder",
-    "Ordner: 2024/LPT1.doc": b"device inside",
-    "Normal 50%.txt": b"needs nothing",
-}
 
 
 @pytest.mark.parametrize("name, stored", [
@@ -77,31 +57,6 @@ def test_names_of_one_folder_stay_unique_and_unchanged_names_win():
         "x.txt": "x.txt",
     }
     assert safe_names(reversed(names)) == got  # the order they are listed in does not matter
-
-
-def tree_bytes(root: Path) -> dict[bytes, tuple[str, bytes | None]]:
-    """Relative path (raw bytes, names exactly as on disk) → kind and content."""
-    out = {}
-    base = os.fsencode(root)
-    for folder, dirnames, filenames in os.walk(base):
-        for name in dirnames + filenames:
-            path = os.path.join(folder, name)
-            rel = os.path.relpath(path, base)
-            if os.path.islink(path):
-                out[rel] = ("link", os.readlink(path))
-            elif os.path.isdir(path):
-                out[rel] = ("dir", None)
-            else:
-                with open(path, "rb") as handle:
-                    out[rel] = ("file", handle.read())
-    return out
-
-
-def add_hard_names(source: Path) -> None:
-    for name, data in HARD.items():
-        path = source.joinpath(*name.split("/"))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
 
 
 def test_hard_names_survive_backup_restore_check_and_drill_byte_for_byte(tmp_path, run_cli, cli_env):
