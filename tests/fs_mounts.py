@@ -219,6 +219,8 @@ def ntfs_attributes(path: Path) -> int:
     return int.from_bytes(os.getxattr(path, NTFS_ATTRIB, follow_symlinks=False), "big")
 
 
-def set_ntfs_read_only(path: Path) -> None:
-    """Sets READONLY as Windows' attrib +R (or os.chmod on Windows) does."""
-    os.setxattr(path, NTFS_ATTRIB, (ntfs_attributes(path) | NTFS_READONLY).to_bytes(4, "big"), follow_symlinks=False)
+def set_ntfs_read_only(path: Path, read_only: bool = True) -> None:
+    """Sets (or clears) READONLY as Windows' attrib +R (-R), or os.chmod on Windows, does."""
+    attributes = ntfs_attributes(path)
+    attributes = attributes | NTFS_READONLY if read_only else attributes & ~NTFS_READONLY
+    os.setxattr(path, NTFS_ATTRIB, attributes.to_bytes(4, "big"), follow_symlinks=False)

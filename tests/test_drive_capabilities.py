@@ -25,6 +25,7 @@ from fs_mounts import NTFS_READONLY, mounted, ntfs_attributes, set_ntfs_read_onl
 from tsbackup_gui.core.clock import FixedClock
 from tsbackup_gui.core.errors import UserError
 from tsbackup_gui.core.primary.copier import make_generation
+from tsbackup_gui.core.primary.fileops import FileOps
 from tsbackup_gui.core.primary.generations import list_generations
 from tsbackup_gui.core.primary.retention import RetentionPlan, apply_retention
 from tsbackup_gui.core.primary.target import Target
@@ -118,15 +119,44 @@ def test_exfat_without_links_counts_every_file_and_retention_frees_whole_copies(
         assert (again.files, again.linked, again.copied) == (12, 0, 12)
 
 
+class NtfsAsWindows(FileOps):
+    """The Windows branch of `FileOps` on a real NTFS drive: the read-only flag it reads and sets is
+    the file's READONLY attribute itself (bit 0x01 of ``system.ntfs_attrib_be``), one flag for all
+    hard links, as Windows' os.chmod/os.stat see it. ntfs-3g deletes a READONLY file when asked;
+    Windows refuses (winerror 5), so `os_unlink` refuses as Windows does."""
+
+    def __init__(self):
+        super().__init__(windows=True, sleep=lambda _seconds: None)
+        self.cleared: list[str] = []
+
+    def is_read_only(self, path: str) -> bool:
+        return bool(ntfs_attributes(Path(self.p(path))) & NTFS_READONLY)
+
+    def set_read_only(self, path: str, read_only: bool) -> None:
+        if not read_only:
+            self.cleared.append(os.path.basename(path))
+        set_ntfs_read_only(Path(self.p(path)), read_only)
+
+    def os_unlink(self, path: str) -> None:
+        if not os.path.islink(path) and ntfs_attributes(Path(path)) & NTFS_READONLY:
+            exc = PermissionError(13, "Access is denied", path)
+            exc.winerror = 5
+            raise exc
+        os.unlink(path)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("options", ["", "permissions"])
 def test_ntfs_deleting_an_old_generation_leaves_the_newer_ones_read_only(options, tmp_path):
     """Windows creates the generation's copies with the READONLY attribute (os.open without write
     bits). ntfs-3g does not do that for a Linux program, so the test sets the attribute as Windows
     would, on every file of both generations; a hard link shares it, as on Windows. Retention then
-    deletes the older generation through its public path: the newer one's files, the same files,
-    must still be READONLY and unchanged. With ntfs-3g's ``permissions`` a chmod that adds write
-    bits clears READONLY, as Windows' os.chmod does: a deletion that makes files writable (as the
-    Windows branch of `treeops.remove_tree` does) is then seen here too."""
+    deletes the older generation through its public path with the Windows file operations
+    (`NtfsAsWindows`): a READONLY file must be made writable to be deleted, which clears the flag of
+    the newer generation's link too. The newer one's files, the same files, must be READONLY again
+    and unchanged afterwards. With ntfs-3g's ``permissions`` a chmod that adds write bits also
+    clears READONLY, as Windows' os.chmod does: any other path that makes files writable (as
+    `treeops.make_dirs_writable` does for folders) is seen here too."""
     with mounted("ntfs", tmp_path / "disk", size_mb=40, options=options) as drive:
         source = write_source(tmp_path / "Shared", {"timeSensor.4DD": 200_000, "Dokumente/Brief 01.docx": 4_000,
                                                     "timeSensor.journal": 1_000})
@@ -144,9 +174,14 @@ def test_ntfs_deleting_an_old_generation_leaves_the_newer_ones_read_only(options
             set_ntfs_read_only(path)
         before = {p.relative_to(new.path): p.read_bytes() for p in (new.path / DATA).rglob("*") if p.is_file()}
 
-        outcome = apply_retention(RetentionPlan(keep=[new], delete=[old]))
+        ops = NtfsAsWindows()
+        outcome = apply_retention(RetentionPlan(keep=[new], delete=[old]), ops)
         assert [g.id for g in outcome.deleted] == [old.id] and outcome.warnings == []
-        assert not old.path.exists()
+        assert not old.path.exists() and not [n for n in os.listdir(old.path.parent) if n.startswith(".partial-")]
+        # the Windows path ran: every READONLY file of the old generation was cleared to be deleted (the
+        # manifest too where ntfs-3g turned the product's own chmod 0o444 into READONLY)
+        assert sorted(ops.cleared) == ["Brief 01.docx", "timeSensor.4DD", "timeSensor.journal"] + (
+            ["tsbackup-manifest.json"] if options == "permissions" else [])
         survivors = [p for p in (new.path / DATA).rglob("*") if p.is_file()]
         assert {p.relative_to(new.path): p.read_bytes() for p in survivors} == before
         for path in survivors:
