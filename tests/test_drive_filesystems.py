@@ -224,3 +224,64 @@ def test_the_whole_cycle_on_a_real_drive(kind, files, hard, new_name, tmp_path, 
         drill = run_cli("drill", "--to", drilled)
         assert drill.returncode == 0, drill.stdout + drill.stderr
         assert tree_bytes(drilled / DATA) == want
+
+
+#: The hard names whose safe names are plain ASCII, so fusefat can hold them: reserved device names
+#: and a case twin (the one FAT32 itself merges: it compares names without case).
+FAT32_ASCII_HARD = {name: HARD[name] for name in ("CON", "nul.tar.gz", "Akte.txt", "akte.txt", "Normal 50%.txt")}
+FAT32_ASCII_HARD["Ordner 2024/LPT1.doc"] = b"device inside"
+
+
+def copy_in_place(local: Path, drive: Path) -> None:
+    """Copies a finished generation tree onto the drive folder by folder, never renaming a folder
+    (fusefat loses a renamed folder's contents) and never setting modes (fusefat refuses chmod)."""
+    import shutil
+
+    for folder, dirnames, filenames in os.walk(local):
+        there = drive / Path(folder).relative_to(local)
+        there.mkdir(exist_ok=True)
+        for name in filenames:
+            shutil.copyfile(os.path.join(folder, name), there / name)
+
+
+@pytest.mark.slow
+def test_fat32_holds_a_generation_with_a_case_twin_and_device_names(tmp_path):
+    """What fusefat can show of the names, as far as it goes: FAT32 compares names without case, so
+    `akte.txt` written next to `Akte.txt` overwrites it. The product stores the twin as `akte~2.txt`
+    (and CON, NUL, LPT1 as CON_, nul_, LPT1_, which a real FAT32 on Windows needs; fusefat itself
+    would take them). A generation made on the local disk is put onto the FAT32 drive in place (the
+    run cannot, see FUSEFAT); found there, it checks clean and restores the source byte for byte."""
+    from tsbackup_gui.core.check.primary import check_generation
+    from tsbackup_gui.core.primary.copier import make_generation
+    from tsbackup_gui.core.primary.generations import list_generations
+    from tsbackup_gui.core.primary.target import Target
+    from tsbackup_gui.core.restore.into_folder import restore_from_primary
+
+    source = build_source(tmp_path / "Shared", {**PLAIN_FILES, "Dokumente/Brief 03.docx": 2_000})
+    add_hard_names(source, FAT32_ASCII_HARD)
+    local = tmp_path / "local-drive"
+    local.mkdir()
+    Target(local, "PC").write_marker("setup-fat32")
+    made = make_generation(source, Target(local, "PC"), setup_id="setup-fat32", computer="PC", now=MONDAY)
+    assert made.files == 7 + len(FAT32_ASCII_HARD)
+    stored = {e.path: e.stored for e in made.generation.manifest.entries if e.stored}
+    assert stored == {f"{DATA}/CON": f"{DATA}/CON_", f"{DATA}/nul.tar.gz": f"{DATA}/nul_.tar.gz",
+                      f"{DATA}/akte.txt": f"{DATA}/akte~2.txt", f"{DATA}/Ordner 2024/LPT1.doc": f"{DATA}/Ordner 2024/LPT1_.doc"}
+    with mounted("fat32", tmp_path / "disk", size_mb=40) as drive:
+        (drive / "Akte.txt").write_bytes(b"upper")
+        (drive / "akte.txt").write_bytes(b"lower")  # the same file on FAT32
+        assert os.listdir(drive) == ["Akte.txt"] and (drive / "Akte.txt").read_bytes() == b"lower"
+        (drive / "Akte.txt").unlink()
+
+        copy_in_place(local, drive)
+        (found,) = list_generations(Target(drive, "PC"))
+        assert found.id == made.generation.id
+        assert sorted(os.listdir(found.path / DATA)) == sorted(
+            ["Akte.txt", "akte~2.txt", "CON_", "nul_.tar.gz", "Normal 50%.txt", "Ordner 2024", "Dokumente", "Leer",
+             "Settings", "timeSensor.4DD", "timeSensor.4DIndx", "timeSensor.journal"])
+        check = check_generation(found, source)
+        assert check.clean, (check.mismatches, check.source_differs)
+        restored = tmp_path / "restored"
+        report = restore_from_primary(found.path, restored)
+        assert report.verified and report.files == made.files
+        assert tree_bytes(restored / DATA) == tree_bytes(source)
