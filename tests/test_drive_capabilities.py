@@ -156,15 +156,22 @@ def test_ntfs_deleting_an_old_generation_leaves_the_newer_ones_read_only(options
     the newer generation's link too. The newer one's files, the same files, must be READONLY again
     and unchanged afterwards. With ntfs-3g's ``permissions`` a chmod that adds write bits also
     clears READONLY, as Windows' os.chmod does: any other path that makes files writable (as
-    `treeops.make_dirs_writable` does for folders) is seen here too."""
+    `treeops.make_dirs_writable` does for folders) is seen here too.
+
+    A link can also live under another name: the case twin `akte.txt` is stored as `akte~2.txt`
+    next to `Akte.txt`; once `Akte.txt` is gone from the source, the newer generation stores it as
+    `akte.txt`, a hard link to the older `akte~2.txt`. That link must be found and stay read-only."""
     with mounted("ntfs", tmp_path / "disk", size_mb=40, options=options) as drive:
         source = write_source(tmp_path / "Shared", {"timeSensor.4DD": 200_000, "Dokumente/Brief 01.docx": 4_000,
-                                                    "timeSensor.journal": 1_000})
+                                                    "timeSensor.journal": 1_000, "Akte.txt": 300, "akte.txt": 400})
         old = generation(source, drive, MONDAY).generation
+        assert {"Akte.txt", "akte~2.txt"} <= set(os.listdir(old.path / DATA))
         (source / "timeSensor.journal").write_bytes(os.urandom(1_500))
+        (source / "Akte.txt").unlink()
         new_run = generation(source, drive, MONDAY + timedelta(days=1))
         new = new_run.generation
-        assert (new_run.linked, new_run.copied) == (2, 1)
+        assert (new_run.linked, new_run.copied) == (3, 1)
+        assert os.stat(new.path / DATA / "akte.txt").st_ino == os.stat(old.path / DATA / "akte~2.txt").st_ino
         files = [p for g in (old, new) for p in (g.path / DATA).rglob("*") if p.is_file()]
         for path in files:
             assert not ntfs_attributes(path) & NTFS_READONLY
@@ -180,7 +187,8 @@ def test_ntfs_deleting_an_old_generation_leaves_the_newer_ones_read_only(options
         assert not old.path.exists() and not [n for n in os.listdir(old.path.parent) if n.startswith(".partial-")]
         # the Windows path ran: every READONLY file of the old generation was cleared to be deleted (the
         # manifest too where ntfs-3g turned the product's own chmod 0o444 into READONLY)
-        assert sorted(ops.cleared) == ["Brief 01.docx", "timeSensor.4DD", "timeSensor.journal"] + (
+        assert sorted(ops.cleared) == ["Akte.txt", "Brief 01.docx", "akte~2.txt", "timeSensor.4DD",
+                                       "timeSensor.journal"] + (
             ["tsbackup-manifest.json"] if options == "permissions" else [])
         survivors = [p for p in (new.path / DATA).rglob("*") if p.is_file()]
         assert {p.relative_to(new.path): p.read_bytes() for p in survivors} == before

@@ -164,6 +164,49 @@ def test_deleting_an_old_generation_leaves_every_surviving_link_read_only(tmp_pa
     assert os.stat(shared).st_nlink == 1 and new.manifest.entries  # the newer generation is whole
 
 
+def test_a_link_that_lives_under_another_name_in_the_newer_generation_stays_read_only(tmp_path):
+    """The case twin `akte.txt` is stored as `akte~2.txt` while `Akte.txt` is there; once that is
+    gone, the next generation stores it as `akte.txt`, linked to the older `akte~2.txt`. Deleting
+    the older generation must find that link (no file at the same path) and protect it again."""
+    src = make_source(tmp_path / "data")
+    write(src / "Akte.txt", b"upper")
+    write(src / "akte.txt", b"lower")
+    target = target_for(tmp_path / "drive")
+    gen(src, target, at("2026-11-01"))
+    (src / "Akte.txt").unlink()
+    gen(src, target, at("2026-11-02"))
+    old, new = list_generations(target)
+    twin = new.data_dir / "akte.txt"
+    assert os.stat(twin).st_ino == os.stat(old.data_dir / "akte~2.txt").st_ino and not writable(twin)
+    assert not os.path.exists(new.data_dir / "akte~2.txt")
+    ops = WindowsLike()
+    outcome = apply_retention(RetentionPlan(keep=[new], delete=[old]), ops)
+    assert outcome.warnings == [] and not os.path.exists(old.path)
+    assert str(old.data_dir / "akte~2.txt").replace(old.id, f".partial-{old.id}.removing") in ops.cleared
+    files = [os.path.join(d, n) for d, _, names in os.walk(new.path) for n in names]
+    assert [f for f in files if writable(f)] == []
+    assert twin.read_bytes() == b"lower"
+
+
+def test_other_generations_are_walked_only_for_a_link_not_found_at_its_own_path(tmp_path):
+    from tsbackup_gui.core.primary.treeops import LinkIndex
+
+    old, newer, newest = (tmp_path / name for name in ("old", "newer", "newest"))
+    for folder in (old, newer, newest):
+        folder.mkdir()
+    write(old / "same.txt", b"same")
+    os.link(old / "same.txt", newer / "same.txt")
+    write(old / "akte~2.txt", b"twin")
+    os.link(old / "akte~2.txt", newest / "akte.txt")
+    index = LinkIndex([str(newer), str(newest)], FileOps(windows=True))
+    first = next(index.candidates(str(old / "same.txt"), [str(newer / "same.txt"), str(newest / "same.txt")]))
+    assert first == str(newer / "same.txt") and index.pending == [str(newer), str(newest)]  # nothing walked
+    assert index.links_of(str(old / "akte~2.txt")) == [str(newest / "akte.txt")]
+    assert index.pending == []  # walked, each once
+    write(old / "alone.txt", b"one link")
+    assert index.links_of(str(old / "alone.txt")) == []
+
+
 def test_remove_generation_file_without_a_known_survivor_still_deletes(tmp_path):
     one = tmp_path / "one.txt"
     one.write_bytes(b"x")

@@ -16,7 +16,7 @@ import stat
 import tempfile
 import uuid
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from tsbackup_gui.core.primary.fileops import NATIVE, FileOps
 
@@ -93,8 +93,8 @@ def remove_tree(root: Path, ops: FileOps | None = None, survivors_in: Iterable[P
     """Deletes a generation or partial folder; raises OSError when something stays.
 
     `survivors_in` are the other generations: where a file's other hard
-    links live (at the same relative path), for Windows' shared read-only
-    flag (see `remove_generation_file`).
+    links live (at the same relative path, or found by `LinkIndex`), for
+    Windows' shared read-only flag (see `remove_generation_file`).
     """
     ops = ops or NATIVE
     root = Path(root)
@@ -104,14 +104,15 @@ def remove_tree(root: Path, ops: FileOps | None = None, survivors_in: Iterable[P
         ops.unlink(root)
         return
     make_dirs_writable(root)
-    others = [str(p) for p in survivors_in]
+    others = [ops.under(p) for p in survivors_in]
+    links = LinkIndex(others, ops)
     base = ops.under(root)
     for folder, dirnames, filenames in os.walk(base, topdown=False):
         for name in filenames:
             path = os.path.join(folder, name)
             rel = os.path.relpath(path, base)
             try:
-                remove_generation_file(path, [os.path.join(o, rel) for o in others], ops)
+                remove_generation_file(path, links.candidates(path, [os.path.join(o, rel) for o in others]), ops)
             except FileNotFoundError:
                 pass
         for name in dirnames:
@@ -124,6 +125,52 @@ def remove_tree(root: Path, ops: FileOps | None = None, survivors_in: Iterable[P
             except FileNotFoundError:
                 pass
     ops.rmdir(base)
+
+
+class LinkIndex:
+    """Where else a file of a generation is linked, for Windows' shared read-only flag.
+
+    Usually at the same relative path in a newer generation. Not always: a
+    file stored under a safe name (the case twin ``akte.txt`` next to
+    ``Akte.txt`` is stored as ``akte~2.txt``) keeps its original name in the
+    next generation once its twin is gone, linked to the older copy under
+    the other name. Only when no link is found at the same path are the
+    other generations walked, one at a time and each at most once, for the
+    file's inode (the NTFS file id on Windows). POSIX never asks.
+    """
+
+    def __init__(self, roots: Iterable[str], ops: FileOps):
+        self.pending = list(roots)
+        self.ops = ops
+        self.by_inode: dict[tuple[int, int], list[str]] = {}
+
+    def candidates(self, path: str, same_path: list[str]) -> Iterator[str]:
+        """`same_path` first; then, if still asked (none of them was the file), its links elsewhere."""
+        yield from same_path
+        yield from self.links_of(path)
+
+    def links_of(self, path: str) -> list[str]:
+        try:
+            info = self.ops.lstat(path)
+        except OSError:
+            return []
+        key = (info.st_dev, info.st_ino)
+        if info.st_nlink < 2 or not info.st_ino:
+            return []
+        while key not in self.by_inode and self.pending:
+            self._index(self.pending.pop(0))
+        return self.by_inode.get(key, [])
+
+    def _index(self, root: str) -> None:
+        for folder, _dirnames, filenames in os.walk(root):
+            for name in filenames:
+                path = os.path.join(folder, name)
+                try:
+                    info = os.lstat(path)
+                except OSError:
+                    continue
+                if info.st_nlink > 1 and stat.S_ISREG(info.st_mode):
+                    self.by_inode.setdefault((info.st_dev, info.st_ino), []).append(path)
 
 
 def remove_generation_file(path: str | os.PathLike, survivors: Iterable[str | os.PathLike] = (),
