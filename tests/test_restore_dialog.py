@@ -138,7 +138,7 @@ def test_close_becomes_cancel_while_restoring_and_the_cancelled_restore_leaves_n
 
     config = backed_up_demo(tmp_path)
     live_before = tree_hashes(Path(config.source))
-    copying, real_copy = threading.Event(), into_folder._copy_tree
+    copying, real_copy = threading.Event(), into_folder.copy_tree
 
     def copy_when_cancelled(src, dst, cancel=None):
         # the worker is inside the restore (its staging folder made) until the person has clicked
@@ -146,7 +146,7 @@ def test_close_becomes_cancel_while_restoring_and_the_cancelled_restore_leaves_n
         assert cancel is not None and cancel.wait(WAIT / 1000)
         return real_copy(src, dst, cancel)
 
-    monkeypatch.setattr(into_folder, "_copy_tree", copy_when_cancelled)
+    monkeypatch.setattr(into_folder, "copy_tree", copy_when_cancelled)
     to = tmp_path / "restored"
     dialog = RestoreDialog(config, language="en")
     qtbot.addWidget(dialog)

@@ -220,14 +220,14 @@ def test_restore_opens_once_and_holds_the_window_while_it_works(qtbot, tmp_path,
     config = configure(tmp_path, drive)
     (Path(config.source) / "timeSensor.4DD").write_bytes(b"x" * 4000)
     assert run_backup(config, clock=FixedClock(at(26, 18, 30))).outcome == "ok"
-    copying, release, real_copy = threading.Event(), threading.Event(), into_folder._copy_tree
+    copying, release, real_copy = threading.Event(), threading.Event(), into_folder.copy_tree
 
     def held_copy(src, dst, cancel=None):
         copying.set()
         assert release.wait(20)
         return real_copy(src, dst, cancel)
 
-    monkeypatch.setattr(into_folder, "_copy_tree", held_copy)
+    monkeypatch.setattr(into_folder, "copy_tree", held_copy)
     window = open_window(qtbot, at(27, 9))
     window.show()
     assert window.backup_button.isEnabled() and window.check_button.isEnabled()

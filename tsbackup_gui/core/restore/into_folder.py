@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import stat
 import threading
 import time
 from datetime import datetime
@@ -35,11 +34,11 @@ from typing import Any, Iterable
 
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
-from tsbackup_gui.core.primary.fileops import long_path
 from tsbackup_gui.core.primary.manifest import Manifest
 from tsbackup_gui.core.primary.treeops import remove_tree_quietly
 from tsbackup_gui.core.restic.driver import Restic
 from tsbackup_gui.core.restic.errors import ResticError, display_repo
+from tsbackup_gui.core.restore.copy_tree import Cancelled, copy_tree
 from tsbackup_gui.core.restore.names import give_back_names
 from tsbackup_gui.core.restore.verify import (
     ARCHIVE_DIR, DATA_DIR, MANIFEST_NAME, Mismatch, normalise_permissions, verify_tree,
@@ -254,14 +253,14 @@ def restore_from_primary(generation_path: Path, to: Path, cancel: threading.Even
         for name in (DATA_DIR, ARCHIVE_DIR):
             if (generation_path / name).is_dir():
                 current = str(generation_path / name)
-                _copy_tree(generation_path / name, staging / name, cancel)
+                copy_tree(generation_path / name, staging / name, cancel)
         current = str(generation_path / MANIFEST_NAME)
         # as the files: bytes and times only (copy2 also reads extended attributes, which some
         # network drives' clients cannot list: smbnetfs answers EIO)
         shutil.copyfile(generation_path / MANIFEST_NAME, staging / MANIFEST_NAME)
         st = os.stat(generation_path / MANIFEST_NAME)
         os.utime(staging / MANIFEST_NAME, ns=(st.st_atime_ns, st.st_mtime_ns))
-    except _Cancelled:
+    except Cancelled:
         _abandon(staging, to, created)
         raise UserError(CANCELLED(), Exit.WARNING) from None
     except OSError as exc:
@@ -275,50 +274,6 @@ def restore_from_primary(generation_path: Path, to: Path, cancel: threading.Even
         return _finish(staging, to, report, manifest)
     finally:
         report.seconds = time.monotonic() - started
-
-
-class _Cancelled(Exception):
-    """The person asked the restore to stop (between two files)."""
-
-
-def _copy_tree(src_root: Path, dst_root: Path, cancel: threading.Event | None = None) -> None:
-    """Files, folders and symlinks as they are, mtimes kept, modes ordinary (normalised afterwards)."""
-    stamps: list[tuple[str, str]] = []
-    src_root, dst_root = long_path(src_root, always=True), long_path(dst_root, always=True)  # Windows: long paths
-    for folder, dirnames, filenames in os.walk(src_root):
-        rel = os.path.relpath(folder, src_root)
-        dst_folder = str(dst_root) if rel == "." else os.path.join(dst_root, rel)
-        os.makedirs(dst_folder, exist_ok=True)
-        stamps.append((folder, dst_folder))
-        for name in list(dirnames):
-            src = os.path.join(folder, name)
-            if os.path.islink(src):
-                _copy_symlink(src, os.path.join(dst_folder, name))
-                dirnames.remove(name)
-        for name in filenames:
-            if cancel is not None and cancel.is_set():
-                raise _Cancelled()
-            src = os.path.join(folder, name)
-            dst = os.path.join(dst_folder, name)
-            st = os.lstat(src)
-            if stat.S_ISLNK(st.st_mode):
-                _copy_symlink(src, dst)
-            elif stat.S_ISREG(st.st_mode):
-                shutil.copyfile(src, dst, follow_symlinks=False)
-                os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
-    for src, dst in reversed(stamps):
-        st = os.stat(src)
-        os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
-
-
-def _copy_symlink(src: str, dst: str) -> None:
-    os.symlink(os.readlink(src), dst)
-    if os.utime in os.supports_follow_symlinks:
-        st = os.lstat(src)
-        try:
-            os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns), follow_symlinks=False)
-        except OSError:
-            pass
 
 
 def restore_from_snapshot(restic: Restic, snapshot_id: str, to: Path, host: str | None = None,
