@@ -230,3 +230,26 @@ def spawn():
     spawner = Spawner()
     yield spawner
     spawner.kill_all()
+
+
+@pytest.fixture
+def speaking(qapp):
+    """The program's German (the shipped .qm) and Qt's own words, as the app installs them."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from tsbackup_gui.ui.app import install_qt_translator
+
+    installed = []
+
+    def speak(language: str) -> None:
+        if language == "en":
+            return
+        ours = QTranslator()
+        assert ours.load(f"tsbackup_{language}", str(Path(__file__).resolve().parents[1] / "resources" / "translations"))
+        QCoreApplication.installTranslator(ours)
+        installed.extend([ours, install_qt_translator(qapp, language)])
+
+    yield speak
+    for translator in installed:
+        if translator is not None:
+            QCoreApplication.removeTranslator(translator)
