@@ -86,3 +86,18 @@ def test_a_backup_runs_onto_the_moved_drive_and_records_where_it_was(moved):
     (attempt,) = History(here.history_db, lock_path=here.lock_file).attempts(kind="backup")
     details = attempt.details
     assert details["drive_path"] == str(new) and details["drive_moved_from"] == str(old)
+
+
+def test_the_status_says_where_the_moved_drive_was_found(moved):
+    """No "Connect the backup drive" while it is plugged in; the IT partner reads in the details why the drive's path changed."""
+    from tsbackup_gui.app.status import current_status
+
+    config, old, new, _partitions = moved
+    run_backup(config, clock=FixedClock(datetime(2026, 11, 27, 18, 30, tzinfo=ZH)))
+    status = current_status(datetime(2026, 11, 27, 19, 0, tzinfo=ZH))
+    said = [r.message.english() for r in status.reasons]
+    assert status.state == "warning" and said[0].startswith("There is no off-site backup")  # this setup has none
+    assert not any("Connect the backup drive" in sentence for sentence in said)
+    notes = [r.message.english() for r in status.reasons if r.code == "status.drive_moved"]
+    assert notes == [f"The backup drive was found at {new}, not at {old} where it was set up (another drive letter "
+                     "or name). The backups go there while it is there; nothing needs to be done."]

@@ -32,9 +32,9 @@ from tsbackup_gui.core.schedule.slots import (
 from tsbackup_gui.core.schedule.zone import to_utc, zone_of
 from tsbackup_gui.core.status.reasons import (
     BUSY_EARLIER_SLOT, CHECK_DUE, CHECK_FAILED, CHECK_WARNED, CONNECT_DRIVE, DAMAGED_COPIES, DRILL_DUE, DRIVE_BACK,
-    DRILL_FAILED, DRILL_LONG_OVERDUE, DRIVE_UNPROTECTED, FAILED_NO_REASON, FIRST_BACKUP, FIRST_BACKUP_SOON,
-    LAST_FAILED, LAST_OK, LAST_WARNED, MISSED_SLOT, NO_BACKUP_EVER, NO_BACKUP_SINCE, NO_OFFSITE, RETENTION_PAUSED, RUNNING, RUNNING_PROGRESS,
-    SAME_DISK, SHEET_DUE, SHEET_NOT_CONFIRMED,
+    DRILL_FAILED, DRILL_LONG_OVERDUE, DRIVE_MOVED, DRIVE_UNPROTECTED, FAILED_NO_REASON, FIRST_BACKUP,
+    FIRST_BACKUP_SOON, LAST_FAILED, LAST_OK, LAST_WARNED, MISSED_SLOT, NO_BACKUP_EVER, NO_BACKUP_SINCE, NO_OFFSITE,
+    RETENTION_PAUSED, RUNNING, RUNNING_PROGRESS, SAME_DISK, SHEET_DUE, SHEET_NOT_CONFIRMED,
 )
 from tsbackup_gui.core.schedule.moments import day_words, moment_words
 
@@ -260,9 +260,15 @@ def _offsite_notes(config: Config) -> list[_Finding]:
 def _drive_notes(last_success: Attempt | None) -> list[_Finding]:
     """The drive of the newest good backup cannot hold read-only files (FAT32, exFAT): said once,
     the state stays as it is (the backups can be restored; they are only less protected)."""
-    if last_success is not None and last_success.details.get("read_only") is False:
-        return [_Finding("ok", None, _reasons([DRIVE_UNPROTECTED()]))]
-    return []
+    if last_success is None:
+        return []
+    notes = []
+    if last_success.details.get("read_only") is False:
+        notes.append(DRIVE_UNPROTECTED())
+    if last_success.details.get("drive_moved_from"):  # found by its marker under another letter or name
+        notes.append(DRIVE_MOVED(now=str(last_success.details.get("drive_path") or ""),
+                                 before=str(last_success.details["drive_moved_from"])))
+    return [_Finding("ok", None, _reasons(notes))] if notes else []
 
 
 def _offsite_age(config: Config, backups: list[Attempt], now: datetime) -> list[_Finding]:

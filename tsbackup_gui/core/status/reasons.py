@@ -31,6 +31,14 @@ DAMAGED_COPIES = define(
         "from a newer backup or from the off-site copy; the damaged backups age out by themselves.",
     ),
 )
+DRIVE_MOVED = define(
+    "status.drive_moved",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The backup drive was found at {now}, not at {before} where it was set up (another drive letter or name). "
+        "The backups go there while it is there; nothing needs to be done.",
+    ),
+)
 DRIVE_UNPROTECTED = define(
     "status.drive_unprotected",
     QT_TRANSLATE_NOOP(
