@@ -3805,6 +3805,10 @@ Das Wiederherstellungsblatt jetzt drucken oder speichern? (Nein schliesst; das S
             <translation>Wiederhergestellte Dateien: {files} ({size}), aus der Kopie ausser Haus vom {when} (Snapshot {backup}) nach {to}; jede Datei stimmt mit dem Manifest der Sicherung überein.</translation>
         </message>
         <message>
+            <source>{restored} {count} file(s) keep their safe names, because this folder cannot hold their original names (the first: {example}); the file HOW-TO-RESTORE.txt on the backup drive explains the safe names.</source>
+            <translation>{restored} {count} Datei(en) behalten ihre sicheren Namen, weil dieser Ordner ihre ursprünglichen Namen nicht aufnehmen kann (die erste: {example}); die Datei HOW-TO-RESTORE.txt auf dem Sicherungslaufwerk erklärt die sicheren Namen.</translation>
+        </message>
+        <message>
             <source>missing</source>
             <translation>fehlt</translation>
         </message>

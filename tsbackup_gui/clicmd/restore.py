@@ -104,10 +104,12 @@ def run(args, out) -> int:
                       "reasons": [{"code": error.message.id, "message": out.sentence(error.message)}]})
         raise
     message = restored_message(report)
+    code = Exit.WARNING if report.kept_names else Exit.OK  # restored and checked, but not every original name
     if args.json:
-        out.emit(_summary(out, report, "ok", Exit.OK, []))
+        out.emit(_summary(out, report, "warning" if report.kept_names else "ok", code,
+                          [message] if report.kept_names else []))
     out.say(message)
-    return Exit.OK
+    return code
 
 
 def _restore(args, to: Path, out) -> RestoreReport:

@@ -121,6 +121,15 @@ RESTORED_SNAPSHOT = define(
     ),
 )
 
+RESTORED_KEEPING_NAMES = define(
+    "restore.kept_safe_names",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{restored} {count} file(s) keep their safe names, because this folder cannot hold their original names "
+        "(the first: {example}); the file HOW-TO-RESTORE.txt on the backup drive explains the safe names.",
+    ),
+)
+
 _RESTORE_EXIT = {
     "offsite.wrong_password": Exit.USAGE,
     "offsite.no_repository": Exit.USAGE,
@@ -141,6 +150,7 @@ class RestoreReport:
     seconds: float = 0.0
     mismatches: list[Mismatch] = field(default_factory=list)
     backup_time: str | None = None  # when the backed-up copy was made (the manifest's end, UTC)
+    kept_names: list[str] = field(default_factory=list)  # original paths left under their safe names here
 
     @property
     def verified(self) -> bool:
@@ -151,7 +161,7 @@ class RestoreReport:
             "source": self.source, "backup": self.backup, "to": str(self.to), "files": self.files,
             "bytes": self.bytes, "dirs": self.dirs, "symlinks": self.symlinks, "seconds": round(self.seconds, 3),
             "verified": self.verified, "mismatches": [m.to_json() for m in self.mismatches],
-            "backup_time": self.backup_time,
+            "backup_time": self.backup_time, "kept_safe_names": list(self.kept_names),
         }
 
 
@@ -213,11 +223,11 @@ def _abandon(staging: Path, to: Path, created: Path | None) -> None:
 def _finish(staging: Path, to: Path, report: RestoreReport, manifest: Manifest) -> RestoreReport:
     """Permissions back to normal, staged items into place, then the check against the manifest."""
     normalise_permissions(staging)
-    give_back_names(staging, manifest)
+    report.kept_names = give_back_names(staging, manifest)  # a name this folder cannot hold keeps its safe name
     for name in sorted(os.listdir(staging)):
         os.rename(staging / name, to / name)
     staging.rmdir()
-    counts, report.mismatches = verify_tree(to, manifest)
+    counts, report.mismatches = verify_tree(to, manifest, kept=set(report.kept_names))
     report.files, report.bytes, report.dirs, report.symlinks = counts.files, counts.bytes, counts.dirs, counts.symlinks
     if report.mismatches:
         first = report.mismatches[0]
@@ -343,8 +353,12 @@ def restored_message(report: RestoreReport) -> Message:
     size = human_size(report.bytes)
     when = _local_minute(report.backup_time) if report.source == "secondary" else None
     if when is not None:  # a snapshot id says nothing to a person: the day it was made does
-        return RESTORED_SNAPSHOT(files=report.files, size=size, when=when, backup=report.backup, to=str(report.to))
-    return RESTORED(files=report.files, size=size, backup=report.backup, to=str(report.to))
+        said = RESTORED_SNAPSHOT(files=report.files, size=size, when=when, backup=report.backup, to=str(report.to))
+    else:
+        said = RESTORED(files=report.files, size=size, backup=report.backup, to=str(report.to))
+    if report.kept_names:
+        return RESTORED_KEEPING_NAMES(restored=said, count=len(report.kept_names), example=report.kept_names[0])
+    return said
 
 
 def _local_minute(value: str | None) -> str | None:

@@ -15,6 +15,7 @@ import stat
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Collection
 
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, Message, define
 from tsbackup_gui.core.primary.fileops import long_path
@@ -68,12 +69,15 @@ def sha256_of(path: str) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def verify_tree(root: Path, manifest: Manifest, stored: bool = False) -> tuple[VerifyCounts, list[Mismatch]]:
+def verify_tree(root: Path, manifest: Manifest, stored: bool = False,
+                kept: Collection[str] = ()) -> tuple[VerifyCounts, list[Mismatch]]:
     """Every stored entry present with its kind, size, hash and link target; nothing else present.
 
     `stored` says that `root` is a generation itself, whose names are the
     manifest's ``stored`` names (safe names); otherwise it is a restored tree
-    with the original names. Names are matched by `compare_key` (NFC), so a
+    with the original names, but for the original paths in `kept`, which that
+    restore left under their safe names (its folder cannot hold the original
+    names). Names are matched by `compare_key` (NFC), so a
     drive that decomposes names (HFS+) reads clean; an exact name wins where
     two differ only in their encoding. Mismatches name the original path.
     """
@@ -81,7 +85,8 @@ def verify_tree(root: Path, manifest: Manifest, stored: bool = False) -> tuple[V
     counts = VerifyCounts()
     mismatches: list[Mismatch] = []
     to_hash: list[tuple[Entry, str]] = []
-    wanted = {entry.path: (entry.on_disk if stored else entry.path) for entry in stored_entries(manifest)}
+    wanted = {entry.path: (entry.on_disk if stored or entry.path in kept else entry.path)
+              for entry in stored_entries(manifest)}
     root = long_path(root, always=True)  # Windows: paths of 260 characters and more below it
     disk = DiskNames(root, set(wanted.values()))
     for entry in stored_entries(manifest):
