@@ -230,3 +230,29 @@ def spawn():
     spawner = Spawner()
     yield spawner
     spawner.kill_all()
+
+
+@pytest.fixture
+def speaking(qapp):
+    """``speaking("de")``: the program's German (the shipped .qm) and Qt's own words installed, as the app
+    installs them at start-up (the windows' ``language`` only picks the core messages' language);
+    removed again when the test ends."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from tsbackup_gui.render.translate import translations_dir
+    from tsbackup_gui.ui.app import install_qt_translator
+
+    installed = []
+
+    def speak(language: str) -> None:
+        if language == "en":
+            return
+        ours = QTranslator()
+        assert ours.load(f"tsbackup_{language}", str(translations_dir()))
+        QCoreApplication.installTranslator(ours)
+        installed.extend([ours, install_qt_translator(qapp, language)])
+
+    yield speak
+    for translator in installed:
+        if translator is not None:
+            QCoreApplication.removeTranslator(translator)

@@ -5,10 +5,9 @@ offscreen at the size they open with, as a person first sees them."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QWidget
 
-from test_german_terms import TS
 from test_housekeeping_ui import NOW, Desk, open_window
 from test_scheduler import drive_root, office  # noqa: F401 - shared fixtures: a configured office
 from wizard_helpers import make_wizard, next_to, pick_folder_as_drive, to_installation
@@ -44,29 +43,9 @@ def clipped(root: QWidget) -> list[str]:
     return found
 
 
-@pytest.fixture
-def speak(qapp):
-    installed = []
-
-    def install(language: str) -> None:
-        from tsbackup_gui.ui.app import install_qt_translator
-
-        if language == "en":
-            return
-        ours = QTranslator()
-        assert ours.load(f"tsbackup_{language}", str(TS.parent))
-        QCoreApplication.installTranslator(ours)
-        installed.extend([ours, install_qt_translator(qapp, language)])
-
-    yield install
-    for translator in installed:
-        if translator is not None:
-            QCoreApplication.removeTranslator(translator)
-
-
 @pytest.mark.parametrize("language", ["en", "de"])
-def test_the_more_dialogs_show_their_words_whole(qtbot, office, tmp_path, language, speak):  # noqa: F811
-    speak(language)
+def test_the_more_dialogs_show_their_words_whole(qtbot, office, tmp_path, language, speaking):  # noqa: F811
+    speaking(language)
     window = open_window(qtbot, Desk(), tmp_path, language=language)
     window.show()
     qtbot.waitExposed(window)
@@ -92,8 +71,8 @@ def test_the_more_dialogs_show_their_words_whole(qtbot, office, tmp_path, langua
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
-def test_the_wizard_pages_show_their_words_whole(qtbot, tmp_path, language, speak):
-    speak(language)
+def test_the_wizard_pages_show_their_words_whole(qtbot, tmp_path, language, speaking):
+    speaking(language)
     root = tmp_path / "demo"
     wizard, dialogs = make_wizard(qtbot, root, language=language)
     found = clipped(wizard.currentPage())
@@ -118,11 +97,11 @@ def test_the_wizard_pages_show_their_words_whole(qtbot, tmp_path, language, spea
 
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_the_restore_dialogs_buttons_stay_where_they_are_after_a_result(qtbot, office, tmp_path,  # noqa: F811
-                                                                        language, speak):
+                                                                        language, speaking):
     from tsbackup_gui.core.clock import FixedClock
     from tsbackup_gui.ui.restore_dialog import RestoreDialog
 
-    speak(language)
+    speaking(language)
     dialog = RestoreDialog(office, language=language, clock=FixedClock(NOW), choose_folder=lambda *_a: None)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -169,12 +148,12 @@ def doubled_shortcuts(root: QWidget) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_no_shortcut_letter_is_taken_twice_in_a_window_or_dialog(qtbot, office, tmp_path, language,  # noqa: F811
-                                                                 speak):
+                                                                 speaking):
     from tsbackup_gui.core.clock import FixedClock
     from tsbackup_gui.ui.housekeeping_password import PasswordDialog
     from tsbackup_gui.ui.restore_dialog import RestoreDialog
 
-    speak(language)
+    speaking(language)
     window = open_window(qtbot, Desk(), tmp_path, language=language)
     window.show()
     doubled = {"StatusWindow": doubled_shortcuts(window)}

@@ -68,29 +68,6 @@ def shortcuts(wizard: QWizard, page) -> Counter:
     return {letter: [text for each, text in letters if each == letter] for letter, n in counts.items() if n > 1}
 
 
-@pytest.fixture
-def speaking(qapp):
-    """The program's German (the shipped .qm) and Qt's own words, as the app installs them."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
-    from tsbackup_gui.ui.app import install_qt_translator
-
-    installed = []
-
-    def speak(language: str) -> None:
-        if language == "en":
-            return
-        ours = QTranslator()
-        assert ours.load(f"tsbackup_{language}", str(TS.parent))
-        QCoreApplication.installTranslator(ours)
-        installed.extend([ours, install_qt_translator(qapp, language)])
-
-    yield speak
-    for translator in installed:
-        if translator is not None:
-            QCoreApplication.removeTranslator(translator)
-
-
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_no_shortcut_letter_is_taken_twice_on_a_wizard_page(qtbot, tmp_path, language, speaking):
     speaking(language)
