@@ -10,7 +10,6 @@ restic and real files in the test's folder, on the injectable clock:
 
 from __future__ import annotations
 
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from tsbackup_gui.ui.status_window import StatusWindow
 from tsbackup_gui.ui.wizard import ids
 
 from journey_helpers import Desk, pdf_text, stand_in_inhibitor, tree_hashes
-from wizard_helpers import NOW, idle, make_wizard, next_to, pick_folder_as_drive, to_installation
+from wizard_helpers import NOW, make_wizard, next_to, pick_folder_as_drive, to_installation
 
 WAIT = 60_000
 PASSWORD = "Kanzlei-Reise-2026!"
@@ -51,6 +50,10 @@ SAYS = {
         "put back": ("Put the backup of {backup}, restored in {restored}, in place of the current data in {live}? "
                      "Close timeSensor LEGAL first. The current data is kept (not deleted) and renamed to {aside}."),
         "cancelled": "The backup was cancelled. Nothing was changed; the previous backups are untouched.",
+        "buttons": ["&Back up now", "&Restore…", "Run monthly &check", "Restore &drill"],
+        "put back button": "&Put this back in place",
+        "sheet entry": "Print &recovery sheet…",
+        "first backup": ("&Run the first backup now", "Backup finished"),
         "wizard first": ('The easiest way: install tsbackup on the new computer, start it and choose "Restore from an '
                          'existing backup" in its setup assistant'),
     },
@@ -70,6 +73,10 @@ SAYS = {
                      "{live} setzen? Schliessen Sie zuerst timeSensor LEGAL. Die aktuellen Daten bleiben erhalten "
                      "(nicht gelöscht) und werden in {aside} umbenannt."),
         "cancelled": "Die Sicherung wurde abgebrochen. Es wurde nichts verändert; die bisherigen Sicherungen sind unberührt.",
+        "buttons": ["Jetzt &sichern", "&Wiederherstellen…", "Monatliche P&rüfung", "Wieder&herstellungsprobe"],
+        "put back button": "An den ursprünglichen Ort &zurücklegen",
+        "sheet entry": "Wiederherstellungs&blatt drucken…",
+        "first backup": ("Die erste Sicherung jetzt &starten", "Sicherung abgeschlossen"),
         "wizard first": ("Am einfachsten: Installieren Sie tsbackup auf dem neuen Computer, starten Sie es und wählen Sie "
                          "im Einrichtungsassistenten «Aus einer bestehenden Sicherung wiederherstellen»"),
     },
@@ -141,9 +148,12 @@ def test_the_whole_journey(qtbot, tmp_path, monkeypatch, language, speaking):
     next_to(qtbot, wizard, ids.SUMMARY)
     first_bytes = tree_hashes(live)
     summary = wizard.page_of(ids.SUMMARY)
+    run_words, finished_words = says(language, "first backup")
+    assert summary.run_button.text() == run_words
     summary.run_button.click()
     qtbot.waitUntil(lambda: summary.result is not None, timeout=120_000)
     assert summary.result.outcome == "ok", [say(m) for m in summary.result.messages()]
+    assert summary.headline.text().startswith(finished_words), summary.headline.text()
     finish = wizard.button(wizard.WizardButton.FinishButton)
     assert finish.isVisible() and finish.isEnabled()
     finish.click()
@@ -158,7 +168,8 @@ def test_the_whole_journey(qtbot, tmp_path, monkeypatch, language, speaking):
     assert window.headline.text() == say(window.snapshot.headline)
     assert window.headline.text().endswith(says(language, "all good")), window.headline.text()
     assert window.state_icon.accessibleDescription() == "ok"
-    assert window.backup_button.isEnabled() and window.restore_button.isEnabled()
+    buttons = (window.backup_button, window.restore_button, window.check_button, window.drill_button)
+    assert [b.text() for b in buttons] == says(language, "buttons") and all(b.isEnabled() for b in buttons)
 
     # a day's work in timeSensor LEGAL, then "Back up now" an hour later
     (live / "Dokumente").mkdir(exist_ok=True)
@@ -197,6 +208,7 @@ def test_the_whole_journey(qtbot, tmp_path, monkeypatch, language, speaking):
 
     # "Put this back in place": the question names the backup's date, the restored folder, where the live data goes
     assert dialog.put_back_button.isVisible() and dialog.put_back_button.isEnabled()
+    assert dialog.put_back_button.text() == says(language, "put back button")
     desk.answers = [True]
     asked = len(desk.questions)
     dialog.put_back_button.click()
@@ -239,6 +251,8 @@ def test_the_whole_journey(qtbot, tmp_path, monkeypatch, language, speaking):
     assert str(repo) in window.progress_label.text()
     assert config_mod.load().recovery_sheet_confirmed is not None
     assert window.reminders_label.text() == "" and not window.followups.row.isVisibleTo(window)  # nothing to confirm
+    assert window.snapshot.state == "ok" and window.headline.text().endswith(says(language, "all good")), (
+        window.headline.text() + " | " + window.notes.text())
 
     # the restore drill, from the off-site backup: passed, recorded, its report written
     loads = window.loads
@@ -254,7 +268,7 @@ def test_the_whole_journey(qtbot, tmp_path, monkeypatch, language, speaking):
     pdf = tmp_path / "Wiederherstellungsblatt.pdf"
     desk.save_to = pdf
     more_entry = window.actions_bar.more_actions[more.SHEET]
-    assert more_entry.isEnabled()
+    assert more_entry.isEnabled() and more_entry.text() == says(language, "sheet entry")
     more_entry.trigger()
     sheet_dialog = window.housekeeping.dialog
     qtbot.waitUntil(lambda: sheet_dialog.sheet is not None and not sheet_dialog.busy, timeout=WAIT)
@@ -267,3 +281,93 @@ def test_the_whole_journey(qtbot, tmp_path, monkeypatch, language, speaking):
     assert wizard_way in text, text
     assert text.index(wizard_way) < text.index("tsbackup restore") < text.index("restic -r")
     sheet_dialog.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_hurried_journey(qtbot, tmp_path, monkeypatch, language, speaking, test_keyring):
+    speaking(language)
+    stand_in_inhibitor(tmp_path, monkeypatch)
+    clock = FixedClock(NOW)
+    root = tmp_path / "demo"
+
+    # the wizard to its schedule page; a nonsense time is said, not corrected; Cancel before anything is saved
+    desk = Desk(answers=[True])  # Yes: a new off-site backup
+    wizard, dialogs, drive, repo = wizard_to_schedule(qtbot, root, language, clock, desk)
+    schedule = wizard.page_of(ids.SCHEDULE)
+    schedule.time.selectAll()
+    qtbot.keyClicks(schedule.time, "99:99abc")
+    bad_time = {"en": "'99:99abc' is not a time of day. Give the time as HH:MM between 00:00 and 23:59, for example 18:30.",
+                "de": "«99:99abc» ist keine Uhrzeit. Geben Sie die Zeit als HH:MM zwischen 00:00 und 23:59 an, zum "
+                      "Beispiel 18:30."}[language]
+    assert schedule.time.text() == "99:99abc" and schedule.time_hint.text() == bad_time  # said, left as typed
+    assert not schedule.isComplete() and not wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    wizard.button(wizard.WizardButton.CancelButton).click()
+    assert not wizard.isVisible() and len(desk.questions) == 1  # nothing saved: nothing to ask
+    assert not places().config_file.exists() and not (places().state_dir / "history.sqlite3").exists()
+    assert not repo.exists() and list(drive.iterdir()) == [] and test_keyring.store == {}  # nothing written
+
+    # again, this time past the schedule page (the setup is saved); Cancel asks and offers the sheet
+    desk = Desk(answers=[True, True, False])  # a new off-site backup: Yes; print the sheet first: Yes, then No
+    wizard, dialogs, drive, repo = wizard_to_schedule(qtbot, root, language, clock, desk)
+    schedule = wizard.page_of(ids.SCHEDULE)
+    schedule.time.selectAll()
+    qtbot.keyClicks(schedule.time, "19:15")
+    assert schedule.time_hint.text() != bad_time and schedule.isComplete()
+    next_to(qtbot, wizard, ids.SHEET)
+    assert config_mod.load().time == "19:15" and (repo / "config").is_file()
+    wizard.button(wizard.WizardButton.CancelButton).click()  # Yes: stays on the sheet's page
+    assert wizard.isVisible() and wizard.currentId() == ids.SHEET
+    assert desk.questions[1][0] == says(language, "sheet first")
+    wizard.button(wizard.WizardButton.CancelButton).click()  # No: closes, the status keeps reminding
+    assert not wizard.isVisible() and len(desk.questions) == 3
+    assert config_mod.load().recovery_sheet_confirmed is None
+
+    # the status window: the sheet is still to be printed; "Back up now", then the window is closed during it
+    desk = Desk(answers=[True])
+    window = status_window(qtbot, desk, language, clock)
+    assert window.followups.row.isVisibleTo(window) and window.followups.print_button.isEnabled()
+    headline = window.headline.text()
+    assert window.snapshot.state == "warning" and headline == Translator(language)(window.snapshot.headline)
+    files = Path(config_mod.load().source) / "Dokumente" / "Akten 2026"  # a year of letters: the copy takes a while
+    files.mkdir(parents=True)
+    for n in range(3000):
+        (files / f"Brief {n:04d}.txt").write_bytes(b"Sehr geehrte Damen und Herren, %d\n" % n * 40)
+    folder = drive / "timeSensor Backups" / "Kanzlei-Mac"
+    window.backup_button.click()
+    assert window.busy == "backup" and window.cancel_button.isVisible() and window.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: folder.is_dir() and any(p.name.startswith(".partial-") for p in folder.iterdir()),
+                    timeout=WAIT)  # copying now
+    window.close()  # asks; Yes stops the run, and the window closes once it has ended
+    assert desk.questions == [says(language, "close")]
+    assert window.isVisible() and window.progress_label.text() == say_stopping(language)
+    qtbot.waitUntil(lambda: not window.isVisible() and not window._tasks, timeout=WAIT)
+    attempt = History().attempts(limit=1, kind="backup")[0]
+    assert attempt.exit_code == 130 and attempt.outcome == "skipped"
+    assert Translator(language)(attempt.reason) == says(language, "cancelled")
+    target = Target(drive, "Kanzlei-Mac")
+    assert list_generations(target) == []
+    assert not [p for p in drive.rglob("*") if "partial" in p.name.lower()]  # nothing half-made stays
+    assert sorted(p.name for p in folder.iterdir()) == [".tsbackup-lock", ".tsbackup-target"]
+
+    # the app started again: the cancelled run in plain words, then "Back up now" succeeds
+    window = status_window(qtbot, desk, language, clock)
+    # the history says it in plain words; the headline is as before the run: a cancel is neither a failure
+    # nor a backup (never "The last backup failed. (RuntimeError …)")
+    assert window.table.item(0, 3).text() == says(language, "cancelled")
+    assert window.table.item(0, 2).text() == Translator(language).text("StatusFormat", "Skipped")
+    assert window.snapshot.state == "warning" and window.headline.text() == headline
+    clock.advance(minutes=5)
+    loads = window.loads
+    window.backup_button.click()
+    settle(qtbot, window, loads)
+    assert [g.id for g in list_generations(target)] == [f"{clock.now():%Y-%m-%d_%H%M%S}"]
+    assert History().attempts(limit=1, kind="backup")[0].outcome == "ok"
+    generation = list_generations(target)[0].path / "timeSensor DataFiles" / "Dokumente" / "Akten 2026"
+    assert tree_hashes(generation) == tree_hashes(files)
+    assert window.snapshot.state == "warning" and window.headline.text() == headline  # only the sheet is open
+    assert window.followups.row.isVisibleTo(window)
+
+
+def say_stopping(language: str) -> str:
+    return {"en": "Stopping the backup …", "de": "Die Sicherung wird angehalten …"}[language]
