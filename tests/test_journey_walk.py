@@ -54,6 +54,10 @@ SAYS = {
         "put back button": "&Put this back in place",
         "sheet entry": "Print &recovery sheet…",
         "first backup": ("&Run the first backup now", "Backup finished"),
+        "no day": "Tick at least one working day: Next stays unavailable until one is ticked.",
+        "no backup": 'There is no backup yet. Press "Back up now" first.',
+        "no offsite copy": 'There is no off-site copy to practise with yet. It is made by the next backup ("Back up now").',
+        "copying": "Copying to the backup drive: ",
         "wizard first": ('The easiest way: install tsbackup on the new computer, start it and choose "Restore from an '
                          'existing backup" in its setup assistant'),
     },
@@ -77,6 +81,11 @@ SAYS = {
         "put back button": "An den ursprünglichen Ort &zurücklegen",
         "sheet entry": "Wiederherstellungs&blatt drucken…",
         "first backup": ("Die erste Sicherung jetzt &starten", "Sicherung abgeschlossen"),
+        "no day": "Kreuzen Sie mindestens einen Arbeitstag an: «Weiter» bleibt gesperrt, bis einer angekreuzt ist.",
+        "no backup": "Es gibt noch keine Sicherung. Drücken Sie zuerst «Jetzt sichern».",
+        "no offsite copy": ("Es gibt noch keine Kopie ausser Haus, mit der geübt werden kann. Sie entsteht mit der nächsten "
+                            "Sicherung («Jetzt sichern»)."),
+        "copying": "Kopieren auf das Sicherungslaufwerk: ",
         "wizard first": ("Am einfachsten: Installieren Sie tsbackup auf dem neuen Computer, starten Sie es und wählen Sie "
                          "im Einrichtungsassistenten «Aus einer bestehenden Sicherung wiederherstellen»"),
     },
@@ -302,6 +311,9 @@ def test_the_hurried_journey(qtbot, tmp_path, monkeypatch, language, speaking, t
                       "Beispiel 18:30."}[language]
     assert schedule.time.text() == "99:99abc" and schedule.time_hint.text() == bad_time  # said, left as typed
     assert not schedule.isComplete() and not wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    for box in schedule.day_boxes.values():  # no working day: Next stays off, and the page says why
+        box.setChecked(False)
+    assert schedule.days_hint.text() == says(language, "no day")
     wizard.button(wizard.WizardButton.CancelButton).click()
     assert not wizard.isVisible() and len(desk.questions) == 1  # nothing saved: nothing to ask
     assert not places().config_file.exists() and not (places().state_dir / "history.sqlite3").exists()
@@ -327,6 +339,8 @@ def test_the_hurried_journey(qtbot, tmp_path, monkeypatch, language, speaking, t
     desk = Desk(answers=[True])
     window = status_window(qtbot, desk, language, clock)
     assert window.followups.row.isVisibleTo(window) and window.followups.print_button.isEnabled()
+    assert not window.check_button.isEnabled() and window.check_button.toolTip() == says(language, "no backup")
+    assert not window.drill_button.isEnabled() and window.drill_button.toolTip() == says(language, "no offsite copy")
     headline = window.headline.text()
     assert window.snapshot.state == "warning" and headline == Translator(language)(window.snapshot.headline)
     files = Path(config_mod.load().source) / "Dokumente" / "Akten 2026"  # a year of letters: the copy takes a while
@@ -337,7 +351,8 @@ def test_the_hurried_journey(qtbot, tmp_path, monkeypatch, language, speaking, t
     window.backup_button.click()
     assert window.busy == "backup" and window.cancel_button.isVisible() and window.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: folder.is_dir() and any(p.name.startswith(".partial-") for p in folder.iterdir()),
-                    timeout=WAIT)  # copying now
+                    timeout=WAIT)  # copying now, and the line under the buttons says so
+    qtbot.waitUntil(lambda: window.progress_label.text().startswith(says(language, "copying")), timeout=WAIT)
     window.close()  # asks; Yes stops the run, and the window closes once it has ended
     assert desk.questions == [says(language, "close")]
     assert window.isVisible() and window.progress_label.text() == say_stopping(language)
