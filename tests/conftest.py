@@ -234,9 +234,12 @@ def spawn():
 
 @pytest.fixture
 def speaking(qapp):
-    """The program's German (the shipped .qm) and Qt's own words, as the app installs them."""
+    """``speaking("de")``: the program's German (the shipped .qm) and Qt's own words installed, as the app
+    installs them at start-up (the windows' ``language`` only picks the core messages' language);
+    removed again when the test ends."""
     from PySide6.QtCore import QCoreApplication, QTranslator
 
+    from tsbackup_gui.render.translate import translations_dir
     from tsbackup_gui.ui.app import install_qt_translator
 
     installed = []
@@ -245,7 +248,7 @@ def speaking(qapp):
         if language == "en":
             return
         ours = QTranslator()
-        assert ours.load(f"tsbackup_{language}", str(Path(__file__).resolve().parents[1] / "resources" / "translations"))
+        assert ours.load(f"tsbackup_{language}", str(translations_dir()))
         QCoreApplication.installTranslator(ours)
         installed.extend([ours, install_qt_translator(qapp, language)])
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from test_office_journey import WAIT, Desk, open_window, set_up, stand_in_inhibitor
+from journey_helpers import Desk, stand_in_inhibitor
+from test_office_journey import WAIT, open_window, set_up
 from tsbackup_gui.ui import status_actions as acts
 from tsbackup_gui.ui import status_more as more
 

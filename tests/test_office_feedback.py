@@ -9,7 +9,8 @@ import os
 
 from PySide6.QtWidgets import QProgressBar
 
-from test_office_journey import WAIT, Desk, open_window, set_up, stand_in_inhibitor
+from journey_helpers import Desk, stand_in_inhibitor
+from test_office_journey import WAIT, open_window, set_up
 from tsbackup_gui.core.store.history import History
 
 PASSWORD = "Kanzlei-Offsite-Feedback-2026"

@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
-import stat
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -29,24 +26,10 @@ from tsbackup_gui.core.store.history import History
 from tsbackup_gui.ui import status_more as more
 from tsbackup_gui.ui.status_window import StatusWindow
 
+from journey_helpers import Desk, pdf_text, stand_in_inhibitor
+
 WAIT = 60_000
 PASSWORD = "Kanzlei-Offsite-Journey-2026"
-
-
-class Desk:
-    """Stands in for the person at the desk: answers the questions and file dialogs the test queued."""
-
-    def __init__(self, answers: list[bool] | None = None, save_to: Path | None = None):
-        self.answers = list(answers or [])
-        self.questions: list[tuple[str, str]] = []
-        self.save_to = save_to
-
-    def ask(self, _parent, title: str, text: str) -> bool:
-        self.questions.append((title, text))
-        return self.answers.pop(0) if self.answers else False
-
-    def choose_save_file(self, *_args):
-        return str(self.save_to) if self.save_to else None
 
 
 def set_up(tmp_path: Path, names: list[str], *, secondary: str | None = None,
@@ -64,16 +47,6 @@ def set_up(tmp_path: Path, names: list[str], *, secondary: str | None = None,
     return config
 
 
-def stand_in_inhibitor(tmp_path: Path, monkeypatch) -> None:
-    """A `systemd-inhibit` that only waits: keep-awake works the same on any test machine."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    script = bin_dir / "systemd-inhibit"
-    script.write_text("#!/bin/sh\nexec sleep 300\n", encoding="utf-8")
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
-
-
 def open_window(qtbot, desk: Desk, **kwargs) -> StatusWindow:
     hooks = more.Hooks(ask=desk.ask, choose_save_file=desk.choose_save_file, print_dialog=lambda *_a: False)
     window = StatusWindow(language="en", hooks=hooks, **kwargs)
@@ -81,11 +54,6 @@ def open_window(qtbot, desk: Desk, **kwargs) -> StatusWindow:
     window.refresh()
     qtbot.waitUntil(lambda: window.loads >= 1, timeout=WAIT)
     return window
-
-
-def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
 
 
 # -- 2. the recovery sheet ---------------------------------------------------------------------------

@@ -3,7 +3,6 @@ old data folder byte for byte; a server gets 4D Server's own restore as steps.""
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -16,16 +15,9 @@ from tsbackup_gui.core.primary.manifest import Manifest
 from tsbackup_gui.core.setup.configure import SetupOptions, configure
 from tsbackup_gui.ui.restore_dialog import RestoreDialog
 
+from journey_helpers import tree_hashes
+
 WAIT = 60000
-
-
-def tree_hashes(root: Path) -> dict[str, str]:
-    found = {}
-    for folder, _dirs, files in os.walk(root):
-        for name in files:
-            path = Path(folder) / name
-            found[str(path.relative_to(root))] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return found
 
 
 def backed_up_demo(tmp_path: Path) -> config_mod.Config:

@@ -377,8 +377,10 @@ class StatusWindow(QMainWindow):
             return
         if self.busy is not None:
             return
+        hooks = self.hooks or Hooks()  # the desktop's folder picker and questions, as for the "More" dialogs
         dialog = self.restore_dialog = RestoreDialog(self.snapshot.config, language=self.language, clock=self.clock,
-                                                     parent=self)
+                                                     parent=self, choose_folder=hooks.choose_folder,
+                                                     confirm=hooks.confirm, secrets=hooks.secrets)
         dialog.finished.connect(lambda _code: self.refresh())
         dialog.busy_changed.connect(self._restore_busy)
         dialog.show()

@@ -312,7 +312,7 @@ def run_offsite(config, secrets, generations: Sequence[GenerationLike] | None, c
         result = backup_generation(
             restic, generation, host=host, setup_tag=tag,
             progress=lambda p: emit(p.to_json()), limit_upload_kib=secondary.get("limit_upload_kib"), cancel=cancel,
-            parent=last_snapshot or AUTO,
+            parent=last_snapshot or AUTO, snapshot_time=clock.now(),  # the run's clock, as its generation's
         )
         if warning is not None:
             result.outcome = "warning"
