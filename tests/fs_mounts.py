@@ -4,7 +4,11 @@ Offices plug in whatever drive the shop sold them. These mounts are the real
 drivers Linux has for them (the same on-disk formats Windows and macOS write):
 
 - exFAT: ``mkfs.exfat`` on a loop device, ``mount.exfat-fuse`` (it wants a block device);
-- FAT32: ``mkfs.vfat -F 32`` on the image, ``fusefat -o rw+`` on the file;
+- FAT32: ``mkfs.vfat -F 32`` on the image, mounted by ``tests/fatfuse.py`` (pyfatfs and fusepy, a
+  child process in the foreground): Linux has no FAT32 FUSE driver that works (fusefat refuses
+  every non-ASCII name and loses a renamed folder's contents), and no kernel vfat here or in CI;
+- ``fusefat``: that faulty driver itself (``fusefat -o rw+`` on a FAT32 image), kept for the tests that
+  need a drive refusing chmod (ENOSYS) or losing a renamed folder's files;
 - NTFS: ``mkfs.ntfs`` on the image, ``ntfs-3g -o windows_names`` (``permissions`` on request:
   then chmod maps to the Windows READONLY attribute, as a Windows program's chmod does);
 - a NAS share: a real Samba server (``smbd``, a private smb.conf) and the FUSE SMB client
@@ -28,10 +32,11 @@ from typing import Iterator
 
 import pytest
 
-KINDS = ("exfat", "fat32", "ntfs", "smb")
+KINDS = ("exfat", "fat32", "fusefat", "ntfs", "smb")
 TOOLS = {
     "exfat": ("mkfs.exfat", "mount.exfat-fuse", "losetup"),
-    "fat32": ("mkfs.vfat", "fusefat"),
+    "fat32": ("mkfs.vfat",),
+    "fusefat": ("mkfs.vfat", "fusefat"),
     "ntfs": ("mkfs.ntfs", "ntfs-3g"),
     "smb": ("smbd", "smbnetfs", "unshare", "ip"),
 }
@@ -50,6 +55,12 @@ def missing_for(kind: str) -> str | None:
     absent = [tool for tool in (*TOOLS[kind], "fusermount") if shutil.which(tool) is None]
     if absent:
         return f"missing {', '.join(absent)} (scripts/bootstrap.sh installs them)"
+    if kind == "fat32":
+        try:
+            import fuse  # noqa: F401  (fusepy; loads libfuse.so.2)
+            import pyfatfs  # noqa: F401
+        except (ImportError, OSError, EnvironmentError) as error:
+            return f"the FAT32 test driver needs pyfatfs, fusepy and libfuse2 (pip install -e .[test]): {error}"
     return None
 
 
@@ -83,6 +94,7 @@ def mounted(kind: str, where: Path, size_mb: int = 96, options: str = "") -> Ite
     with open(image, "wb") as handle:
         handle.truncate(size_mb * 1024 * 1024)
     loop = None
+    driver = None
     is_mounted = False
     try:
         if kind == "exfat":
@@ -90,6 +102,9 @@ def mounted(kind: str, where: Path, size_mb: int = 96, options: str = "") -> Ite
             loop = _check("losetup", "-f", "--show", str(image))
             _check("mount.exfat-fuse", *(["-o", options] if options else []), loop, str(mount_dir))
         elif kind == "fat32":
+            _check("mkfs.vfat", "-F", "32", "-n", "BACKUP", str(image))
+            driver = _start_fatfuse(image, mount_dir)
+        elif kind == "fusefat":
             _check("mkfs.vfat", "-F", "32", str(image))  # no label: fusefat would list it as a file
             _check("fusefat", "-o", ",".join(filter(None, ["rw+", options])), str(image), str(mount_dir))
         elif kind == "ntfs":
@@ -103,12 +118,46 @@ def mounted(kind: str, where: Path, size_mb: int = 96, options: str = "") -> Ite
     finally:
         if is_mounted or os.path.ismount(mount_dir):
             _unmount(mount_dir)
+        if driver is not None:
+            _stop(driver)
         if loop:
             _run("losetup", "-d", loop)
         try:
             image.unlink()
         except OSError:
             pass
+
+
+def _start_fatfuse(image: Path, mount_dir: Path) -> subprocess.Popen:
+    """Starts tests/fatfuse.py on `image` and waits until `mount_dir` is its mount."""
+    import sys
+    import time
+
+    log = open(image.with_suffix(".log"), "wb")
+    driver = subprocess.Popen([sys.executable, str(Path(__file__).with_name("fatfuse.py")), str(image), str(mount_dir)],
+                              stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    log.close()
+    for _ in range(600):
+        if os.path.ismount(mount_dir):
+            return driver
+        if driver.poll() is not None:
+            break
+        time.sleep(0.05)
+    _stop(driver)
+    raise RuntimeError(f"fatfuse did not mount {image}: {image.with_suffix('.log').read_text(errors='replace')}")
+
+
+def _stop(driver: subprocess.Popen) -> None:
+    """Waits for the driver to end after its unmount (it writes the FAT's free count then); ends it if it hangs."""
+    try:
+        driver.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        driver.terminate()
+        try:
+            driver.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            driver.kill()
+            driver.wait()
 
 
 def _unmount(mount_dir: Path) -> None:
