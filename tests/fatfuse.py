@@ -23,8 +23,8 @@ FAT32 drive does under Linux, Windows or macOS, no more lenient:
   folder (the folder's ``..`` entry follows), replacing a file or an empty folder;
 - statfs from the FAT's real free clusters.
 
-Writes go to the image when a file is flushed or closed (a file open for
-writing is held in memory meanwhile); a full drive answers ENOSPC then.
+Writes reach the image when a file is flushed or closed (until then it is held
+in memory); a full drive answers ENOSPC then.
 """
 
 from __future__ import annotations
@@ -254,6 +254,7 @@ class FatFuse(Operations):
             buffer.extend(b"\0" * (offset - len(buffer)))
         buffer[offset:offset + len(data)] = data
         dirty[0] = True
+        self.stamp(self.buffers[fh][0], time.time(), time.time())  # a write sets the time, not the close
         return len(data)
 
     def truncate(self, path, length, fh=None):
@@ -262,11 +263,13 @@ class FatFuse(Operations):
             del buffer[length:]
             buffer.extend(b"\0" * (length - len(buffer)))
             dirty[0] = True
+            self.stamp(self.buffers[fh][0], time.time(), time.time())
             return
         entry = self.entry(path)
         data = bytearray(self.contents(entry))
         del data[length:]
         data.extend(b"\0" * (length - len(data)))
+        self.stamp(entry, time.time(), time.time())
         self.store(entry, bytes(data))
 
     def flush(self, path, fh):
@@ -298,8 +301,6 @@ class FatFuse(Operations):
             entry.set_cluster(first)
             self.fat.write_data_to_cluster(data, first, extend_cluster=False)
             entry.filesize = len(data)
-        now = time.time()
-        self.stamp(entry, now, now)
         write_dir(self.fat, entry.get_parent_dir())
         self.fat.flush_fat()
 
@@ -366,20 +367,15 @@ class FatFuse(Operations):
             write_dir(self.fat, entry)
         self.fat.flush_fat()
 
-    def chmod(self, path, mode):
+    def chmod(self, path, *args):
         self.entry(path)  # FAT keeps no permissions: changes nothing (as vfat with `quiet`)
 
-    def chown(self, path, uid, gid):
-        self.entry(path)
+    chown = chmod
 
-    def link(self, target, source):
+    def link(self, *args):  # FAT has no hard links, no symbolic links, no special files
         raise FuseOSError(errno.EPERM)
 
-    def symlink(self, target, source):
-        raise FuseOSError(errno.EPERM)
-
-    def mknod(self, path, mode, dev):
-        raise FuseOSError(errno.EPERM)
+    symlink = mknod = link
 
     def getxattr(self, path, name, position=0):
         raise FuseOSError(errno.ENODATA)
