@@ -21,7 +21,7 @@ FAT32 drive does under Linux, Windows or macOS, no more lenient:
   2-second resolution (odd seconds round down), the access time a date;
 - rename of files and of folders with their contents, also into another
   folder (the folder's ``..`` entry follows), replacing a file or an empty folder;
-- statfs from the FAT's real free clusters.
+- statfs from the FAT's real free clusters; no file of 4 GiB or more (EFBIG).
 
 Writes reach the image when a file is flushed or closed (until then it is held
 in memory); a full drive answers ENOSPC then.
@@ -48,6 +48,7 @@ from pyfatfs._exceptions import NotAnLFNEntryException, PyFATException
 FORBIDDEN = set('"*/:<>?\\|') | {chr(c) for c in range(32)} | {chr(127)}
 FILE_MODE = stat.S_IFREG | 0o644
 DIR_MODE = stat.S_IFDIR | 0o755
+MAX_FILE = 2**32 - 1  # FAT32 holds no file of 4 GiB or more
 
 
 def fold(name: str) -> str:
@@ -250,6 +251,8 @@ class FatFuse(Operations):
 
     def write(self, path, data, offset, fh):
         _, buffer, dirty = self.buffers[fh]
+        if offset + len(data) > MAX_FILE:
+            raise FuseOSError(errno.EFBIG)
         if offset > len(buffer):
             buffer.extend(b"\0" * (offset - len(buffer)))
         buffer[offset:offset + len(data)] = data
@@ -258,6 +261,8 @@ class FatFuse(Operations):
         return len(data)
 
     def truncate(self, path, length, fh=None):
+        if length > MAX_FILE:
+            raise FuseOSError(errno.EFBIG)
         if fh in self.buffers:
             _, buffer, dirty = self.buffers[fh]
             del buffer[length:]
