@@ -7,6 +7,7 @@ drivers Linux has for them (the same on-disk formats Windows and macOS write):
 - FAT32: ``mkfs.vfat -F 32`` on the image, mounted by ``tests/fatfuse.py`` (pyfatfs and fusepy, a
   child process in the foreground): Linux has no FAT32 FUSE driver that works (fusefat refuses
   every non-ASCII name and loses a renamed folder's contents), and no kernel vfat here or in CI;
+  after the test, ``fsck.fat -n`` must find the image clean;
 - ``fusefat``: that faulty driver itself (``fusefat -o rw+`` on a FAT32 image), kept for the tests that
   need a drive refusing chmod (ENOSYS) or losing a renamed folder's files;
 - NTFS: ``mkfs.ntfs`` on the image, ``ntfs-3g -o windows_names`` (``permissions`` on request:
@@ -35,7 +36,7 @@ import pytest
 KINDS = ("exfat", "fat32", "fusefat", "ntfs", "smb")
 TOOLS = {
     "exfat": ("mkfs.exfat", "mount.exfat-fuse", "losetup"),
-    "fat32": ("mkfs.vfat",),
+    "fat32": ("mkfs.vfat", "fsck.fat"),
     "fusefat": ("mkfs.vfat", "fusefat"),
     "ntfs": ("mkfs.ntfs", "ntfs-3g"),
     "smb": ("smbd", "smbnetfs", "unshare", "ip"),
@@ -96,6 +97,7 @@ def mounted(kind: str, where: Path, size_mb: int = 96, options: str = "") -> Ite
     loop = None
     driver = None
     is_mounted = False
+    damage = None
     try:
         if kind == "exfat":
             _check("mkfs.exfat", "-L", "BACKUP", str(image))
@@ -115,6 +117,13 @@ def mounted(kind: str, where: Path, size_mb: int = 96, options: str = "") -> Ite
         is_mounted = True
         assert os.path.ismount(mount_dir), f"{kind} did not mount at {mount_dir}"
         yield mount_dir
+        if kind == "fat32":  # the test's own driver must leave a FAT32 that fsck.fat finds clean
+            _unmount(mount_dir)
+            _stop(driver)
+            is_mounted, driver = False, None
+            checked = _run("fsck.fat", "-n", str(image))
+            if checked.returncode != 0:
+                damage = f"fatfuse left a damaged FAT32 ({image}): {checked.stdout.strip()}"
     finally:
         if is_mounted or os.path.ismount(mount_dir):
             _unmount(mount_dir)
@@ -126,6 +135,8 @@ def mounted(kind: str, where: Path, size_mb: int = 96, options: str = "") -> Ite
             image.unlink()
         except OSError:
             pass
+    if damage:
+        raise AssertionError(damage)
 
 
 def _start_fatfuse(image: Path, mount_dir: Path) -> subprocess.Popen:
