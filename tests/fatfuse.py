@@ -38,12 +38,12 @@ import time
 
 from fuse import FUSE, FuseOSError, Operations
 from pyfatfs import FAT_LFN_ENCODING
+from pyfatfs._exceptions import NotAnLFNEntryException, PyFATException
 from pyfatfs.DosDateTime import DosDateTime
 from pyfatfs.EightDotThree import EightDotThree
-from pyfatfs.FSInfo import FSInfo
 from pyfatfs.FATDirectoryEntry import FATDirectoryEntry, FATLongDirectoryEntry
+from pyfatfs.FSInfo import FSInfo
 from pyfatfs.PyFat import PyFat
-from pyfatfs._exceptions import NotAnLFNEntryException, PyFATException
 
 FORBIDDEN = set('"*/:<>?\\|') | {chr(c) for c in range(32)} | {chr(127)}
 FILE_MODE = stat.S_IFREG | 0o644
@@ -105,7 +105,6 @@ class FatFuse(Operations):
         total = info["BPB_TotSec32"] or info["BPB_TotSec16"]
         self.clusters = (total - self.fat.first_data_sector) // info["BPB_SecPerClus"]
 
-    # --- names -------------------------------------------------------------
     def entry(self, path: str) -> FATDirectoryEntry:
         entry = self.fat.root_dir
         for part in filter(None, path.split("/")):
@@ -156,14 +155,12 @@ class FatFuse(Operations):
         self.name_entry(entry, parent, name)
         return parent, entry
 
-    # --- times -------------------------------------------------------------
     @staticmethod
     def stamp(entry: FATDirectoryEntry, atime: float, mtime: float) -> None:
         when = DosDateTime.fromtimestamp(max(mtime, 315532800 + 86400))  # FAT starts in 1980
         entry.wrttime, entry.wrtdate = when.serialize_time(), when.serialize_date()
         entry.lstaccessdate = DosDateTime.fromtimestamp(max(atime, 315532800 + 86400)).serialize_date()
 
-    # --- FUSE ----------------------------------------------------------------
     def __call__(self, op, *args):
         with self.mutex:
             try:
@@ -284,7 +281,8 @@ class FatFuse(Operations):
                 self.store(entry, bytes(buffer))
                 dirty[0] = False
 
-    fsync = lambda self, path, datasync, fh: self.flush(path, fh)  # noqa: E731
+    def fsync(self, path, datasync, fh):
+        self.flush(path, fh)
 
     def release(self, path, fh):
         self.flush(path, fh)

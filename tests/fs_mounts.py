@@ -57,10 +57,12 @@ def missing_for(kind: str) -> str | None:
     if absent:
         return f"missing {', '.join(absent)} (scripts/bootstrap.sh installs them)"
     if kind == "fat32":
+        import importlib
+
         try:
-            import fuse  # noqa: F401  (fusepy; loads libfuse.so.2)
-            import pyfatfs  # noqa: F401
-        except (ImportError, OSError, EnvironmentError) as error:
+            importlib.import_module("fuse")  # fusepy: loads libfuse.so.2
+            importlib.import_module("pyfatfs")
+        except (ImportError, OSError) as error:
             return f"the FAT32 test driver needs pyfatfs, fusepy and libfuse2 (pip install -e .[test]): {error}"
     return None
 
@@ -144,10 +146,9 @@ def _start_fatfuse(image: Path, mount_dir: Path) -> subprocess.Popen:
     import sys
     import time
 
-    log = open(image.with_suffix(".log"), "wb")
-    driver = subprocess.Popen([sys.executable, str(Path(__file__).with_name("fatfuse.py")), str(image), str(mount_dir)],
-                              stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    log.close()
+    with open(image.with_suffix(".log"), "wb") as log:
+        driver = subprocess.Popen([sys.executable, str(Path(__file__).with_name("fatfuse.py")), str(image),
+                                   str(mount_dir)], stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     for _ in range(600):
         if os.path.ismount(mount_dir):
             return driver
