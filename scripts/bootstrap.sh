@@ -15,9 +15,11 @@ APT_PACKAGES=(python3-venv libglib2.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommo
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 fonts-dejavu-core restic rsync xvfb faketime poppler-utils openssh-server openssh-client
   binutils
-  exfatprogs exfat-fuse dosfstools fusefat ntfs-3g fuse3 samba smbnetfs iproute2)
+  exfatprogs exfat-fuse dosfstools libfuse2 fusefat ntfs-3g fuse3 samba smbnetfs iproute2)
 # The last line: the backup-drive file systems the tests mount through FUSE (tests/fs_mounts.py: exFAT,
-# FAT32, NTFS images, a Samba share through smbnetfs in its own network namespace); root and /dev/fuse.
+# FAT32 images (FAT32 through tests/fatfuse.py, pyfatfs + fusepy on libfuse2; fusefat only as the faulty
+# driver some tests need), NTFS images, a Samba share through smbnetfs in its own network namespace);
+# root and /dev/fuse.
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()

@@ -4,7 +4,12 @@ Offices plug in whatever drive the shop sold them. These mounts are the real
 drivers Linux has for them (the same on-disk formats Windows and macOS write):
 
 - exFAT: ``mkfs.exfat`` on a loop device, ``mount.exfat-fuse`` (it wants a block device);
-- FAT32: ``mkfs.vfat -F 32`` on the image, ``fusefat -o rw+`` on the file;
+- FAT32: ``mkfs.vfat -F 32`` on the image, mounted by ``tests/fatfuse.py`` (pyfatfs and fusepy, a
+  child process in the foreground): Linux has no FAT32 FUSE driver that works (fusefat refuses
+  every non-ASCII name and loses a renamed folder's contents), and no kernel vfat here or in CI;
+  after the test, ``fsck.fat -n`` must find the image clean;
+- ``fusefat``: that faulty driver itself (``fusefat -o rw+`` on a FAT32 image), kept for the tests that
+  need a drive refusing chmod (ENOSYS) or losing a renamed folder's files;
 - NTFS: ``mkfs.ntfs`` on the image, ``ntfs-3g -o windows_names`` (``permissions`` on request:
   then chmod maps to the Windows READONLY attribute, as a Windows program's chmod does);
 - a NAS share: a real Samba server (``smbd``, a private smb.conf) and the FUSE SMB client
@@ -28,10 +33,11 @@ from typing import Iterator
 
 import pytest
 
-KINDS = ("exfat", "fat32", "ntfs", "smb")
+KINDS = ("exfat", "fat32", "fusefat", "ntfs", "smb")
 TOOLS = {
     "exfat": ("mkfs.exfat", "mount.exfat-fuse", "losetup"),
-    "fat32": ("mkfs.vfat", "fusefat"),
+    "fat32": ("mkfs.vfat", "fsck.fat"),
+    "fusefat": ("mkfs.vfat", "fusefat"),
     "ntfs": ("mkfs.ntfs", "ntfs-3g"),
     "smb": ("smbd", "smbnetfs", "unshare", "ip"),
 }
@@ -50,6 +56,14 @@ def missing_for(kind: str) -> str | None:
     absent = [tool for tool in (*TOOLS[kind], "fusermount") if shutil.which(tool) is None]
     if absent:
         return f"missing {', '.join(absent)} (scripts/bootstrap.sh installs them)"
+    if kind == "fat32":
+        import importlib
+
+        try:
+            importlib.import_module("fuse")  # fusepy: loads libfuse.so.2
+            importlib.import_module("pyfatfs")
+        except (ImportError, OSError) as error:
+            return f"the FAT32 test driver needs pyfatfs, fusepy and libfuse2 (pip install -e .[test]): {error}"
     return None
 
 
@@ -83,13 +97,18 @@ def mounted(kind: str, where: Path, size_mb: int = 96, options: str = "") -> Ite
     with open(image, "wb") as handle:
         handle.truncate(size_mb * 1024 * 1024)
     loop = None
+    driver = None
     is_mounted = False
+    damage = None
     try:
         if kind == "exfat":
             _check("mkfs.exfat", "-L", "BACKUP", str(image))
             loop = _check("losetup", "-f", "--show", str(image))
             _check("mount.exfat-fuse", *(["-o", options] if options else []), loop, str(mount_dir))
         elif kind == "fat32":
+            _check("mkfs.vfat", "-F", "32", "-n", "BACKUP", str(image))
+            driver = _start_fatfuse(image, mount_dir)
+        elif kind == "fusefat":
             _check("mkfs.vfat", "-F", "32", str(image))  # no label: fusefat would list it as a file
             _check("fusefat", "-o", ",".join(filter(None, ["rw+", options])), str(image), str(mount_dir))
         elif kind == "ntfs":
@@ -100,15 +119,57 @@ def mounted(kind: str, where: Path, size_mb: int = 96, options: str = "") -> Ite
         is_mounted = True
         assert os.path.ismount(mount_dir), f"{kind} did not mount at {mount_dir}"
         yield mount_dir
+        if kind == "fat32":  # the test's own driver must leave a FAT32 that fsck.fat finds clean
+            _unmount(mount_dir)
+            _stop(driver)
+            is_mounted, driver = False, None
+            checked = _run("fsck.fat", "-n", str(image))
+            if checked.returncode != 0:
+                damage = f"fatfuse left a damaged FAT32 ({image}): {checked.stdout.strip()}"
     finally:
         if is_mounted or os.path.ismount(mount_dir):
             _unmount(mount_dir)
+        if driver is not None:
+            _stop(driver)
         if loop:
             _run("losetup", "-d", loop)
         try:
             image.unlink()
         except OSError:
             pass
+    if damage:
+        raise AssertionError(damage)
+
+
+def _start_fatfuse(image: Path, mount_dir: Path) -> subprocess.Popen:
+    """Starts tests/fatfuse.py on `image` and waits until `mount_dir` is its mount."""
+    import sys
+    import time
+
+    with open(image.with_suffix(".log"), "wb") as log:
+        driver = subprocess.Popen([sys.executable, str(Path(__file__).with_name("fatfuse.py")), str(image),
+                                   str(mount_dir)], stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    for _ in range(600):
+        if os.path.ismount(mount_dir):
+            return driver
+        if driver.poll() is not None:
+            break
+        time.sleep(0.05)
+    _stop(driver)
+    raise RuntimeError(f"fatfuse did not mount {image}: {image.with_suffix('.log').read_text(errors='replace')}")
+
+
+def _stop(driver: subprocess.Popen) -> None:
+    """Waits for the driver to end after its unmount (it writes the FAT's free count then); ends it if it hangs."""
+    try:
+        driver.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        driver.terminate()
+        try:
+            driver.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            driver.kill()
+            driver.wait()
 
 
 def _unmount(mount_dir: Path) -> None:

@@ -1,9 +1,9 @@
 """What real backup-drive file systems can do, and what the primary backup makes of it (FUSE, see fs_mounts).
 
 - Read-only bits: tried once per run on the drive (`treeops.read_only_works`).
-  exFAT (exfat-fuse) and NTFS through ntfs-3g ignore chmod, FAT32 (fusefat)
-  refuses it with ENOSYS; the run then skips the read-only step instead of
-  failing every night.
+  exFAT (exfat-fuse), FAT32 (tests/fatfuse.py, as Linux' vfat with ``quiet``) and
+  NTFS through ntfs-3g ignore chmod, fusefat refuses it with ENOSYS; the run then
+  skips the read-only step instead of failing every night.
 - No hard links (exFAT, FAT32): every generation is a full copy, so the free-space
   check counts every file, and deleting a generation frees all of its space.
 - NTFS keeps Windows' READONLY attribute per file, shared by all its hard links
@@ -58,7 +58,8 @@ def generation(source: Path, drive: Path, now: datetime):
 
 @pytest.mark.parametrize("kind, options, holds", [
     ("exfat", "", False),  # exfat-fuse: chmod says yes and changes nothing
-    ("fat32", "", False),  # fusefat: chmod fails with ENOSYS
+    ("fat32", "", False),  # fatfuse: chmod says yes and changes nothing
+    ("fusefat", "", False),  # fusefat: chmod fails with ENOSYS
     ("ntfs", "", False),  # ntfs-3g by default: every file 0777, chmod ignored
     ("ntfs", "permissions", True),  # ntfs-3g maps a chmod without write bits to the READONLY attribute
     ("smb", "", True),  # Samba keeps it as the DOS read-only attribute
@@ -70,14 +71,14 @@ def test_the_read_only_probe_asks_the_drive_itself(kind, options, holds, tmp_pat
     assert read_only_works(tmp_path) is True  # the test's own disk
 
 
-def test_fat32_gets_past_the_read_only_step_and_a_driver_that_loses_a_renamed_folder_is_reported(
+def test_fusefat_gets_past_the_read_only_step_and_a_driver_that_loses_a_renamed_folder_is_reported(
         tmp_path, tsbackup_home, guard_names):
     """fusefat refuses chmod (ENOSYS) — before, every run failed there with "cannot be written to".
     It also loses the contents of a folder renamed while it holds files (a defect of this driver, not
     of FAT32: Windows and macOS rename folders on FAT32 sticks correctly). The generation is finished
     in `.partial-…` and then renamed, so a run on fusefat fails; the run must say so, never report a
-    backup that holds nothing."""
-    with mounted("fat32", tmp_path / "disk", size_mb=40) as drive:
+    backup that holds nothing. (FAT32 itself is proven by the whole cycle on tests/fatfuse.py.)"""
+    with mounted("fusefat", tmp_path / "disk", size_mb=40) as drive:
         source = write_source(tmp_path / "Shared", {"timeSensor.4DD": 50_000, "Dokumente/Brief 01.docx": 3_000})
         config = configure(SetupOptions(str(source), str(drive), computer="PC")).config
         config.process_names = guard_names
@@ -229,7 +230,7 @@ def test_the_verified_mark_is_saved_on_a_drive_that_refuses_chmod(tmp_path):
     local = tmp_path / "local-drive"
     local.mkdir()
     made = generation(source, local, MONDAY).generation
-    with mounted("fat32", tmp_path / "disk", size_mb=40) as drive:
+    with mounted("fusefat", tmp_path / "disk", size_mb=40) as drive:
         folder = drive / made.id  # made in place: fusefat loses a renamed folder's contents
         folder.mkdir()
         (folder / MANIFEST_NAME).write_bytes((made.path / MANIFEST_NAME).read_bytes())
@@ -240,16 +241,17 @@ def test_the_verified_mark_is_saved_on_a_drive_that_refuses_chmod(tmp_path):
         assert Manifest.read(folder / MANIFEST_NAME).verified == "2026-03-03T17:30:00+00:00"
 
 
-def test_a_fat32_drive_can_join_the_rotation(tmp_path, tsbackup_home):
+@pytest.mark.parametrize("kind", ["fat32", "fusefat"])
+def test_a_fat32_drive_can_join_the_rotation(kind, tmp_path, tsbackup_home):
     """Adding a drive labels its marker and made it readable with chmod: fusefat refused (ENOSYS),
-    and `tsbackup drives add` failed with "cannot be written"."""
+    and `tsbackup drives add` failed with "cannot be written"; FAT32 itself ignores the chmod."""
     from tsbackup_gui.core.drives.rotation import add_drive, configured
 
     source = write_source(tmp_path / "Shared", {"timeSensor.4DD": 5_000})
     first = tmp_path / "drive-a"
     first.mkdir()
     config = configure(SetupOptions(str(source), str(first), computer="PC")).config
-    with mounted("fat32", tmp_path / "disk", size_mb=40) as drive:
+    with mounted(kind, tmp_path / "disk", size_mb=40) as drive:
         saved = add_drive(config, drive, "Laufwerk B")
         assert [d["label"] for d in configured(saved)][1:] == ["Laufwerk B"]
         marker = Target(drive, "PC").read_marker()

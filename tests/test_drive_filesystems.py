@@ -110,25 +110,13 @@ HOLDS_READ_ONLY = {"exfat": False, "fat32": False, "ntfs": False, "smb": True}
 OFFSITE = {"exfat": True, "fat32": True, "ntfs": True, "smb": False}
 
 
-#: FAT32 has only fusefat here (no kernel vfat in this container or in CI), and fusefat has two
-#: defects real FAT32 does not have: it refuses every name beyond ASCII (EPERM), and it loses the
-#: contents of a folder renamed while it holds files, so every generation (finished in `.partial-…`,
-#: then renamed) is lost; the run says so (test_drive_capabilities). The FAT32 cycle stays here as an
-#: expected failure that must start passing once a working FAT32 driver is found. What fusefat can
-#: show of the names (a case twin, reserved names) is proven in place by
-#: test_fat32_holds_a_generation_with_a_case_twin_and_device_names below.
-FUSEFAT = ("fusefat loses the contents of a folder renamed while it holds files: every generation is finished "
-           "in .partial-… and renamed, so the first run already fails (primary.target_lost_files); fusefat also "
-           "refuses every non-ASCII name (EPERM): the umlauts, the NFD name and the safe names for : ? * \" < > | "
-           "and a trailing dot or space (fullwidth ：？＊＂＜＞｜．, ␠), which a real FAT32 (UTF-16 long names) holds")
 NEW = nfc("Dokumente/Neue Akte Müßig.txt")
 CASES = [
     pytest.param("exfat", {**PLAIN_FILES, **UMLAUT_FILES}, HARD, NEW, id="exfat"),
     pytest.param("ntfs", {**PLAIN_FILES, **UMLAUT_FILES}, HARD, NEW, id="ntfs"),
     pytest.param("smb", {**PLAIN_FILES, **UMLAUT_FILES}, {k: v for k, v in HARD.items() if "%" not in k}, NEW,
                  id="smb"),
-    pytest.param("fat32", {**PLAIN_FILES, **UMLAUT_FILES}, HARD, NEW, id="fat32",
-                 marks=pytest.mark.xfail(strict=True, reason=FUSEFAT)),
+    pytest.param("fat32", {**PLAIN_FILES, **UMLAUT_FILES}, HARD, NEW, id="fat32"),
 ]
 #: The SMB client here, smbnetfs, hands names to libsmbclient as smb:// URLs: it percent-decodes a name
 #: on the way in (``a%20b.txt`` is stored as ``a b.txt``) and lists a stored ``%`` as ``%25``. No other
@@ -226,62 +214,40 @@ def test_the_whole_cycle_on_a_real_drive(kind, files, hard, new_name, tmp_path, 
         assert tree_bytes(drilled / DATA) == want
 
 
-#: The hard names whose safe names are plain ASCII, so fusefat can hold them: reserved device names
-#: and a case twin (the one FAT32 itself merges: it compares names without case).
-FAT32_ASCII_HARD = {name: HARD[name] for name in ("CON", "nul.tar.gz", "Akte.txt", "akte.txt", "Normal 50%.txt")}
-FAT32_ASCII_HARD["Ordner 2024/LPT1.doc"] = b"device inside"
-
-
-def copy_in_place(local: Path, drive: Path) -> None:
-    """Copies a finished generation tree onto the drive folder by folder, never renaming a folder
-    (fusefat loses a renamed folder's contents) and never setting modes (fusefat refuses chmod)."""
-    import shutil
-
-    for folder, dirnames, filenames in os.walk(local):
-        there = drive / Path(folder).relative_to(local)
-        there.mkdir(exist_ok=True)
-        for name in filenames:
-            shutil.copyfile(os.path.join(folder, name), there / name)
-
-
 @pytest.mark.slow
-def test_fat32_holds_a_generation_with_a_case_twin_and_device_names(tmp_path):
-    """What fusefat can show of the names, as far as it goes: FAT32 compares names without case, so
-    `akte.txt` written next to `Akte.txt` overwrites it. The product stores the twin as `akte~2.txt`
-    (and CON, NUL, LPT1 as CON_, nul_, LPT1_, which a real FAT32 on Windows needs; fusefat itself
-    would take them). A generation made on the local disk is put onto the FAT32 drive in place (the
-    run cannot, see FUSEFAT); found there, it checks clean and restores the source byte for byte."""
-    from tsbackup_gui.core.check.primary import check_generation
-    from tsbackup_gui.core.primary.copier import make_generation
-    from tsbackup_gui.core.primary.generations import list_generations
-    from tsbackup_gui.core.primary.target import Target
-    from tsbackup_gui.core.restore.into_folder import restore_from_primary
+def test_the_fat32_drive_of_these_tests_is_as_strict_as_fat32(tmp_path):
+    """The FAT32 mount (tests/fatfuse.py) must not pass the cycle by being lenient: it merges names
+    that differ only in case, keeps an NFD name as written, refuses what FAT32 refuses, and has no
+    links, no modes, and times in 2-second steps."""
+    import errno
 
-    source = build_source(tmp_path / "Shared", {**PLAIN_FILES, "Dokumente/Brief 03.docx": 2_000})
-    add_hard_names(source, FAT32_ASCII_HARD)
-    local = tmp_path / "local-drive"
-    local.mkdir()
-    Target(local, "PC").write_marker("setup-fat32")
-    made = make_generation(source, Target(local, "PC"), setup_id="setup-fat32", computer="PC", now=MONDAY)
-    assert made.files == 7 + len(FAT32_ASCII_HARD)
-    stored = {e.path: e.stored for e in made.generation.manifest.entries if e.stored}
-    assert stored == {f"{DATA}/CON": f"{DATA}/CON_", f"{DATA}/nul.tar.gz": f"{DATA}/nul_.tar.gz",
-                      f"{DATA}/akte.txt": f"{DATA}/akte~2.txt", f"{DATA}/Ordner 2024/LPT1.doc": f"{DATA}/Ordner 2024/LPT1_.doc"}
     with mounted("fat32", tmp_path / "disk", size_mb=40) as drive:
         (drive / "Akte.txt").write_bytes(b"upper")
         (drive / "akte.txt").write_bytes(b"lower")  # the same file on FAT32
-        assert os.listdir(drive) == ["Akte.txt"] and (drive / "Akte.txt").read_bytes() == b"lower"
-        (drive / "Akte.txt").unlink()
-
-        copy_in_place(local, drive)
-        (found,) = list_generations(Target(drive, "PC"))
-        assert found.id == made.generation.id
-        assert sorted(os.listdir(found.path / DATA)) == sorted(
-            ["Akte.txt", "akte~2.txt", "CON_", "nul_.tar.gz", "Normal 50%.txt", "Ordner 2024", "Dokumente", "Leer",
-             "Settings", "timeSensor.4DD", "timeSensor.4DIndx", "timeSensor.journal"])
-        check = check_generation(found, source)
-        assert check.clean, (check.mismatches, check.source_differs)
-        restored = tmp_path / "restored"
-        report = restore_from_primary(found.path, restored)
-        assert report.verified and report.files == made.files
-        assert tree_bytes(restored / DATA) == tree_bytes(source)
+        assert os.listdir(drive) == ["Akte.txt"] and (drive / "AKTE.TXT").read_bytes() == b"lower"
+        (drive / NFD).write_bytes(b"decomposed")
+        assert os.fsencode(NFD) in os.listdir(os.fsencode(drive))
+        for refused in ("a:b", "Frage?", "Tab\tName"):
+            with pytest.raises(OSError) as error:
+                (drive / refused).write_bytes(b"x")
+            assert error.value.errno == errno.EINVAL
+        (drive / "Ende. ").write_bytes(b"trailing")  # stored without the trailing dot and space
+        assert (drive / "Ende").read_bytes() == b"trailing" and "Ende" in os.listdir(drive)
+        with pytest.raises(OSError) as error:
+            os.link(drive / "Akte.txt", drive / "Akte 2.txt")
+        assert error.value.errno == errno.EPERM
+        with pytest.raises(OSError):
+            os.symlink("Akte.txt", drive / "Verweis")
+        os.chmod(drive / "Akte.txt", 0o444)  # accepted, and nothing changes
+        assert os.stat(drive / "Akte.txt").st_mode & 0o777 == 0o644
+        os.utime(drive / "Akte.txt", ns=(1_770_000_001_700_000_000,) * 2)
+        assert os.stat(drive / "Akte.txt").st_mtime_ns == 1_770_000_000_000_000_000
+        (drive / "Ordner" / "Unterordner").mkdir(parents=True)
+        (drive / "Ordner" / "Unterordner" / "Größe.pdf").write_bytes(b"inside")
+        os.rename(drive / "Ordner", drive / "Ordner 2")
+        os.rename(drive / "Ordner 2" / "Unterordner", drive / "Oben")
+        assert (drive / "oben" / "größe.pdf").read_bytes() == b"inside"
+        assert os.listdir(drive / "Ordner 2") == []
+        usage = os.statvfs(drive)
+        assert 38_000_000 < usage.f_blocks * usage.f_frsize <= 40 * 1024 * 1024
+        assert usage.f_bavail < usage.f_blocks
