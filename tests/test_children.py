@@ -194,7 +194,9 @@ def test_windows_tools_are_read_in_the_oem_code_page_and_restic_in_utf8():
 STUBBORN = (
     "import os, signal, sys\n"
     "def heard(number, frame):\n"
-    "    sys.stderr.write(signal.Signals(number).name + '\\n'); sys.stderr.flush()\n"
+    # os.write, not sys.stderr: a second signal arriving while the first handler is still inside the
+    # buffered writer's flush would make it raise "reentrant call" instead of naming the signal
+    "    os.write(2, (signal.Signals(number).name + '\\n').encode())\n"
     "signal.signal(signal.SIGINT, heard)\n"
     "signal.signal(signal.SIGTERM, heard)\n"
     "print('ready', flush=True)\n"

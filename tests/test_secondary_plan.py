@@ -156,10 +156,14 @@ def test_run_offsite_backs_up_forgets_and_prunes_weekly(source, primary, repo, t
     assert result.generation == good.id and stale.id != good.id  # the consistent one, although older
     assert result.pruned is True
     assert events and (events[0]["event"], events[0]["stage"]) == ("progress", "offsite")
+    # each run a few minutes later, as real runs are: a snapshot carries its run's time, and the parent
+    # looked up below is the newest by time
+    clock = FixedClock(local(day=3, hour=19, minute=40))
     again = run_offsite(config, SecretStore(SETUP_ID), None, clock, last_prune=clock.now() - timedelta(days=1),
                         last_snapshot=result.snapshot_id)  # the parent remembered from history: no listing
     assert again.pruned is False and again.parent == result.snapshot_id
     assert again.summary.files_unmodified == len(SAMPLE) + 1  # the same generation again: manifest too
+    clock = FixedClock(local(day=3, hour=19, minute=50))
     gone = run_offsite(config, SecretStore(SETUP_ID), None, clock, last_prune=clock.now(), last_snapshot="deadbeef")
     assert gone.outcome == "ok" and gone.parent.startswith(again.snapshot_id)  # forgotten by hand: looked up
     assert result.to_json()["snapshot"] == result.snapshot_id
