@@ -35,8 +35,8 @@ from typing import Mapping
 from tsbackup_gui.core import children
 from tsbackup_gui.core.errors import Exit, UserError
 from tsbackup_gui.core.messages import QT_TRANSLATE_NOOP, define
+from tsbackup_gui.core.offsite.askpass_mark import MARK, called_as_askpass  # noqa: F401  (re-exported)
 
-MARK = "TSBACKUP_ASKPASS"  # "1" in the environment ssh hands to its askpass program
 PASSPHRASE_VAR = "TSBACKUP_SSH_PASSPHRASE"  # setup reads it; the askpass answer hands it to ssh
 WRAPPER_NAME = "tsbackup-askpass"
 
@@ -48,10 +48,6 @@ NO_ASKPASS = define(
         "with its installer (or pip), or use a key without a passphrase.",
     ),
 )
-
-
-def called_as_askpass(env: Mapping[str, str]) -> bool:
-    return env.get(MARK) == "1"
 
 
 def reply(env: Mapping[str, str]) -> tuple[bytes, int]:
