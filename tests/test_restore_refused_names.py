@@ -6,6 +6,7 @@ Proven on a real NTFS drive (ntfs-3g with ``windows_names``, which refuses what 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -37,7 +38,9 @@ SAFE = {
 }
 
 
-def test_names_the_restore_folder_refuses_keep_their_safe_names_and_are_said(run_cli, tmp_path):
+def backed_up(tmp_path: Path):
+    """`NAMES` in a data folder, set up and backed up once to a folder drive; returns the data folder and
+    the run's result."""
     source = tmp_path / "Shared" / DATA
     for rel, data in NAMES.items():
         (source / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -49,6 +52,11 @@ def test_names_the_restore_folder_refuses_keep_their_safe_names_and_are_said(run
     config.process_names = ["tsbtest refused-names nobody"]
     config_mod.save(config)
     run = back_up_now(config, clock=FixedClock(datetime(2026, 3, 2, 18, 30, tzinfo=ZoneInfo("Europe/Zurich"))))
+    return source, run
+
+
+def test_names_the_restore_folder_refuses_keep_their_safe_names_and_are_said(run_cli, tmp_path):
+    _source, run = backed_up(tmp_path)
     assert run.outcome == "warning", [m.english() for m in run.messages()]  # the safe names, said once
 
     with mounted("ntfs", tmp_path / "ntfs") as windows_drive:
@@ -69,17 +77,7 @@ def test_names_the_restore_folder_refuses_keep_their_safe_names_and_are_said(run
 
 def test_on_a_folder_that_holds_every_name_nothing_is_kept(run_cli, tmp_path):
     """The same backup restored onto an ordinary Linux folder: every original name, exit 0."""
-    source = tmp_path / "Shared" / DATA
-    for rel, data in NAMES.items():
-        (source / rel).parent.mkdir(parents=True, exist_ok=True)
-        (source / rel).write_bytes(data)
-    drive = tmp_path / "drive"
-    drive.mkdir()
-    configure(SetupOptions(source=source, primary=drive, computer="Empfang"))
-    config = config_mod.require()
-    config.process_names = ["tsbtest refused-names nobody"]
-    config_mod.save(config)
-    back_up_now(config, clock=FixedClock(datetime(2026, 3, 2, 18, 30, tzinfo=ZoneInfo("Europe/Zurich"))))
+    source, _run = backed_up(tmp_path)
     to = tmp_path / "restored"
     done = run_cli("restore", "--from", "primary", "--to", to)
     assert done.returncode == 0, done.stdout + done.stderr
