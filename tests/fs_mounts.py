@@ -19,7 +19,7 @@ drivers Linux has for them (the same on-disk formats Windows and macOS write):
 Loop devices belong to the whole machine and the tests run in parallel:
 ``losetup -f --show`` picks and binds a free one in one call, and every device
 and mount is released in the teardown, also when the test failed. Needs root
-and /dev/fuse (CI has both); elsewhere the tests that use these skip, saying why.
+and /dev/fuse (CI has both); elsewhere they fail, saying what is missing (never a silent skip).
 """
 
 from __future__ import annotations
@@ -85,7 +85,8 @@ def mounted(kind: str, where: Path, size_mb: int = 96, options: str = "") -> Ite
     `options` are added to the driver's -o list (e.g. "permissions" for ntfs-3g)."""
     reason = missing_for(kind)
     if reason:
-        pytest.skip(f"{kind}: {reason}")
+        # never a skip: scripts/test (and so CI) installs every part; a missing one is a failure to see
+        pytest.fail(f"{kind}: {reason} (scripts/test installs it; the drive tests need root and /dev/fuse)")
     if kind == "smb":
         with smb_share(where) as share:
             yield share
